@@ -1,0 +1,1 @@
+//! The Yew application: editor, controls, views, share, embed.
