@@ -1,0 +1,30 @@
+//! What the page asks the worker to do.
+
+use serde::{Deserialize, Serialize};
+
+/// The largest GOMAXPROCS the page offers (DESIGN.md: 1-8).
+pub const MAX_PROCS: u8 = 8;
+
+/// A request from the page to the worker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Request {
+    /// Compile and run a program. The worker answers with a run's stream of responses.
+    Run(RunConfig),
+    /// Test support, not a product feature: occupy the worker's run loop forever, slice
+    /// after slice, exactly as a run of `for {}` will once the machine executes Go. It
+    /// exists so that Stop (terminate the busy worker, spawn a fresh one) is tested end to
+    /// end before the interpreter lands; the end-to-end test switches to a `for {}`
+    /// program then, and this variant goes away with the next protocol version.
+    Spin,
+}
+
+/// Everything a run depends on: the machine's behaviour is a function of these fields.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunConfig {
+    /// The Go source text of `main.go`.
+    pub code: String,
+    /// GOMAXPROCS at start, 1..=[`MAX_PROCS`].
+    pub procs: u8,
+    /// Seed of the machine's random generator (select's choice, map order, stealing victims).
+    pub seed: u64,
+}
