@@ -1,2 +1,18 @@
 //! Lexer, parser and AST (with spans) for the Go subset Goroscope runs, plus diagnostics.
-//! Parsing never fails: it returns a tree and a list of errors.
+//!
+//! **Architecture invariant:** parsing never fails: it returns a tree and a list of
+//! errors. This crate knows nothing about types, bytecode or the machine.
+
+pub mod ast;
+pub mod diagnostic;
+pub mod span;
+
+pub use diagnostic::Diagnostic;
+pub use span::{LineIndex, Span};
+
+/// The result of parsing one file: always a tree, plus the syntax errors found.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    pub file: ast::File,
+    pub diagnostics: Vec<Diagnostic>,
+}
