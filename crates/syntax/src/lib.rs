@@ -5,7 +5,10 @@
 
 pub mod ast;
 pub mod diagnostic;
+pub mod lexer;
+pub mod literal;
 pub mod span;
+pub mod token;
 
 pub use diagnostic::Diagnostic;
 pub use span::{LineIndex, Span};
