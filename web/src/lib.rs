@@ -1,1 +1,26 @@
-//! The Yew application: editor, controls, views, share, embed.
+//! The Yew application: editor, controls, console.
+//!
+//! [`model`] is the page's state as plain data (actions in, state out) and is tested
+//! natively. The rest adapts it to the browser and is compiled for wasm only: [`app`]
+//! renders the model and wires the buttons, [`editor`] wraps the CodeMirror bundle, and
+//! [`worker_link`] owns the Web Worker that runs programs.
+//!
+//! Architecture Invariant: the page never executes a program; it sends a
+//! `goroscope_protocol::Request` to the worker and draws the responses.
+
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod editor;
+#[cfg(target_arch = "wasm32")]
+mod test_support;
+#[cfg(target_arch = "wasm32")]
+mod worker_link;
+
+/// Mounts the playground into the page's `<body>`.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}

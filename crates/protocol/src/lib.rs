@@ -9,7 +9,8 @@
 //! 1. The page spawns the worker; the worker loads its wasm and sends [`Response::Ready`].
 //!    Requests posted before that are queued by the page, never dropped.
 //! 2. The page sends [`Request::Run`]. The worker answers [`Response::Status`]`(Running)`,
-//!    then any number of [`Response::Output`] / [`Response::Diagnostics`], and ends the run
+//!    then any number of [`Response::Output`], [`Response::Note`] and
+//!    [`Response::Diagnostics`], and ends the run
 //!    with exactly one [`Response::Finished`].
 //! 3. Stop is not a message: a busy worker cannot read its inbox until its current slice
 //!    ends, so the page terminates the worker and spawns a fresh one (back to step 1).

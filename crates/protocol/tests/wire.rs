@@ -38,6 +38,7 @@ fn responses_round_trip() {
     }]));
     round_trip(Response::Finished { outcome: Outcome::Deadlock, exit_code: 2 });
     round_trip(Response::Fault("boom".into()));
+    round_trip(Response::Note("parsed".into()));
 }
 
 #[test]
@@ -88,6 +89,7 @@ fn outcomes_map_to_final_statuses() {
     assert_eq!(Status::from(Outcome::Deadlock), Status::Deadlock);
     assert_eq!(Status::from(Outcome::Panic), Status::Panic);
     assert_eq!(Status::from(Outcome::Error), Status::Error);
+    assert_eq!(Status::from(Outcome::Checked), Status::Finished);
 }
 
 #[test]

@@ -1,1 +1,25 @@
-//! The Web Worker entry: runs the machine in slices and streams its answers to the page.
+//! The Web Worker entry: runs programs off the page's thread, in slices, and streams the
+//! answers to the page.
+//!
+//! [`Session`] is the worker's whole state and logic, as plain Rust that tests drive
+//! natively: it decodes requests, runs the current [`job`] one slice at a time, and
+//! returns the responses to post. The browser glue (`glue`, wasm only) merely feeds it
+//! messages and schedules its slices on the worker's event loop.
+//!
+//! Today a run goes through the front end only ([`front_end`]); the machine will plug in
+//! as a run's further slices, streaming output and events the same way.
+//!
+//! Architecture Invariant: the worker adapts the machine to the browser; nothing below it
+//! (syntax, runtime, ...) knows it runs in a worker.
+
+pub mod front_end;
+pub mod job;
+mod session;
+
+#[cfg(target_arch = "wasm32")]
+mod glue;
+
+pub use session::Session;
+
+#[cfg(target_arch = "wasm32")]
+pub use glue::start;

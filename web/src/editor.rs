@@ -1,0 +1,50 @@
+//! The CodeMirror editor, through the bundle esbuild builds from `js/editor.js`.
+//!
+//! The bundle is generated (`cargo xtask` writes `web/js/editor.bundle.js` before every
+//! build), so this module is the only Rust that knows its JavaScript names.
+
+use goroscope_protocol::Diagnostic;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/editor.bundle.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = createEditor, catch)]
+    fn create_editor(parent: &web_sys::Element, doc: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = editorText)]
+    fn editor_text(view: &JsValue) -> String;
+    #[wasm_bindgen(js_name = showDiagnostics)]
+    fn show_diagnostics(view: &JsValue, diagnostics: js_sys::Array);
+}
+
+/// A mounted editor. Dropping it leaves the DOM as it is.
+pub struct Editor {
+    view: JsValue,
+}
+
+impl Editor {
+    /// Mounts an editor holding `doc` as the only child of `parent`.
+    pub fn mount(parent: &web_sys::Element, doc: &str) -> Result<Editor, String> {
+        create_editor(parent, doc)
+            .map(|view| Editor { view })
+            .map_err(|e| format!("the editor failed to start: {e:?}"))
+    }
+
+    /// The program text.
+    pub fn text(&self) -> String {
+        editor_text(&self.view)
+    }
+
+    /// Underlines `diagnostics` (replacing earlier underlines; an empty slice clears them).
+    pub fn show_diagnostics(&self, diagnostics: &[Diagnostic]) {
+        let marks = js_sys::Array::new();
+        for d in diagnostics {
+            let mark = js_sys::Object::new();
+            // Setting a plain property on a fresh object cannot fail.
+            let _ = js_sys::Reflect::set(&mark, &"from".into(), &d.start.into());
+            let _ = js_sys::Reflect::set(&mark, &"to".into(), &d.end.into());
+            let _ = js_sys::Reflect::set(&mark, &"message".into(), &d.message.as_str().into());
+            marks.push(&mark);
+        }
+        show_diagnostics(&self.view, marks);
+    }
+}
