@@ -6,8 +6,8 @@
 //!   at `span.end - 1`.
 //! - Every [`Expr`] (type expressions included: Go's grammar cannot tell `T(x)` from
 //!   `f(x)`, so types are expressions), every [`Ident`] and every [`CaseClause`] carries
-//!   a [`NodeId`]. Ids are dense: allocated by the parser from 0 in source order, unique
-//!   within the file, all below [`File::node_count`], so side tables can be
+//!   a [`NodeId`]. Ids are dense: allocated by the parser from 0 in parse order
+//!   (children before their parent), unique within the file, all below [`File::node_count`], so side tables can be
 //!   `Vec<Option<T>>` indexed by `id.index()`.
 //! - For `ExprKind::Ident(ident)`, `ident.id == expr.id` and `ident.span == expr.span`:
 //!   a name used as an expression has exactly one id.
@@ -74,7 +74,7 @@ pub enum Decl {
     Const(GenDecl<ConstSpec>),
     Var(GenDecl<VarSpec>),
     Type(GenDecl<TypeSpec>),
-    Func(FuncDecl),
+    Func(Box<FuncDecl>),
     /// A declaration that could not be parsed; a diagnostic was reported.
     Bad(Span),
 }

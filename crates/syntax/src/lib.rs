@@ -5,8 +5,11 @@
 
 pub mod ast;
 pub mod diagnostic;
+pub mod dump;
 pub mod lexer;
 pub mod literal;
+mod parser;
+pub mod printer;
 pub mod span;
 pub mod token;
 
@@ -18,4 +21,11 @@ pub use span::{LineIndex, Span};
 pub struct Parsed {
     pub file: ast::File,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses one Go source file. Never fails: syntax errors (at most 10, at most one
+/// per line, sorted by position, in gc's wording) come back with a best-effort tree.
+pub fn parse_file(src: &str) -> Parsed {
+    let (file, diagnostics) = parser::parse(src);
+    Parsed { file, diagnostics }
 }
