@@ -1,0 +1,1 @@
+//! Go's pure `strings` functions on byte strings.
