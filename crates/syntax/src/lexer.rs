@@ -233,7 +233,7 @@ impl Lexer<'_, '_> {
         }
 
         if digits == 0 && prefix != b'0' {
-            self.error(start, format!("{} literal has no digits", base_name(prefix)));
+            self.error(self.pos, format!("{} literal has no digits", base_name(prefix)));
         }
 
         let e = self.peek(0).to_ascii_lowercase();
@@ -250,10 +250,10 @@ impl Lexer<'_, '_> {
             }
             let mut ignored = None;
             if self.digits(10, &mut ignored) == 0 {
-                self.error(start, "exponent has no digits");
+                self.error(self.pos, "exponent has no digits");
             }
         } else if prefix == b'x' && is_float {
-            self.error(start, "hexadecimal mantissa requires a 'p' exponent");
+            self.error(self.pos, "hexadecimal mantissa requires a 'p' exponent");
         }
 
         let mut kind = if is_float { Tok::Float } else { Tok::Int };
@@ -310,7 +310,7 @@ impl Lexer<'_, '_> {
                 }
                 b'\\' if self.pos + 1 < self.bytes.len() && self.peek(1) != b'\n' => self.pos += 2,
                 b'\n' => {
-                    self.error(start, "newline in string");
+                    self.error(self.pos, "newline in string");
                     break;
                 }
                 _ if self.pos >= self.bytes.len() => {
@@ -345,7 +345,7 @@ impl Lexer<'_, '_> {
                 }
                 b'\\' if self.pos + 1 < self.bytes.len() && self.peek(1) != b'\n' => self.pos += 2,
                 b'\n' => {
-                    self.error(start, "newline in rune literal");
+                    self.error(self.pos, "newline in rune literal");
                     break;
                 }
                 _ if self.pos >= self.bytes.len() => {
@@ -486,15 +486,15 @@ mod tests {
     #[test]
     fn malformed_numbers_are_reported() {
         assert_eq!(errors("089"), vec!["1: invalid digit '8' in octal literal"]);
-        assert_eq!(errors("0x"), vec!["0: hexadecimal literal has no digits"]);
+        assert_eq!(errors("0x"), vec!["2: hexadecimal literal has no digits"]);
         assert_eq!(errors("1__0"), vec!["1: '_' must separate successive digits"]);
-        assert_eq!(errors("1e"), vec!["0: exponent has no digits"]);
+        assert_eq!(errors("1e"), vec!["2: exponent has no digits"]);
         assert_eq!(errors("0b102"), vec!["4: invalid digit '2' in binary literal"]);
     }
 
     #[test]
     fn unterminated_literals_and_bad_characters() {
-        assert_eq!(errors("\"abc\nx"), vec!["0: newline in string"]);
+        assert_eq!(errors("\"abc\nx"), vec!["4: newline in string"]);
         assert_eq!(errors("`abc"), vec!["0: raw string literal not terminated"]);
         assert_eq!(errors("/* x"), vec!["0: comment not terminated"]);
         assert_eq!(errors("a @ b"), vec!["2: invalid character U+0040 '@'"]);

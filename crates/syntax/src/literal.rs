@@ -51,7 +51,7 @@ pub fn unquote_rune(text: &str) -> (u32, Vec<LiteralError>) {
         }
     }
     match count {
-        0 => errors.push((0, "empty rune literal or unescaped ' in rune literal".to_string())),
+        0 => errors.push((1, "empty rune literal or unescaped ' in rune literal".to_string())),
         1 => {}
         _ => errors.push((0, "more than one character in rune literal".to_string())),
     }
@@ -106,7 +106,7 @@ impl Cursor<'_> {
             'u' => (16, 4, 0x10FFFF, false),
             'U' => (16, 8, 0x10FFFF, false),
             _ => {
-                errors.push((at, "unknown escape".to_string()));
+                errors.push((at + 1, "unknown escape".to_string()));
                 return None;
             }
         };
@@ -130,7 +130,7 @@ impl Cursor<'_> {
             } else {
                 format!("escape is invalid Unicode code point U+{value:04X}")
             };
-            errors.push((at, msg));
+            errors.push((0, msg));
             return None;
         }
         if is_byte {
@@ -144,7 +144,7 @@ impl Cursor<'_> {
                 Some(value)
             }
             None => {
-                errors.push((at, format!("escape is invalid Unicode code point U+{value:04X}")));
+                errors.push((0, format!("escape is invalid Unicode code point U+{value:04X}")));
                 None
             }
         }
@@ -206,12 +206,12 @@ mod tests {
 
     #[test]
     fn bad_escapes_are_reported() {
-        assert_eq!(unquote_string(r#""\q""#).1, vec![(1, "unknown escape".to_string())]);
-        assert_eq!(unquote_string(r#""\'""#).1, vec![(1, "unknown escape".to_string())]);
-        assert_eq!(unquote_string(r#""\400""#).1, vec![(1, "octal escape value 256 > 255".to_string())]);
+        assert_eq!(unquote_string(r#""\q""#).1, vec![(2, "unknown escape".to_string())]);
+        assert_eq!(unquote_string(r#""\'""#).1, vec![(2, "unknown escape".to_string())]);
+        assert_eq!(unquote_string(r#""\400""#).1, vec![(0, "octal escape value 256 > 255".to_string())]);
         assert_eq!(
             unquote_string(r#""\uD800""#).1,
-            vec![(1, "escape is invalid Unicode code point U+D800".to_string())]
+            vec![(0, "escape is invalid Unicode code point U+D800".to_string())]
         );
         assert_eq!(unquote_string(r#""\xZZ""#).1, vec![(3, "invalid character 'Z' in hexadecimal escape".to_string())]);
     }

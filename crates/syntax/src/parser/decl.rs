@@ -28,7 +28,8 @@ impl Parser<'_> {
         }
         file.package = self.name();
         self.want(Tok::Semi);
-        if !self.diags.is_empty() {
+        let here = self.start();
+        if self.diags.iter().any(|d| d.span.start < here) {
             // Like gc: don't bother continuing if the package clause has errors.
             file.node_count = self.next_id;
             return file;

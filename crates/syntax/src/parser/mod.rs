@@ -51,7 +51,6 @@ pub(crate) fn parse(src: &str) -> (ast::File, Vec<Diagnostic>) {
     let mut lex_diags = Vec::new();
     let toks = lexer::tokenize(src, &mut lex_diags);
     let lines = LineIndex::new(src);
-    let error_lines = lex_diags.iter().map(|d| lines.line_col(d.span.start).0).collect();
     let mut p = Parser {
         src,
         toks,
@@ -60,7 +59,7 @@ pub(crate) fn parse(src: &str) -> (ast::File, Vec<Diagnostic>) {
         next_id: 0,
         diags: lex_diags,
         lines,
-        error_lines,
+        syntax_error_lines: BTreeSet::new(),
         xnest: 0,
         fnest: 0,
         depth: 0,
@@ -82,8 +81,9 @@ pub(crate) struct Parser<'a> {
     next_id: u32,
     diags: Vec<Diagnostic>,
     lines: LineIndex,
-    /// Lines that already have an error: like gc, report at most one per line.
-    error_lines: BTreeSet<u32>,
+    /// Lines that already have a syntax error: like gc, report at most one per line
+    /// (other errors, such as malformed literals, are not limited).
+    syntax_error_lines: BTreeSet<u32>,
     /// Expression nesting level; negative inside a control clause header, where
     /// `name {` starts a block rather than a composite literal.
     xnest: i32,
@@ -178,9 +178,14 @@ impl<'a> Parser<'a> {
     // ----- errors -----
 
     fn error_at(&mut self, span: Span, message: String) {
-        let line = self.lines.line_col(span.start).0;
-        if self.diags.len() >= 4 * MAX_ERRORS || !self.error_lines.insert(line) {
+        if self.diags.len() >= 4 * MAX_ERRORS {
             return;
+        }
+        if message.starts_with("syntax error") {
+            let line = self.lines.line_col(span.start).0;
+            if !self.syntax_error_lines.insert(line) {
+                return;
+            }
         }
         self.diags.push(Diagnostic::new(span, message));
     }

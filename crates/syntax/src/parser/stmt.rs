@@ -287,8 +287,8 @@ impl Parser<'_> {
                 self.want(Tok::Semi);
                 if self.tok() != Tok::LBrace {
                     let post = self.simple_stmt_only(None);
-                    if matches!(post.kind, StmtKind::Assign { op: AssignOp::Define, .. }) {
-                        self.syntax_error_at(Span::at(post.span.start), "cannot declare in post statement of for loop");
+                    if let StmtKind::Assign { op: AssignOp::Define, op_span, .. } = post.kind {
+                        self.syntax_error_at(Span::at(op_span.start), "cannot declare in post statement of for loop");
                     }
                     h.post = Some(post);
                 }
@@ -317,13 +317,14 @@ impl Parser<'_> {
     fn cond_expr(&mut self, cond: Stmt) -> Expr {
         match cond.kind {
             StmtKind::Expr(x) => x,
-            StmtKind::Assign { lhs, op: AssignOp::Assign, rhs, .. } => {
+            StmtKind::Assign { lhs, op: AssignOp::Assign, rhs, op_span } => {
                 let side = |list: &[Expr], src: &str| {
                     let text = list.iter().map(|x| expr_string(src, x)).collect::<Vec<_>>().join(", ");
                     if list.len() == 1 && matches!(list[0].kind, ExprKind::Binary { .. }) { format!("({text})") } else { text }
                 };
                 let msg = format!("cannot use assignment {} = {} as value", side(&lhs, self.src), side(&rhs, self.src));
-                self.syntax_error_at(Span::at(cond.span.start), &msg);
+                // gc positions an assignment at its operator.
+                self.syntax_error_at(Span::at(op_span.start), &msg);
                 self.mk(cond.span, ExprKind::Bad)
             }
             _ => {

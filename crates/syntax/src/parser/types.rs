@@ -208,39 +208,42 @@ impl Parser<'_> {
     /// set for type parameter lists.
     pub(super) fn param_list(&mut self, first: Option<(Ident, Option<Expr>)>, close: Tok, require_names: bool) -> Vec<Param> {
         let mut raw: Vec<RawParam> = Vec::new();
-        let mut pending = first.map(|(name, ty)| {
-            let span = ty.as_ref().map_or(name.span, |t| name.span.to(t.span));
-            RawParam { span, name: Some(name), ty, variadic: false }
-        });
-        if let Some(entry) = pending.take_if(|_| self.tok() == close) {
-            self.next();
-            raw.push(entry);
-        } else {
-            let end = self.list("parameter list", Tok::Comma, close, |p| {
-                let entry = match pending.take() {
-                    Some(entry) => Some(entry),
-                    None => p.param_decl(close),
-                };
-                raw.extend(entry);
-                false
-            });
-            return self.group_params(raw, require_names, end);
+        if let Some((name, Some(ty))) = &first {
+            if self.tok() == close {
+                // `[P C]`: the whole list was parsed by the caller.
+                let entry = RawParam { span: name.span.to(ty.span), name: Some(name.clone()), ty: Some(ty.clone()), variadic: false };
+                self.next();
+                return self.group_params(vec![entry], require_names, Span::at(self.prev_end));
+            }
         }
-        let end = Span::at(self.prev_end);
+        let mut pending = first;
+        let end = self.list("parameter list", Tok::Comma, close, |p| {
+            let entry = match pending.take() {
+                Some((name, Some(ty))) => Some(RawParam { span: name.span.to(ty.span), name: Some(name), ty: Some(ty), variadic: false }),
+                Some((name, None)) => p.param_decl(close, Some(name)),
+                None => p.param_decl(close, None),
+            };
+            raw.extend(entry);
+            false
+        });
         self.group_params(raw, require_names, end)
     }
 
     /// ParameterDecl = [ name ] [ "..." ] Type, with type set terms when `close` is `]`.
-    fn param_decl(&mut self, close: Tok) -> Option<RawParam> {
+    /// `first` is an already parsed leading name.
+    fn param_decl(&mut self, close: Tok, first: Option<Ident>) -> Option<RawParam> {
         let type_sets_ok = close == Tok::RBrack;
-        let start = self.start();
-        if type_sets_ok && self.tok() == Tok::Tilde {
+        let start = first.as_ref().map_or(self.start(), |n| n.span.start);
+        if first.is_none() && type_sets_ok && self.tok() == Tok::Tilde {
             let ty = self.embedded_elem(None);
             return Some(RawParam { span: ty.span, name: None, ty: Some(ty), variadic: false });
         }
         let mut name = None;
-        if self.tok() == Tok::Ident {
-            let ident = self.name();
+        if first.is_some() || self.tok() == Tok::Ident {
+            let ident = match first {
+                Some(ident) => ident,
+                None => self.name(),
+            };
             match self.tok() {
                 Tok::LBrack => {
                     // `name [N]E` / `name []E`, or the instantiated type `name[T]`.
