@@ -50,19 +50,20 @@ impl Printer {
             self.fmt_pointer(arg, verb);
             return;
         }
-        if self.handle_methods(arg, verb) {
-            return;
-        }
-        // An unnamed []byte operand is special-cased by Go before reflection, so its
-        // `%#v` says `[]byte`, not `[]uint8`.
+        // An unnamed []byte operand (which has no methods) is special-cased by Go before
+        // reflection, so its `%#v` says `[]byte`, not `[]uint8`.
         if let Data::List { elems, kind, bytes: true } = &arg.data {
             if arg.ty.as_ref() == "[]uint8" && matches!(kind, ListKind::Slice { .. }) {
-                let list = List { ty: "[]byte", elems, kind: *kind };
                 if matches!(char::from_u32(verb), Some('v' | 'd' | 's' | 'x' | 'X' | 'q')) {
-                    self.fmt_bytes(list, verb, 0, false);
-                    return;
+                    self.fmt_bytes(List { ty: "[]byte", elems, kind: *kind }, verb, 0, false);
+                } else {
+                    self.print_value(arg, verb, 0, false);
                 }
+                return;
             }
+        }
+        if self.handle_methods(arg, verb) {
+            return;
         }
         self.print_value(arg, verb, 0, false);
     }

@@ -160,7 +160,7 @@ impl Printer {
                     // A negative precision means none.
                     self.spec.prec_present = ok && prec >= 0;
                     self.spec.prec = prec.max(0) as usize;
-                    if !ok {
+                    if !self.spec.prec_present {
                         self.out.extend_from_slice(b"%!(BADPREC)");
                     }
                     after_index = false;

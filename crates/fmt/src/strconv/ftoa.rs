@@ -1,4 +1,5 @@
-//! `strconv.FormatFloat`: Go's layout of decimal digits for the `e E f g G b` formats.
+//! `strconv.FormatFloat`: Go's layout of decimal digits for the `e E f g G` formats, and
+//! the binary `b` and hexadecimal `x X` forms.
 //!
 //! Digit generation is delegated to Rust's float formatting, which is exact: `{:e}` gives
 //! the shortest digits that round-trip (what Go's precision -1 asks for) and `{:.N}` /
@@ -80,18 +81,19 @@ pub fn append_float(out: &mut Vec<u8>, v: f64, fmt: u8, prec: i64, size: FloatSi
     }
     let neg = v.is_sign_negative();
     let a = v.abs();
-    if fmt == b'b' {
-        fmt_b(out, neg, a, size);
-        return;
+    // Precision is capped so that a hostile format cannot ask for gigabytes; Go's fmt
+    // already limits it to 1e6.
+    let prec = prec.min(10_000_000);
+    match fmt {
+        b'b' => return fmt_b(out, neg, a, size),
+        b'x' | b'X' => return fmt_x(out, prec, fmt, neg, a, size),
+        _ => {}
     }
     if !matches!(fmt, b'e' | b'E' | b'f' | b'g' | b'G') {
         out.push(b'%');
         out.push(fmt);
         return;
     }
-    // Precision is capped so that a hostile format cannot ask for gigabytes; Go's fmt
-    // already limits it to 1e6.
-    let prec = prec.min(10_000_000);
     let shortest_mode = prec < 0;
     let mut prec = prec;
     let digits = if a == 0.0 {
@@ -185,22 +187,23 @@ fn fmt_efg(out: &mut Vec<u8>, neg: bool, d: &Digits, mut prec: i64, mut fmt: u8,
     }
 }
 
+/// The mantissa (with the implicit bit for normal numbers), the unbiased exponent
+/// (denormals use the minimum exponent) and the number of fraction bits of `a` ≥ 0.
+fn decompose(a: f64, size: FloatSize) -> (u64, i64, u32) {
+    let (bits, exp_bits, mant_bits) = match size {
+        FloatSize::F32 => (u64::from((a as f32).to_bits()), 8u32, 23u32),
+        FloatSize::F64 => (a.to_bits(), 11, 52),
+    };
+    let bias = (1i64 << (exp_bits - 1)) - 1;
+    let e = ((bits >> mant_bits) & ((1 << exp_bits) - 1)) as i64;
+    let m = bits & ((1u64 << mant_bits) - 1);
+    if e == 0 { (m, 1 - bias, mant_bits) } else { (m | 1 << mant_bits, e - bias, mant_bits) }
+}
+
 /// `%b`: the binary exponent form `-ddddp±ddd` of the mantissa and exponent.
 fn fmt_b(out: &mut Vec<u8>, neg: bool, a: f64, size: FloatSize) {
-    let (mant, exp) = match size {
-        FloatSize::F32 => {
-            let bits = (a as f32).to_bits();
-            let e = ((bits >> 23) & 0xFF) as i64;
-            let m = u64::from(bits & 0x7F_FFFF);
-            if e == 0 { (m, 1 - 127 - 23) } else { (m | 1 << 23, e - 127 - 23) }
-        }
-        FloatSize::F64 => {
-            let bits = a.to_bits();
-            let e = ((bits >> 52) & 0x7FF) as i64;
-            let m = bits & ((1 << 52) - 1);
-            if e == 0 { (m, 1 - 1023 - 52) } else { (m | 1 << 52, e - 1023 - 52) }
-        }
-    };
+    let (mant, exp, mant_bits) = decompose(a, size);
+    let exp = exp - i64::from(mant_bits);
     if neg {
         out.push(b'-');
     }
@@ -210,6 +213,60 @@ fn fmt_b(out: &mut Vec<u8>, neg: bool, a: f64, size: FloatSize) {
         out.push(b'+');
     }
     out.extend_from_slice(exp.to_string().as_bytes());
+}
+
+/// `%x`/`%X`: hexadecimal mantissa `-0x1.8p+01`, rounded to `prec` hex digits (ties to
+/// even) when `prec` is in 0..15, shortest when negative.
+fn fmt_x(out: &mut Vec<u8>, prec: i64, fmt: u8, neg: bool, a: f64, size: FloatSize) {
+    let (mut mant, mut exp, mant_bits) = decompose(a, size);
+    if mant == 0 {
+        exp = 0;
+    }
+    // Put the leading 1 (if any) at bit 60.
+    mant <<= 60 - mant_bits;
+    while mant != 0 && mant & (1 << 60) == 0 {
+        mant <<= 1;
+        exp -= 1;
+    }
+    if (0..15).contains(&prec) {
+        let shift = (prec * 4) as u32;
+        let extra = (mant << shift) & ((1 << 60) - 1);
+        mant >>= 60 - shift;
+        if extra | (mant & 1) > 1 << 59 {
+            mant += 1;
+        }
+        mant <<= 60 - shift;
+        if mant & (1 << 61) != 0 {
+            mant >>= 1;
+            exp += 1;
+        }
+    }
+    let digits: &[u8; 16] = if fmt == b'X' { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    if neg {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&[b'0', fmt, b'0' + ((mant >> 60) & 1) as u8]);
+    mant <<= 4;
+    if prec < 0 && mant != 0 {
+        out.push(b'.');
+        while mant != 0 {
+            out.push(digits[((mant >> 60) & 15) as usize]);
+            mant <<= 4;
+        }
+    } else if prec > 0 {
+        out.push(b'.');
+        for _ in 0..prec {
+            out.push(digits[((mant >> 60) & 15) as usize]);
+            mant <<= 4;
+        }
+    }
+    out.push(if fmt == b'X' { b'P' } else { b'p' });
+    out.push(if exp < 0 { b'-' } else { b'+' });
+    let e = exp.unsigned_abs();
+    if e < 10 {
+        out.push(b'0');
+    }
+    out.extend_from_slice(e.to_string().as_bytes());
 }
 
 #[cfg(test)]
@@ -267,5 +324,8 @@ mod tests {
         assert_eq!(f(f64::NEG_INFINITY, b'g', -1), "-Inf");
         assert_eq!(f(1.0, b'b', -1), "4503599627370496p-52");
         assert_eq!(f(1.0, b'z', -1), "%z");
+        assert_eq!(f(-2.5, b'x', -1), "-0x1.4p+01");
+        assert_eq!(f(1.0, b'X', 3), "0X1.000P+00");
+        assert_eq!(f(0.0, b'x', -1), "0x0p+00");
     }
 }
