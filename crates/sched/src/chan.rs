@@ -1,0 +1,137 @@
+//! Channels, modelled on Go's hchan (runtime/chan.go).
+//!
+//! Invariants (checked by `Machine::check_invariants`):
+//! - At least one of `sendq` and `recvq` is empty: a waiting receiver and a waiting
+//!   sender on the same channel would have completed each other.
+//! - `qcount <= dataqsiz`; the occupied slots are exactly the `qcount` slots starting at
+//!   `recvx`, and `sendx == (recvx + qcount) % dataqsiz`.
+//! - For a buffered channel: `qcount > 0` implies `recvq` is empty, and
+//!   `qcount < dataqsiz` implies `sendq` is empty.
+//! - A closed channel has empty `sendq` and `recvq` (close wakes everyone).
+//!
+//! This type holds data only; waking goroutines is the machine's job (see `chanops`).
+
+use std::collections::VecDeque;
+
+use crate::ids::GoId;
+
+/// A goroutine waiting on one channel: its value slot (for a send) and, inside a select,
+/// the case index it stands for.
+#[derive(Clone, Debug)]
+pub struct Sudog<V> {
+    pub g: GoId,
+    pub elem: Option<V>,
+    pub case: Option<usize>,
+}
+
+/// One channel.
+#[derive(Clone, Debug)]
+pub struct HChan<V> {
+    /// Ring buffer of `dataqsiz` slots; `Some` exactly for the queued values.
+    pub buf: Vec<Option<V>>,
+    pub qcount: usize,
+    pub dataqsiz: usize,
+    pub sendx: usize,
+    pub recvx: usize,
+    pub recvq: VecDeque<Sudog<V>>,
+    pub sendq: VecDeque<Sudog<V>>,
+    pub closed: bool,
+    /// The element type's zero value, received from a closed channel.
+    pub zero: V,
+    /// A timer channel (Go 1.23): `len` and `cap` report 0 and Stop/Reset drain it.
+    pub timer: bool,
+}
+
+impl<V: Clone> HChan<V> {
+    pub fn new(cap: usize, zero: V, timer: bool) -> Self {
+        HChan {
+            buf: vec![None; cap],
+            qcount: 0,
+            dataqsiz: cap,
+            sendx: 0,
+            recvx: 0,
+            recvq: VecDeque::new(),
+            sendq: VecDeque::new(),
+            closed: false,
+            zero,
+            timer,
+        }
+    }
+}
+
+impl<V> HChan<V> {
+    /// Writes at `sendx`. Precondition: `qcount < dataqsiz`.
+    pub fn buf_push(&mut self, v: V) {
+        self.buf[self.sendx] = Some(v);
+        self.sendx = (self.sendx + 1) % self.dataqsiz;
+        self.qcount += 1;
+    }
+
+    /// Reads at `recvx`. Precondition: `qcount > 0`.
+    pub fn buf_pop(&mut self) -> Option<V> {
+        let v = self.buf[self.recvx].take();
+        self.recvx = (self.recvx + 1) % self.dataqsiz;
+        self.qcount -= 1;
+        v
+    }
+
+    /// Empties the buffer (a timer channel on Stop/Reset).
+    pub fn drain(&mut self) {
+        self.buf.iter_mut().for_each(|slot| *slot = None);
+        self.qcount = 0;
+        self.recvx = self.sendx;
+    }
+
+    /// `len(ch)`.
+    pub fn len(&self) -> usize {
+        if self.timer { 0 } else { self.qcount }
+    }
+
+    /// `cap(ch)`.
+    pub fn cap(&self) -> usize {
+        if self.timer { 0 } else { self.dataqsiz }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Removes every sudog of `g` (a select's losing cases); returns how many.
+    pub fn dequeue_g(&mut self, g: GoId) -> usize {
+        let before = self.recvq.len() + self.sendq.len();
+        self.recvq.retain(|s| s.g != g);
+        self.sendq.retain(|s| s.g != g);
+        before - self.recvq.len() - self.sendq.len()
+    }
+
+    /// Checks the hchan invariants of the module doc.
+    pub fn check(&self) -> Result<(), String> {
+        if !self.sendq.is_empty() && !self.recvq.is_empty() {
+            return Err("both sendq and recvq non-empty".into());
+        }
+        if self.qcount > self.dataqsiz {
+            return Err(format!("qcount {} > dataqsiz {}", self.qcount, self.dataqsiz));
+        }
+        if self.dataqsiz > 0 {
+            if self.sendx != (self.recvx + self.qcount) % self.dataqsiz {
+                return Err("sendx != recvx + qcount".into());
+            }
+            for i in 0..self.dataqsiz {
+                let occupied = (i + self.dataqsiz - self.recvx) % self.dataqsiz < self.qcount;
+                if self.buf[i].is_some() != occupied {
+                    return Err(format!("slot {i} occupancy wrong"));
+                }
+            }
+            if self.qcount > 0 && !self.recvq.is_empty() {
+                return Err("receivers wait on a non-empty buffer".into());
+            }
+            if self.qcount < self.dataqsiz && !self.sendq.is_empty() {
+                return Err("senders wait on a buffer with room".into());
+            }
+        }
+        if self.closed && !(self.sendq.is_empty() && self.recvq.is_empty()) {
+            return Err("closed channel has waiters".into());
+        }
+        Ok(())
+    }
+}

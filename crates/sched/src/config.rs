@@ -1,0 +1,44 @@
+//! The machine's parameters, named after the runtime constants they model, so tests can
+//! shrink them (a ring of 4 instead of 256) and the UI can change GOMAXPROCS and seed.
+
+/// Parameters of one run. Behaviour is a function of (program, config).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Number of Ps (GOMAXPROCS), at least 1.
+    pub gomaxprocs: usize,
+    /// Capacity of each P's local run queue ring (Go: 256).
+    pub local_queue_capacity: usize,
+    /// Every this many schedticks findRunnable takes one G from the global queue first
+    /// (Go: 61), so the global queue is not starved by two goroutines ping-ponging.
+    pub global_queue_check_interval: u64,
+    /// Rounds of work stealing over the other Ps (Go: stealTries = 4).
+    pub steal_rounds: u32,
+    /// A G running this long in one time slice is preempted (Go: forcePreemptNS, 10 ms).
+    pub force_preempt_ns: u64,
+    /// A mutex waiter blocked this long switches the mutex to starvation mode
+    /// (Go: starvationThresholdNs, 1 ms).
+    pub starvation_threshold_ns: u64,
+    /// How much virtual time a P runs before the machine picks the P with the smallest
+    /// clock again: the grain of parallelism between Ps.
+    pub quantum_ns: u64,
+    /// Seed of every random choice (steal order, select order, ties between Ps).
+    pub seed: u64,
+    /// Whether events are recorded.
+    pub record: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            gomaxprocs: 4,
+            local_queue_capacity: 256,
+            global_queue_check_interval: 61,
+            steal_rounds: 4,
+            force_preempt_ns: 10_000_000,
+            starvation_threshold_ns: 1_000_000,
+            quantum_ns: 1_000,
+            seed: 1,
+            record: true,
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Timers on the virtual clock.
+//!
+//! Each P keeps a min-heap of `(when, seq, timer)`: ties on `when` fire in creation order
+//! (`seq` increases monotonically), so firing order is deterministic. Stopping or
+//! resetting a timer bumps its `seq`; heap entries whose `seq` no longer matches are
+//! stale and skipped (lazy deletion, as Go marks timers `timerModified`).
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use crate::ids::{ChanId, GoId, PId, TimerId};
+
+/// What a timer does when it fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimerAction {
+    /// Readies a G parked in `time.Sleep`.
+    Sleep(GoId),
+    /// Sends the time on a channel without blocking (Go 1.23 timer channels).
+    Chan(ChanId),
+    /// Starts a new goroutine for the interpreter's function `token`.
+    Func(u64),
+}
+
+/// One timer.
+#[derive(Clone, Debug)]
+pub struct Timer {
+    pub when: u64,
+    /// Re-arm interval of a ticker; 0 for a one-shot timer.
+    pub period: u64,
+    pub action: TimerAction,
+    /// Whether the timer is armed (in some P's heap with a current `seq`).
+    pub active: bool,
+    /// The heap entry of this timer that is current.
+    pub seq: u64,
+    /// The P whose heap holds the current entry.
+    pub p: PId,
+}
+
+/// A P's timer heap. Entries may be stale (see the module doc).
+#[derive(Clone, Debug, Default)]
+pub struct TimerHeap {
+    heap: BinaryHeap<Reverse<(u64, u64, TimerId)>>,
+}
+
+impl TimerHeap {
+    pub fn push(&mut self, when: u64, seq: u64, id: TimerId) {
+        self.heap.push(Reverse((when, seq, id)));
+    }
+
+    /// The earliest current entry, dropping stale ones on the way.
+    pub fn peek(&mut self, timers: &[Timer]) -> Option<(u64, TimerId)> {
+        while let Some(&Reverse((when, seq, id))) = self.heap.peek() {
+            match timers.get(id.index()) {
+                Some(t) if t.active && t.seq == seq => return Some((when, id)),
+                _ => {
+                    self.heap.pop();
+                }
+            }
+        }
+        None
+    }
+
+    pub fn pop(&mut self) -> Option<TimerId> {
+        self.heap.pop().map(|Reverse((_, _, id))| id)
+    }
+
+    /// All entries, for moving them to another P (GOMAXPROCS shrinking).
+    pub fn drain(&mut self) -> Vec<(u64, u64, TimerId)> {
+        self.heap.drain().map(|Reverse(e)| e).collect()
+    }
+}

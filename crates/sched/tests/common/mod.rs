@@ -1,0 +1,228 @@
+//! A scripted-goroutine harness: each goroutine runs a tiny script of ops against the
+//! machine, as the interpreter would run bytecode. Channels, mutexes and WaitGroups are
+//! numbered per run (`Op::Send(0, ..)` uses the run's channel 0). Every step is
+//! followed by `check_invariants`.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use goroscope_sched::*;
+use goroscope_trace::Event;
+
+/// One operation of a script.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    /// `go func() { ops }()`
+    Spawn(Vec<Op>),
+    Send(usize, i64),
+    Recv(usize),
+    Close(usize),
+    /// Burn CPU for this many virtual ns (charged in 1 µs steps).
+    Compute(u64),
+    Sleep(i64),
+    Gosched,
+    Lock(usize),
+    Unlock(usize),
+    WgAdd(usize, i64),
+    WgWait(usize),
+    /// `select` over (channel, Some(value) to send / None to receive), with default?
+    Select(Vec<(usize, Option<i64>)>, bool),
+    /// Appends `G<n> <text>` to the log.
+    Log(&'static str),
+    Goexit,
+}
+
+/// What a scenario sets up before main starts.
+#[derive(Clone, Debug, Default)]
+pub struct Setup {
+    pub chan_caps: Vec<usize>,
+    pub mutexes: usize,
+    pub waitgroups: usize,
+}
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum End {
+    MainReturned,
+    Deadlock(Deadlock),
+    Panic(String),
+    /// The step budget ran out (a livelock or an endless script).
+    OutOfSteps,
+}
+
+pub struct Outcome {
+    pub end: End,
+    pub log: Vec<String>,
+    pub events: Vec<Event>,
+    pub machine: Machine<i64>,
+}
+
+struct Script {
+    ops: Vec<Op>,
+    pc: usize,
+    compute_left: u64,
+}
+
+/// Cost of one op, in virtual ns.
+pub const OP_NS: u64 = 10;
+
+pub fn run(cfg: Config, setup: &Setup, main: Vec<Op>) -> Outcome {
+    run_with_limit(cfg, setup, main, 200_000)
+}
+
+pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usize) -> Outcome {
+    let mut m = Machine::<i64>::new(cfg);
+    let mut scripts: BTreeMap<GoId, Script> = BTreeMap::new();
+    scripts.insert(GoId::MAIN, Script { ops: main, pc: 0, compute_left: 0 });
+    let mut chans = Vec::new();
+    let mut log = Vec::new();
+    let mut end = End::OutOfSteps;
+    let mutexes: Vec<MutexId> = (0..setup.mutexes).map(|_| m.new_mutex()).collect();
+    let wgs: Vec<WaitGroupId> = (0..setup.waitgroups).map(|_| m.new_waitgroup()).collect();
+    'steps: for _ in 0..max_steps {
+        let (cur, wakeup) = match m.next() {
+            Next::Run { cur, wakeup } => (cur, wakeup),
+            Next::Deadlock(d) => {
+                end = End::Deadlock(d);
+                break;
+            }
+        };
+        if chans.len() < setup.chan_caps.len() {
+            for (i, &cap) in setup.chan_caps.iter().enumerate() {
+                let label = format!("c{i}");
+                chans.push(m.make_chan(cur, cap, 0, ChanInfo { elem: Some("int"), label: Some(&label), line: None }));
+            }
+        }
+        let g = cur.g;
+        match wakeup {
+            Some(Wakeup::Recv { value, ok }) => log.push(format!("{g} recv {value} {ok}")),
+            Some(Wakeup::Select { case, recv }) => log.push(format!("{g} select case {case} {recv:?}")),
+            Some(Wakeup::SendOnClosed) => {
+                end = End::Panic("send on closed channel".into());
+                break;
+            }
+            Some(Wakeup::AfterFunc { .. }) | None => {}
+        }
+        loop {
+            let s = scripts.get_mut(&g).expect("script of a scheduled G");
+            if s.compute_left > 0 {
+                let step = s.compute_left.min(1_000);
+                s.compute_left -= step;
+                if m.charge(cur.p, step) {
+                    break;
+                }
+                continue;
+            }
+            let Some(op) = s.ops.get(s.pc).cloned() else {
+                if g == GoId::MAIN {
+                    end = End::MainReturned;
+                    break 'steps;
+                }
+                m.goexit(cur);
+                break;
+            };
+            s.pc += 1;
+            let quantum_over = m.charge(cur.p, OP_NS);
+            let parked = match op {
+                Op::Spawn(ops) => {
+                    let child = m.newproc(cur, Some("main.func"), None);
+                    scripts.insert(child, Script { ops, pc: 0, compute_left: 0 });
+                    false
+                }
+                Op::Send(c, v) => match m.chan_send(cur, chans.get(c).copied(), v) {
+                    SendResult::Done => false,
+                    SendResult::Parked => true,
+                    SendResult::Panic(p) => {
+                        end = End::Panic(p.message().into());
+                        break 'steps;
+                    }
+                },
+                Op::Recv(c) => match m.chan_recv(cur, chans.get(c).copied()) {
+                    RecvResult::Done { value, ok } => {
+                        log.push(format!("{g} recv {value} {ok}"));
+                        false
+                    }
+                    RecvResult::Parked => true,
+                },
+                Op::Close(c) => {
+                    if let Err(p) = m.chan_close(cur, chans.get(c).copied()) {
+                        end = End::Panic(p.message().into());
+                        break 'steps;
+                    }
+                    false
+                }
+                Op::Compute(ns) => {
+                    scripts.get_mut(&g).expect("script").compute_left = ns;
+                    false
+                }
+                Op::Sleep(ns) => m.sleep(cur, ns) == BlockResult::Parked,
+                Op::Gosched => {
+                    m.gosched(cur);
+                    true
+                }
+                Op::Lock(i) => m.mutex_lock(cur, mutexes[i]) == BlockResult::Parked,
+                Op::Unlock(i) => {
+                    if let Err(e) = m.mutex_unlock(cur, mutexes[i]) {
+                        end = End::Panic(e.message().into());
+                        break 'steps;
+                    }
+                    false
+                }
+                Op::WgAdd(i, d) => {
+                    if let Err(e) = m.wg_add(cur, wgs[i], d) {
+                        end = End::Panic(e.message().into());
+                        break 'steps;
+                    }
+                    false
+                }
+                Op::WgWait(i) => m.wg_wait(cur, wgs[i]) == BlockResult::Parked,
+                Op::Select(cases, default) => {
+                    let cases = cases
+                        .iter()
+                        .map(|&(c, v)| match v {
+                            Some(v) => Case::Send(chans.get(c).copied(), v),
+                            None => Case::Recv(chans.get(c).copied()),
+                        })
+                        .collect();
+                    match m.select(cur, cases, default) {
+                        SelectResult::Chosen { case, recv } => {
+                            log.push(format!("{g} select case {case} {recv:?}"));
+                            false
+                        }
+                        SelectResult::Default => {
+                            log.push(format!("{g} select default"));
+                            false
+                        }
+                        SelectResult::Parked => true,
+                        SelectResult::Panic(p) => {
+                            end = End::Panic(p.message().into());
+                            break 'steps;
+                        }
+                    }
+                }
+                Op::Log(text) => {
+                    log.push(format!("{g} {text}"));
+                    false
+                }
+                Op::Goexit => {
+                    m.goexit(cur);
+                    true
+                }
+            };
+            if parked || quantum_over {
+                break;
+            }
+        }
+        if let Err(e) = m.check_invariants() {
+            panic!("invariant violated: {e}\nlog: {log:#?}");
+        }
+    }
+    let events = m.events().to_vec();
+    Outcome { end, log, events, machine: m }
+}
+
+/// A config with GOMAXPROCS `procs` and seed `seed`, everything else Go's defaults.
+pub fn cfg(procs: usize, seed: u64) -> Config {
+    Config { gomaxprocs: procs, seed, ..Config::default() }
+}
