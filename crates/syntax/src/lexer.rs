@@ -64,7 +64,9 @@ impl Lexer<'_, '_> {
     /// Inserts an automatic semicolon at `at` if the previous token asks for one.
     fn auto_semi(&mut self, at: usize, kind: SemiKind) {
         if self.nlsemi {
-            self.tokens.push(Token { kind: Tok::Semi, span: Span::new(at as u32, at as u32 + 1), semi: kind });
+            // A newline's semicolon covers the newline; the end of file's is empty.
+            let end = if kind == SemiKind::Eof { at } else { at + 1 };
+            self.tokens.push(Token { kind: Tok::Semi, span: Span::new(at as u32, end as u32), semi: kind });
             self.nlsemi = false;
         }
     }

@@ -28,26 +28,29 @@ impl Parser<'_> {
             Some(x) => x,
             None => self.unary_expr(),
         };
+        let mut links = 0;
         while let Some(op) = self.tok().binary_op() {
             let op_prec = op.precedence();
-            if op_prec <= prec {
+            if op_prec <= prec || !self.enter(1) {
                 break;
             }
+            links += 1;
             let op_span = self.cur().span;
             self.next();
             let y = self.binary_expr(None, op_prec);
             let span = x.span.to(y.span);
             x = self.mk(span, ExprKind::Binary { op, op_span, x: Box::new(x), y: Box::new(y) });
         }
+        self.leave(links);
         x
     }
 
     pub(super) fn unary_expr(&mut self) -> Expr {
-        if !self.enter() {
+        if !self.enter(1) {
             return self.bad_expr();
         }
         let x = self.unary_expr_inner();
-        self.leave();
+        self.leave(1);
         x
     }
 
@@ -112,7 +115,9 @@ impl Parser<'_> {
             Some(x) => x,
             None => self.operand(),
         };
-        loop {
+        let mut links = 0;
+        while matches!(self.tok(), Tok::Dot | Tok::LBrack | Tok::LParen | Tok::LBrace) && self.enter(1) {
+            links += 1;
             let start = x.span.start;
             match self.tok() {
                 Tok::Dot => {
@@ -165,6 +170,7 @@ impl Parser<'_> {
                 _ => break,
             }
         }
+        self.leave(links);
         x
     }
 
@@ -319,7 +325,7 @@ impl Parser<'_> {
     /// `{ elements }` with an optional literal type already parsed.
     pub(super) fn complit(&mut self, ty: Option<Expr>) -> Expr {
         let start = ty.as_ref().map_or(self.start(), |t| t.span.start);
-        if !self.enter() {
+        if !self.enter(1) {
             self.advance(&[]);
             let span = self.span_from(start);
             return self.mk(span, ExprKind::Bad);
@@ -340,7 +346,7 @@ impl Parser<'_> {
             false
         });
         self.xnest -= 1;
-        self.leave();
+        self.leave(1);
         let span = self.span_from(start);
         self.mk(span, ExprKind::CompositeLit { ty: ty.map(Box::new), elts })
     }

@@ -23,8 +23,14 @@ use crate::lexer;
 use crate::span::{LineIndex, Span};
 use crate::token::{SemiKind, Tok, Token};
 
-/// Deepest nesting of expressions, types and statements the parser descends into.
+/// Bound on nesting, in units: each nested expression or type level, and each link
+/// of a left-deep chain (`a.b.c`, `a + b + c`), costs one unit; a nested statement
+/// costs [`STMT_DEPTH`] units because its parse frames are much larger. Keeping
+/// the tree shallow also bounds the recursion of every later pass (and of `Drop`).
 const MAX_DEPTH: u32 = 200;
+
+/// Depth units charged per nested statement.
+pub(super) const STMT_DEPTH: u32 = 4;
 
 /// gc stops after this many errors.
 const MAX_ERRORS: usize = 10;
@@ -291,17 +297,17 @@ impl<'a> Parser<'a> {
         close_span
     }
 
-    /// Enters one nesting level; false (with an error) when input nests too deeply.
-    fn enter(&mut self) -> bool {
-        if self.depth >= MAX_DEPTH {
+    /// Enters `units` of nesting; false (with an error) when input nests too deeply.
+    fn enter(&mut self, units: u32) -> bool {
+        if self.depth + units > MAX_DEPTH {
             self.syntax_error("nesting too deep");
             return false;
         }
-        self.depth += 1;
+        self.depth += units;
         true
     }
 
-    fn leave(&mut self) {
-        self.depth -= 1;
+    fn leave(&mut self, units: u32) {
+        self.depth -= units;
     }
 }

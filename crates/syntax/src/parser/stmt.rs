@@ -1,7 +1,7 @@
 //! Statements: simple statements, blocks, control flow headers (`if`, `for`,
 //! `switch`, `select`), clauses, branches and labels.
 
-use super::Parser;
+use super::{Parser, STMT_DEPTH};
 use crate::ast::{AssignOp, Block, BranchKind, CaseClause, CommClause, Expr, ExprKind, IfStmt, Stmt, StmtKind};
 use crate::printer::expr_string;
 use crate::span::Span;
@@ -56,12 +56,12 @@ impl Parser<'_> {
     }
 
     fn stmt_or_none(&mut self) -> Option<Stmt> {
-        if !self.enter() {
+        if !self.enter(STMT_DEPTH) {
             self.advance(&[]);
             return Some(Stmt { span: Span::at(self.prev_end), kind: StmtKind::Bad });
         }
         let stmt = self.stmt_inner();
-        self.leave();
+        self.leave(STMT_DEPTH);
         stmt
     }
 
@@ -346,7 +346,15 @@ impl Parser<'_> {
         let then = self.block("if clause");
         let els = if self.got(Tok::Else) {
             match self.tok() {
-                Tok::If => Some(Box::new(self.if_stmt())),
+                Tok::If if self.enter(STMT_DEPTH) => {
+                    let els = self.if_stmt();
+                    self.leave(STMT_DEPTH);
+                    Some(Box::new(els))
+                }
+                Tok::If => {
+                    self.advance(&[Tok::RBrace]);
+                    None
+                }
                 Tok::LBrace => {
                     let block = self.block("");
                     Some(Box::new(Stmt { span: block.span, kind: StmtKind::Block(block) }))

@@ -30,11 +30,11 @@ impl Parser<'_> {
     }
 
     pub(super) fn type_or_nil(&mut self) -> Option<Expr> {
-        if !self.enter() {
+        if !self.enter(1) {
             return Some(self.bad_expr());
         }
         let t = self.type_or_nil_inner();
-        self.leave();
+        self.leave(1);
         t
     }
 
