@@ -31,6 +31,25 @@ pub enum Op {
     /// Appends `G<n> <text>` to the log.
     Log(&'static str),
     Goexit,
+    /// `runtime.GOMAXPROCS(n)`.
+    SetProcs(usize),
+    RLock(usize),
+    RUnlock(usize),
+    WLock(usize),
+    WUnlock(usize),
+    /// `Once.Do` first half: logs `once run` when this G runs the function.
+    OnceDo(usize),
+    OnceDone(usize),
+    /// `cond.Wait()` with mutex `.1` as its Locker.
+    CondWait(usize, usize),
+    Signal(usize),
+    Broadcast(usize),
+    /// A timer channel firing after `.0` ns (every `.1` ns if non-zero); it becomes the
+    /// next channel index after the setup's channels.
+    NewTimer(i64, i64),
+    /// Stops/resets timer k (k-th NewTimer of the run) and logs the result.
+    TimerStop(usize),
+    TimerReset(usize, i64),
 }
 
 /// What a scenario sets up before main starts.
@@ -39,6 +58,9 @@ pub struct Setup {
     pub chan_caps: Vec<usize>,
     pub mutexes: usize,
     pub waitgroups: usize,
+    pub rwmutexes: usize,
+    pub onces: usize,
+    pub conds: usize,
 }
 
 /// How a run ended.
@@ -80,15 +102,21 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
     let mut end = End::OutOfSteps;
     let mutexes: Vec<MutexId> = (0..setup.mutexes).map(|_| m.new_mutex()).collect();
     let wgs: Vec<WaitGroupId> = (0..setup.waitgroups).map(|_| m.new_waitgroup()).collect();
+    let rws: Vec<RWMutexId> = (0..setup.rwmutexes).map(|_| m.new_rwmutex()).collect();
+    let onces: Vec<OnceId> = (0..setup.onces).map(|_| m.new_once()).collect();
+    let conds: Vec<CondId> = (0..setup.conds).map(|_| m.new_cond()).collect();
+    let mut timers: Vec<TimerId> = Vec::new();
+    let mut made_chans = false;
     'steps: for _ in 0..max_steps {
-        let (cur, wakeup) = match m.next() {
+        let (mut cur, wakeup) = match m.next() {
             Next::Run { cur, wakeup } => (cur, wakeup),
             Next::Deadlock(d) => {
                 end = End::Deadlock(d);
                 break;
             }
         };
-        if chans.len() < setup.chan_caps.len() {
+        if !made_chans {
+            made_chans = true;
             for (i, &cap) in setup.chan_caps.iter().enumerate() {
                 let label = format!("c{i}");
                 chans.push(m.make_chan(cur, cap, 0, ChanInfo { elem: Some("int"), label: Some(&label), line: None }));
@@ -208,6 +236,63 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
                 Op::Goexit => {
                     m.goexit(cur);
                     true
+                }
+                Op::SetProcs(n) => {
+                    cur = m.set_gomaxprocs(cur, n).1;
+                    false
+                }
+                Op::RLock(i) => m.rw_rlock(cur, rws[i]) == BlockResult::Parked,
+                Op::WLock(i) => m.rw_lock(cur, rws[i]) == BlockResult::Parked,
+                Op::RUnlock(i) | Op::WUnlock(i) => {
+                    let r = if matches!(op, Op::RUnlock(_)) { m.rw_runlock(cur, rws[i]) } else { m.rw_unlock(cur, rws[i]) };
+                    if let Err(e) = r {
+                        end = End::Panic(e.message().into());
+                        break 'steps;
+                    }
+                    false
+                }
+                Op::OnceDo(i) => match m.once_do(cur, onces[i]) {
+                    OnceResult::Run => {
+                        log.push(format!("{g} once run"));
+                        false
+                    }
+                    OnceResult::Done => false,
+                    OnceResult::Parked => true,
+                },
+                Op::OnceDone(i) => {
+                    m.once_done(cur, onces[i]);
+                    false
+                }
+                Op::CondWait(i, mu) => {
+                    if let Err(e) = m.cond_wait(cur, conds[i], Locker::Mutex(mutexes[mu])) {
+                        end = End::Panic(e.message().into());
+                        break 'steps;
+                    }
+                    true
+                }
+                Op::Signal(i) => {
+                    m.cond_signal(cur, conds[i]);
+                    false
+                }
+                Op::Broadcast(i) => {
+                    m.cond_broadcast(cur, conds[i]);
+                    false
+                }
+                Op::NewTimer(d, period) => {
+                    let (t, ch) = m.new_chan_timer(cur, d, period, 0, ChanInfo::default());
+                    timers.push(t);
+                    chans.push(ch);
+                    false
+                }
+                Op::TimerStop(k) => {
+                    let active = m.timer_stop(cur, timers[k]);
+                    log.push(format!("{g} stop {active}"));
+                    false
+                }
+                Op::TimerReset(k, d) => {
+                    let active = m.timer_reset(cur, timers[k], d, 0);
+                    log.push(format!("{g} reset {active}"));
+                    false
                 }
             };
             if parked || quantum_over {
