@@ -2,7 +2,8 @@
 //!
 //! Invariants (checked by `Machine::check_invariants`):
 //! - At least one of `sendq` and `recvq` is empty: a waiting receiver and a waiting
-//!   sender on the same channel would have completed each other.
+//!   sender on the same channel would have completed each other. The one exception (as
+//!   in Go): an unbuffered channel on which a single G selects both ways.
 //! - `qcount <= dataqsiz`; the occupied slots are exactly the `qcount` slots starting at
 //!   `recvx`, and `sendx == (recvx + qcount) % dataqsiz`.
 //! - For a buffered channel: `qcount > 0` implies `recvq` is empty, and
@@ -107,7 +108,11 @@ impl<V> HChan<V> {
     /// Checks the hchan invariants of the module doc.
     pub fn check(&self) -> Result<(), String> {
         if !self.sendq.is_empty() && !self.recvq.is_empty() {
-            return Err("both sendq and recvq non-empty".into());
+            let g = self.sendq[0].g;
+            let one_selecting_g = self.sendq.iter().chain(&self.recvq).all(|s| s.g == g && s.case.is_some());
+            if self.dataqsiz != 0 || !one_selecting_g {
+                return Err("both sendq and recvq non-empty".into());
+            }
         }
         if self.qcount > self.dataqsiz {
             return Err(format!("qcount {} > dataqsiz {}", self.qcount, self.dataqsiz));

@@ -54,14 +54,6 @@ impl<V: Elem> Machine<V> {
         }
         for (i, c) in self.chans.iter().enumerate() {
             c.check().map_err(|e| format!("chan{i}: {e}"))?;
-            let mut both: Vec<GoId> = c.sendq.iter().chain(&c.recvq).map(|s| s.g).collect();
-            if !c.sendq.is_empty() && !c.recvq.is_empty() {
-                // Go's exception: one G selecting on both directions of an unbuffered chan.
-                both.dedup();
-                if c.dataqsiz != 0 || both.len() != 1 {
-                    return Err(format!("chan{i}: sendq and recvq both non-empty"));
-                }
-            }
             for s in c.sendq.iter().chain(&c.recvq) {
                 if s.case.is_none() {
                     put(s.g, Place::Waiting)?;
