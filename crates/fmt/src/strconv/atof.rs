@@ -21,7 +21,7 @@ fn lower(c: u8) -> u8 {
 }
 
 /// `inf`, `infinity` (with optional sign) and `nan`, ignoring case; must be all of `s`.
-fn special(s: &[u8]) -> Option<f64> {
+fn special(s: &[u8], bit_size: i64) -> Option<f64> {
     let (sign, body) = match s.first() {
         Some(b'+') => (1.0, &s[1..]),
         Some(b'-') => (-1.0, &s[1..]),
@@ -31,8 +31,10 @@ fn special(s: &[u8]) -> Option<f64> {
     if lowered == b"inf" || lowered == b"infinity" {
         return Some(sign * f64::INFINITY);
     }
-    // Go accepts "nan" only without a sign.
-    (s.len() == 3 && lowered == b"nan").then_some(f64::NAN)
+    // Go accepts "nan" only without a sign. Its NaN has the bit pattern of `math.NaN()`,
+    // or for float32 that of the float32 NaN widened.
+    let nan = if bit_size == 32 { f64::from(f32::NAN) } else { f64::from_bits(0x7FF8_0000_0000_0001) };
+    (s.len() == 3 && lowered == b"nan").then_some(nan)
 }
 
 /// Go's `readFloat`, accepting only when the whole input is one literal.
@@ -196,7 +198,7 @@ fn decimal_value(scan: &Scan, bit_size: i64) -> f64 {
 /// `strconv.ParseFloat(s, bitSize)`: `bitSize` 32 rounds to a float32. A value too large
 /// for the size is a range error carrying ±Inf, as in Go.
 pub fn parse_float(s: &[u8], bit_size: i64) -> Result<f64, (f64, NumError)> {
-    if let Some(v) = special(s) {
+    if let Some(v) = special(s, bit_size) {
         return Ok(v);
     }
     let Some(scan) = scan(s) else {
