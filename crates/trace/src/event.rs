@@ -135,8 +135,9 @@ pub enum EventKind {
     ProcStart { p: u32, m: u32 },
     /// `p` found no work and goes idle; its M parks.
     ProcStop { p: u32 },
-    /// GOMAXPROCS becomes `procs`. Ps numbered `procs` and above are destroyed: their
-    /// queued goroutines `gs` (already in order) go to the head of the global queue.
+    /// GOMAXPROCS becomes `procs` (the first event of a trace sets the initial number).
+    /// Ps numbered `procs` and above are destroyed: their queued goroutines `gs`
+    /// (already in order) go to the head of the global queue; new Ps start idle.
     ProcResize { procs: u32, gs: Vec<u64> },
     /// A channel is made. `cap` is the ring size (1 for a timer channel, whose `cap()` is 0).
     ChanMake { ch: u64, cap: u64, elem: Option<String>, label: Option<String>, line: Option<u32> },

@@ -5,6 +5,7 @@
 //! - [`snapshot`]: [`Snapshot`], what the view draws, and `Snapshot::apply`.
 //! - [`replay`]: [`replay`](replay::replay) from scratch and the checkpointed [`Replayer`].
 //! - [`jsonl`]: the one-event-per-line text form.
+//! - [`render`]: a snapshot as plain text (`Display`), for golden tests and the CLI.
 //!
 //! **Architecture invariant**: this crate depends on no other crate of ours. Ids are
 //! plain numbers and values are display strings, so the view can be driven by a trace
@@ -12,6 +13,7 @@
 
 pub mod event;
 pub mod jsonl;
+pub mod render;
 pub mod replay;
 pub mod snapshot;
 

@@ -172,6 +172,9 @@ impl Snapshot {
             }
             EventKind::ProcResize { procs, gs } => {
                 self.procs.truncate(*procs as usize);
+                if let Some(last) = procs.checked_sub(1) {
+                    self.proc(last);
+                }
                 let mut global = gs.clone();
                 global.append(&mut self.global);
                 self.global = global;
