@@ -146,6 +146,7 @@ impl<V: Elem> Machine<V> {
             rec: Recorder { on: cfg.record, events: Vec::new() },
             cfg,
         };
+        emit!(m, PId(0), EventKind::ProcResize { procs: nprocs as u32, gs: Vec::new() });
         m.startp(PId(0), 0, false);
         // Before user code runs, Go's runtime init has already scheduled goroutines on
         // P0 (runtime.main, forcegc, bgsweep...), so P0's schedtick is past 0 and the

@@ -5,10 +5,12 @@
 
 #![allow(dead_code)]
 
+mod replay_check;
+
 use std::collections::BTreeMap;
 
 use goroscope_sched::*;
-use goroscope_trace::Event;
+use goroscope_trace::{Event, Snapshot};
 
 /// One operation of a script.
 #[derive(Clone, Debug, PartialEq)]
@@ -107,6 +109,7 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
     let conds: Vec<CondId> = (0..setup.conds).map(|_| m.new_cond()).collect();
     let mut timers: Vec<TimerId> = Vec::new();
     let mut made_chans = false;
+    let mut replayed = Snapshot::default();
     'steps: for _ in 0..max_steps {
         let (mut cur, wakeup) = match m.next() {
             Next::Run { cur, wakeup } => (cur, wakeup),
@@ -301,6 +304,14 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
         }
         if let Err(e) = m.check_invariants() {
             panic!("invariant violated: {e}\nlog: {log:#?}");
+        }
+        if m.recording() {
+            for ev in &m.events()[replayed.applied..] {
+                replayed.apply(ev);
+            }
+            if let Err(e) = replay_check::agrees(&m, &replayed) {
+                panic!("replay disagrees with the machine: {e}\n{replayed}");
+            }
         }
     }
     let events = m.events().to_vec();
