@@ -6,9 +6,11 @@
 //!   at `span.end - 1`.
 //! - Every [`Expr`] (type expressions included: Go's grammar cannot tell `T(x)` from
 //!   `f(x)`, so types are expressions), every [`Ident`] and every [`CaseClause`] carries
-//!   a [`NodeId`]. Ids are dense: allocated by the parser from 0 in parse order
-//!   (children before their parent), unique within the file, all below [`File::node_count`], so side tables can be
-//!   `Vec<Option<T>>` indexed by `id.index()`.
+//!   a [`NodeId`]. Ids are allocated by the parser from 0 in parse order (children
+//!   before their parent), unique within the file and all below
+//!   [`File::node_count`], so side tables can be `Vec<Option<T>>` indexed by
+//!   `id.index()`. They are dense except for a few ids of nodes the parser
+//!   rewrote (e.g. the `x.(type)` of a type switch guard), which appear nowhere.
 //! - For `ExprKind::Ident(ident)`, `ident.id == expr.id` and `ident.span == expr.span`:
 //!   a name used as an expression has exactly one id.
 //! - Parse errors leave `ExprKind::Bad` / `StmtKind::Bad` / `Decl::Bad` nodes behind; a

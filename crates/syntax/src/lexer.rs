@@ -264,12 +264,11 @@ impl Lexer<'_, '_> {
             kind = Tok::Imag;
         }
 
-        if kind == Tok::Int || (prefix != 0 && prefix != b'0') {
-            if let Some((at, d)) = invalid_digit {
+        if (kind == Tok::Int || (prefix != 0 && prefix != b'0'))
+            && let Some((at, d)) = invalid_digit {
                 let name = if prefix == b'0' { "octal" } else { base_name(prefix) };
                 self.error(at, format!("invalid digit '{}' in {name} literal", d as char));
             }
-        }
         if kind == Tok::Float && prefix != 0 && prefix != b'0' && prefix != b'x' {
             self.error(start, format!("invalid radix point in {} literal", base_name(prefix)));
         }

@@ -50,8 +50,8 @@ fn check_parse(src: &str) {
     let text = dump(&parsed.file);
     let mut ids = Vec::new();
     for line in text.lines() {
-        let mut words = line.split_whitespace().peekable();
-        while let Some(word) = words.next() {
+        let words = line.split_whitespace();
+        for word in words {
             if let Some(id) = word.strip_prefix('#').and_then(|n| n.parse::<u32>().ok()) {
                 ids.push(id);
             }

@@ -13,6 +13,12 @@ enum Simple {
     Range { span: Span, key: Option<Expr>, value: Option<Expr>, define: bool, x: Expr },
 }
 
+/// What follows `switch [init;]`: a type switch guard `[bind :=] x.(type)`, or a tag.
+enum SwitchGuard {
+    Type { bind: Option<crate::ast::Ident>, x: Expr },
+    Tag(Box<Stmt>),
+}
+
 /// What a control clause header holds before it is interpreted.
 struct Header {
     init: Option<Stmt>,
@@ -70,11 +76,10 @@ impl Parser<'_> {
         let kind = match self.tok() {
             Tok::Ident => {
                 let lhs = self.expr_list();
-                if lhs.len() == 1 && self.tok() == Tok::Colon {
-                    if let ExprKind::Ident(label) = &lhs[0].kind {
+                if lhs.len() == 1 && self.tok() == Tok::Colon
+                    && let ExprKind::Ident(label) = &lhs[0].kind {
                         return Some(self.labeled_stmt(label.clone()));
                     }
-                }
                 return Some(self.simple_stmt_only(Some(lhs)));
             }
             Tok::Var | Tok::Const | Tok::Type => StmtKind::Decl(self.gen_decl()),
@@ -299,8 +304,8 @@ impl Parser<'_> {
             h.cond = h.init.take();
         }
 
-        if keyword == Tok::If && h.cond.is_none() {
-            if let Some(semi) = semi {
+        if keyword == Tok::If && h.cond.is_none()
+            && let Some(semi) = semi {
                 let msg = match semi.semi {
                     SemiKind::Written => "missing condition in if statement".to_string(),
                     SemiKind::Newline => "unexpected newline, expected { after if clause".to_string(),
@@ -308,7 +313,6 @@ impl Parser<'_> {
                 };
                 self.syntax_error_at(Span::at(semi.span.start), &msg);
             }
-        }
         self.xnest = outer;
         h
     }
@@ -392,7 +396,7 @@ impl Parser<'_> {
         let h = self.header(Tok::Switch);
         let init = h.init.map(Box::new);
         let guard = h.cond.map(|cond| match cond.kind {
-            StmtKind::Expr(Expr { kind: ExprKind::TypeAssert { x, ty: None }, .. }) => Ok((None, *x)),
+            StmtKind::Expr(Expr { kind: ExprKind::TypeAssert { x, ty: None }, .. }) => SwitchGuard::Type { bind: None, x: *x },
             StmtKind::Assign { mut lhs, op: AssignOp::Define, mut rhs, .. }
                 if lhs.len() == 1
                     && rhs.len() == 1
@@ -404,9 +408,9 @@ impl Parser<'_> {
                 else {
                     unreachable!("shapes checked by the guard")
                 };
-                Ok((Some(bind), *x))
+                SwitchGuard::Type { bind: Some(bind), x: *x }
             }
-            kind => Err(Stmt { span: cond.span, kind }),
+            kind => SwitchGuard::Tag(Box::new(Stmt { span: cond.span, kind })),
         });
 
         if !self.got(Tok::LBrace) {
@@ -419,9 +423,9 @@ impl Parser<'_> {
         }
         self.want(Tok::RBrace);
         let kind = match guard {
-            Some(Ok((bind, x))) => StmtKind::TypeSwitch { init, bind, x, clauses },
-            Some(Err(tag)) => {
-                let tag = self.cond_expr(tag);
+            Some(SwitchGuard::Type { bind, x }) => StmtKind::TypeSwitch { init, bind, x, clauses },
+            Some(SwitchGuard::Tag(tag)) => {
+                let tag = self.cond_expr(*tag);
                 StmtKind::Switch { init, tag: Some(tag), clauses }
             }
             None => StmtKind::Switch { init, tag: None, clauses },

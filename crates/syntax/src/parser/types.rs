@@ -208,14 +208,13 @@ impl Parser<'_> {
     /// set for type parameter lists.
     pub(super) fn param_list(&mut self, first: Option<(Ident, Option<Expr>)>, close: Tok, require_names: bool) -> Vec<Param> {
         let mut raw: Vec<RawParam> = Vec::new();
-        if let Some((name, Some(ty))) = &first {
-            if self.tok() == close {
+        if let Some((name, Some(ty))) = &first
+            && self.tok() == close {
                 // `[P C]`: the whole list was parsed by the caller.
                 let entry = RawParam { span: name.span.to(ty.span), name: Some(name.clone()), ty: Some(ty.clone()), variadic: false };
                 self.next();
                 return self.group_params(vec![entry], require_names, Span::at(self.prev_end));
             }
-        }
         let mut pending = first;
         let end = self.list("parameter list", Tok::Comma, close, |p| {
             let entry = match pending.take() {
@@ -394,13 +393,12 @@ impl Parser<'_> {
         }
         self.xnest -= 1;
         self.want(Tok::RBrack);
-        if !comma && list.len() == 1 {
-            if let Some(elem) = self.type_or_nil() {
+        if !comma && list.len() == 1
+            && let Some(elem) = self.type_or_nil() {
                 let len = ArrayLen::Expr(Box::new(list.remove(0)));
                 let span = self.span_from(start);
                 return (self.mk(span, ExprKind::ArrayType { len, elem: Box::new(elem) }), false);
             }
-        }
         let placeholder = self.mk(Span::at(name_start), ExprKind::Bad);
         let span = self.span_from(name_start);
         (self.mk(span, ExprKind::Index { x: Box::new(placeholder), indices: list }), true)
