@@ -149,7 +149,13 @@ mod tests {
         assert_eq!(string(42), "42ns");
         assert_eq!(string(0), "0s");
         assert_eq!(string(-3 * SECOND), "-3s");
-        assert_eq!((seconds(1500 * MILLISECOND), milliseconds(1500 * MILLISECOND)), (1.5, 1500));
+        assert_eq!(
+            (
+                seconds(1500 * MILLISECOND),
+                milliseconds(1500 * MILLISECOND)
+            ),
+            (1.5, 1500)
+        );
         assert_eq!(string(3723 * SECOND), "1h2m3s");
         assert_eq!(string(truncate(d, HOUR)), "1h0m0s");
         assert_eq!(string(round(d, HOUR)), "2h0m0s");

@@ -4,14 +4,18 @@
 //! as Go's `strings.Map` does). Results that Go returns as substrings borrow the input.
 
 use crate::unicode::{is_space, to_lower, to_upper};
-use crate::utf8::{RUNE_ERROR, append_rune, decode_last_rune, decode_rune, rune_count, runes, valid_rune};
+use crate::utf8::{
+    RUNE_ERROR, append_rune, decode_last_rune, decode_rune, rune_count, runes, valid_rune,
+};
 
 /// `strings.Index`: byte offset of the first `sep` in `s`, or -1.
 pub fn index(s: &[u8], sep: &[u8]) -> isize {
     if sep.is_empty() {
         return 0;
     }
-    s.windows(sep.len()).position(|w| w == sep).map_or(-1, |i| i as isize)
+    s.windows(sep.len())
+        .position(|w| w == sep)
+        .map_or(-1, |i| i as isize)
 }
 
 /// `strings.LastIndex`.
@@ -19,7 +23,9 @@ pub fn last_index(s: &[u8], sep: &[u8]) -> isize {
     if sep.is_empty() {
         return s.len() as isize;
     }
-    s.windows(sep.len()).rposition(|w| w == sep).map_or(-1, |i| i as isize)
+    s.windows(sep.len())
+        .rposition(|w| w == sep)
+        .map_or(-1, |i| i as isize)
 }
 
 /// `strings.IndexByte`.
@@ -36,7 +42,9 @@ pub fn last_index_byte(s: &[u8], c: u8) -> isize {
 /// nothing.
 pub fn index_rune(s: &[u8], r: u32) -> isize {
     if r == RUNE_ERROR {
-        return runes(s).find(|&(_, c, _)| c == RUNE_ERROR).map_or(-1, |(i, _, _)| i as isize);
+        return runes(s)
+            .find(|&(_, c, _)| c == RUNE_ERROR)
+            .map_or(-1, |(i, _, _)| i as isize);
     }
     if !valid_rune(r) {
         return -1;
@@ -51,7 +59,9 @@ pub fn index_any(s: &[u8], chars: &[u8]) -> isize {
     if chars.is_empty() {
         return -1;
     }
-    runes(s).find(|&(_, r, _)| index_rune(chars, r) >= 0).map_or(-1, |(i, _, _)| i as isize)
+    runes(s)
+        .find(|&(_, r, _)| index_rune(chars, r) >= 0)
+        .map_or(-1, |(i, _, _)| i as isize)
 }
 
 /// `strings.Contains`.
@@ -120,7 +130,11 @@ fn gen_split<'a>(s: &'a [u8], sep: &[u8], sep_save: usize, n: isize) -> Vec<&'a 
     if sep.is_empty() {
         return explode(s, n);
     }
-    let n = if n < 0 { count(s, sep) as isize + 1 } else { n.min(s.len() as isize + 1) };
+    let n = if n < 0 {
+        count(s, sep) as isize + 1
+    } else {
+        n.min(s.len() as isize + 1)
+    };
     let mut out = Vec::with_capacity(n as usize);
     let mut rest = s;
     while (out.len() as isize) < n - 1 {
@@ -266,7 +280,11 @@ pub fn to_lower_string(s: &[u8]) -> Vec<u8> {
 /// The representative of `r`'s simple case-folding orbit (`K`, `k` and KELVIN SIGN
 /// share one; dotted and dotless i stay alone, as in Go).
 fn fold(r: u32) -> u32 {
-    if r == 0x130 || r == 0x131 { r } else { to_lower(to_upper(r)) }
+    if r == 0x130 || r == 0x131 {
+        r
+    } else {
+        to_lower(to_upper(r))
+    }
 }
 
 /// `strings.EqualFold`: equal under simple Unicode case folding.
@@ -288,7 +306,9 @@ pub fn equal_fold(s: &[u8], t: &[u8]) -> bool {
 
 /// `strings.TrimLeftFunc`.
 pub fn trim_left_func(s: &[u8], mut f: impl FnMut(u32) -> bool) -> &[u8] {
-    let start = runes(s).find(|&(_, r, _)| !f(r)).map_or(s.len(), |(i, _, _)| i);
+    let start = runes(s)
+        .find(|&(_, r, _)| !f(r))
+        .map_or(s.len(), |(i, _, _)| i);
     &s[start..]
 }
 
@@ -361,12 +381,14 @@ pub fn cut<'a>(s: &'a [u8], sep: &[u8]) -> (&'a [u8], &'a [u8], bool) {
 
 /// `strings.CutPrefix`.
 pub fn cut_prefix<'a>(s: &'a [u8], prefix: &[u8]) -> (&'a [u8], bool) {
-    s.strip_prefix(prefix).map_or((s, false), |rest| (rest, true))
+    s.strip_prefix(prefix)
+        .map_or((s, false), |rest| (rest, true))
 }
 
 /// `strings.CutSuffix`.
 pub fn cut_suffix<'a>(s: &'a [u8], suffix: &[u8]) -> (&'a [u8], bool) {
-    s.strip_suffix(suffix).map_or((s, false), |rest| (rest, true))
+    s.strip_suffix(suffix)
+        .map_or((s, false), |rest| (rest, true))
 }
 
 #[cfg(test)]
@@ -374,7 +396,9 @@ mod tests {
     use super::*;
 
     fn strs(v: Vec<&[u8]>) -> Vec<String> {
-        v.into_iter().map(|b| String::from_utf8_lossy(b).into_owned()).collect()
+        v.into_iter()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .collect()
     }
 
     #[test]
@@ -383,7 +407,10 @@ mod tests {
         let t = trim_space(s);
         assert_eq!(t, b"Go is fun, go is fast");
         assert_eq!(to_upper_string(t), b"GO IS FUN, GO IS FAST");
-        assert_eq!((index(t, b"is"), last_index(t, b"is"), index(t, b"zzz")), (3, 14, -1));
+        assert_eq!(
+            (index(t, b"is"), last_index(t, b"is"), index(t, b"zzz")),
+            (3, 14, -1)
+        );
         assert_eq!((count(t, b"is"), count(b"cheese", b"e")), (2, 3));
         assert_eq!(strs(split(b"a,b,,c", b",")), ["a", "b", "", "c"]);
         assert_eq!(strs(split_n(b"k=v=w", b"=", 2)), ["k", "v=w"]);
@@ -396,8 +423,14 @@ mod tests {
         assert_eq!(trim_prefix(b"prefix-body", b"prefix-"), b"body");
         assert_eq!(trim_suffix(b"file.go", b".go"), b"file");
         assert!(equal_fold(b"GoLang", b"golang"));
-        assert_eq!((trim_left(b"001200", b"0"), trim_right(b"001200", b"0")), (&b"1200"[..], &b"0012"[..]));
-        assert_eq!(cut(b"user@example", b"@"), (&b"user"[..], &b"example"[..], true));
+        assert_eq!(
+            (trim_left(b"001200", b"0"), trim_right(b"001200", b"0")),
+            (&b"1200"[..], &b"0012"[..])
+        );
+        assert_eq!(
+            cut(b"user@example", b"@"),
+            (&b"user"[..], &b"example"[..], true)
+        );
     }
 
     #[test]
@@ -424,7 +457,13 @@ mod tests {
         assert_eq!(index_any(b"golang", b"ny"), 4);
         assert!(contains_any(b"x", b"xyz") && !contains_any(b"x", b""));
         assert_eq!(repeat(b"a", -1), Err("strings: negative Repeat count"));
-        assert_eq!(map_runes(|r| if r == 'a' as u32 { -1 } else { i64::from(r) }, b"banana"), b"bnn");
+        assert_eq!(
+            map_runes(
+                |r| if r == 'a' as u32 { -1 } else { i64::from(r) },
+                b"banana"
+            ),
+            b"bnn"
+        );
         assert_eq!(last_index(b"go gopher", b"go"), 3);
         assert_eq!(last_index(b"x", b""), 1);
         assert_eq!(cut_prefix(b"abc", b"ab"), (&b"c"[..], true));

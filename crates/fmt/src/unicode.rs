@@ -63,7 +63,17 @@ mod tests {
     fn print_matches_go() {
         assert!(is_print(' ' as u32) && is_print('~' as u32) && is_print('é' as u32));
         assert!(is_print('世' as u32) && is_print('🚀' as u32));
-        for r in [0x7F, 0x00, '\t' as u32, 0xA0, 0xAD, 0x2028, 0xFEFF, 0xFFFF, 0x110000] {
+        for r in [
+            0x7F,
+            0x00,
+            '\t' as u32,
+            0xA0,
+            0xAD,
+            0x2028,
+            0xFEFF,
+            0xFFFF,
+            0x110000,
+        ] {
             assert!(!is_print(r), "{r:x}");
         }
     }

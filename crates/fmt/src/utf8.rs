@@ -31,7 +31,9 @@ pub fn decode_rune(b: &[u8]) -> (u32, usize) {
         return (RUNE_ERROR, 1);
     }
     let first = u32::from(b0) & (0xFF >> (n + 1));
-    let r = b[1..n].iter().fold(first, |acc, &c| (acc << 6) | u32::from(c & 0x3F));
+    let r = b[1..n]
+        .iter()
+        .fold(first, |acc, &c| (acc << 6) | u32::from(c & 0x3F));
     (r, n)
 }
 

@@ -78,22 +78,39 @@ pub enum Data {
     Int(i64),
     /// Any unsigned integer kind: uint, uint8..uint64, uintptr (byte is uint8).
     Uint(u64),
-    Float { v: f64, size: FloatSize },
+    Float {
+        v: f64,
+        size: FloatSize,
+    },
     /// A string: bytes, possibly not valid UTF-8.
     String(Vec<u8>),
     /// A slice (`nil` tells a nil slice from an empty one) or an array (`nil` false).
     /// `bytes` is true when the element kind is uint8, which `%s %q %x %X` print as text.
-    List { elems: Vec<Value>, kind: ListKind, bytes: bool },
+    List {
+        elems: Vec<Value>,
+        kind: ListKind,
+        bytes: bool,
+    },
     /// A map; entries in any order (the printer sorts them like `internal/fmtsort`).
-    Map { entries: Vec<(Value, Value)>, nil: bool },
+    Map {
+        entries: Vec<(Value, Value)>,
+        nil: bool,
+    },
     Struct(Vec<Field>),
     /// A pointer: `addr` 0 is nil. `elem` is the pointee, consulted only at the top
     /// level where Go prints `&{...}`, `&[...]`, `&map[...]`; leave it `None` elsewhere.
-    Pointer { addr: u64, elem: Option<Box<Value>> },
+    Pointer {
+        addr: u64,
+        elem: Option<Box<Value>>,
+    },
     /// A channel; `addr` 0 is nil.
-    Chan { addr: u64 },
+    Chan {
+        addr: u64,
+    },
     /// A function value; `addr` 0 is nil.
-    Func { addr: u64 },
+    Func {
+        addr: u64,
+    },
 }
 
 /// Slice or array.
@@ -106,7 +123,11 @@ pub enum ListKind {
 impl Value {
     /// A value of type `ty` with no `Error`/`String` method.
     pub fn new(ty: impl Into<TypeName>, data: Data) -> Value {
-        Value { ty: ty.into(), data, method: None }
+        Value {
+            ty: ty.into(),
+            data,
+            method: None,
+        }
     }
 
     /// Attaches the result of the value's `Error()`/`String()` method.
@@ -137,7 +158,13 @@ impl Value {
 
     /// A Go `float64`.
     pub fn float64(v: f64) -> Value {
-        Value::new("float64", Data::Float { v, size: FloatSize::F64 })
+        Value::new(
+            "float64",
+            Data::Float {
+                v,
+                size: FloatSize::F64,
+            },
+        )
     }
 
     /// A Go `bool`.
@@ -154,7 +181,14 @@ impl Value {
     pub fn slice(ty: impl Into<TypeName>, elems: Vec<Value>) -> Value {
         let ty = ty.into();
         let bytes = ty.as_ref() == "[]uint8";
-        Value::new(ty, Data::List { elems, kind: ListKind::Slice { nil: false }, bytes })
+        Value::new(
+            ty,
+            Data::List {
+                elems,
+                kind: ListKind::Slice { nil: false },
+                bytes,
+            },
+        )
     }
 
     /// A `[]byte` holding `b`.

@@ -2,7 +2,9 @@
 //! (`tests/golden/*.jsonl`): every pool value under every common verb, thousands of
 //! random format strings with random operands, and `Print`/`Println` spacing.
 
-use goroscope_fmt::{Data, Field, FloatSize, ListKind, MethodKind, Value, sprint, sprintf, sprintln};
+use goroscope_fmt::{
+    Data, Field, FloatSize, ListKind, MethodKind, Value, sprint, sprintf, sprintln,
+};
 use serde::Deserialize;
 
 /// A value as `gen/golden.go` encodes it from `reflect`.
@@ -39,7 +41,9 @@ struct Case {
 }
 
 fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len() / 2).map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap()).collect()
+    (0..s.len() / 2)
+        .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
+        .collect()
 }
 
 fn build(v: &Val) -> Value {
@@ -50,22 +54,47 @@ fn build(v: &Val) -> Value {
         "uint" => Data::Uint(v.v.parse().unwrap()),
         "float" => Data::Float {
             v: f64::from_bits(v.v.parse().unwrap()),
-            size: if v.size == 32 { FloatSize::F32 } else { FloatSize::F64 },
+            size: if v.size == 32 {
+                FloatSize::F32
+            } else {
+                FloatSize::F64
+            },
         },
         "string" => Data::String(unhex(&v.v)),
         "list" => {
             let elems: Vec<Value> = v.e.iter().map(build).collect();
-            let kind = if v.arr { ListKind::Array } else { ListKind::Slice { nil: v.nil } };
-            let elem_ty = v.ty.trim_start_matches(|c: char| c == '[' || c == ']' || c.is_ascii_digit());
-            Data::List { elems, kind, bytes: elem_ty == "uint8" }
+            let kind = if v.arr {
+                ListKind::Array
+            } else {
+                ListKind::Slice { nil: v.nil }
+            };
+            let elem_ty =
+                v.ty.trim_start_matches(|c: char| c == '[' || c == ']' || c.is_ascii_digit());
+            Data::List {
+                elems,
+                kind,
+                bytes: elem_ty == "uint8",
+            }
         }
         "map" => {
             let built: Vec<Value> = v.e.iter().map(build).collect();
-            let entries = built.chunks(2).map(|kv| (kv[0].clone(), kv[1].clone())).collect();
-            Data::Map { entries, nil: v.nil }
+            let entries = built
+                .chunks(2)
+                .map(|kv| (kv[0].clone(), kv[1].clone()))
+                .collect();
+            Data::Map {
+                entries,
+                nil: v.nil,
+            }
         }
         "struct" => Data::Struct(
-            v.n.iter().zip(&v.e).map(|(name, value)| Field { name: name.clone(), value: build(value) }).collect(),
+            v.n.iter()
+                .zip(&v.e)
+                .map(|(name, value)| Field {
+                    name: name.clone(),
+                    value: build(value),
+                })
+                .collect(),
         ),
         "ptr" => Data::Pointer {
             addr: v.v.parse().unwrap(),
@@ -76,7 +105,11 @@ fn build(v: &Val) -> Value {
     let value = Value::new(v.ty.as_str(), data);
     match &v.m {
         Some(text) => {
-            let kind = if v.mk == "error" { MethodKind::Error } else { MethodKind::String };
+            let kind = if v.mk == "error" {
+                MethodKind::Error
+            } else {
+                MethodKind::String
+            };
             value.with_method(kind, Ok(text.clone().into_bytes()))
         }
         None => value,
@@ -112,7 +145,12 @@ fn check_file(text: &str) {
         failures.is_empty(),
         "{} of {total} cases differ from Go:\n{}",
         failures.len(),
-        failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 

@@ -16,7 +16,9 @@ struct Case {
 }
 
 fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len() / 2).map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap()).collect()
+    (0..s.len() / 2)
+        .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
+        .collect()
 }
 
 fn hex(b: &[u8]) -> String {
@@ -24,7 +26,11 @@ fn hex(b: &[u8]) -> String {
 }
 
 fn list(v: Vec<&[u8]>) -> Vec<u8> {
-    v.iter().map(|b| hex(b)).collect::<Vec<_>>().join(",").into_bytes()
+    v.iter()
+        .map(|b| hex(b))
+        .collect::<Vec<_>>()
+        .join(",")
+        .into_bytes()
 }
 
 fn text(v: impl ToString) -> Vec<u8> {
@@ -45,7 +51,11 @@ fn with_err<T: ToString>(r: Result<T, (T, NumError)>, zero: T) -> Vec<u8> {
 }
 
 fn size(bits: i64) -> FloatSize {
-    if bits == 32 { FloatSize::F32 } else { FloatSize::F64 }
+    if bits == 32 {
+        FloatSize::F32
+    } else {
+        FloatSize::F64
+    }
 }
 
 fn run(c: &Case) -> Vec<u8> {
@@ -54,7 +64,9 @@ fn run(c: &Case) -> Vec<u8> {
     let t = a.get(1).map(Vec::as_slice).unwrap_or_default();
     let i = &c.i;
     match c.op.as_str() {
-        "format_float" => strconv::format_float(f64::from_bits(i[0] as u64), s[0], i[1], size(i[2])),
+        "format_float" => {
+            strconv::format_float(f64::from_bits(i[0] as u64), s[0], i[1], size(i[2]))
+        }
         "parse_float" => {
             let (v, e) = match strconv::parse_float(s, i[0]) {
                 Ok(v) => (v, Vec::new()),
@@ -105,7 +117,11 @@ fn run(c: &Case) -> Vec<u8> {
             duration::minutes(i[0]).to_bits(),
             duration::hours(i[0]).to_bits()
         )),
-        "duration_round" => text(format!("{},{}", duration::round(i[0], i[1]), duration::truncate(i[0], i[1]))),
+        "duration_round" => text(format!(
+            "{},{}",
+            duration::round(i[0], i[1]),
+            duration::truncate(i[0], i[1])
+        )),
         other => panic!("unknown op {other}"),
     }
 }
@@ -122,7 +138,10 @@ fn library_functions_match_go() {
             failures.push(format!(
                 "{} {:?} {:?}\n   want {:?}\n    got {:?}",
                 case.op,
-                case.a.iter().map(|s| String::from_utf8_lossy(&unhex(s)).into_owned()).collect::<Vec<_>>(),
+                case.a
+                    .iter()
+                    .map(|s| String::from_utf8_lossy(&unhex(s)).into_owned())
+                    .collect::<Vec<_>>(),
                 case.i,
                 String::from_utf8_lossy(&unhex(&case.out)),
                 String::from_utf8_lossy(&got)
@@ -133,6 +152,11 @@ fn library_functions_match_go() {
         failures.is_empty(),
         "{} of {total} cases differ from Go:\n{}",
         failures.len(),
-        failures.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(40)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }

@@ -68,7 +68,11 @@ impl Spec {
 
     /// `pad` with zero padding switched off (for text that is not a number).
     fn pad_spaces(&self, out: &mut Vec<u8>, s: &[u8]) {
-        Spec { zero: false, ..*self }.pad(out, s);
+        Spec {
+            zero: false,
+            ..*self
+        }
+        .pad(out, s);
     }
 
     pub fn fmt_boolean(&self, out: &mut Vec<u8>, v: bool) {
@@ -78,7 +82,11 @@ impl Spec {
     /// `%U`: `U+0041`, with `#` also the quoted character when printable.
     pub fn fmt_unicode(&self, out: &mut Vec<u8>, u: u64) {
         let mut hex = format!("{u:X}").into_bytes();
-        let prec = if self.prec_present && self.prec > 4 { self.prec } else { 4 };
+        let prec = if self.prec_present && self.prec > 4 {
+            self.prec
+        } else {
+            4
+        };
         let mut s = b"U+".to_vec();
         s.resize(s.len() + prec.saturating_sub(hex.len()), b'0');
         s.append(&mut hex);
@@ -91,16 +99,32 @@ impl Spec {
     }
 
     /// Integers in base 2, 8, 10 or 16. `verb` matters only for `O` (the `0o` prefix).
-    pub fn fmt_integer(&self, out: &mut Vec<u8>, u: u64, base: u64, signed: bool, verb: u32, case: Case) {
+    pub fn fmt_integer(
+        &self,
+        out: &mut Vec<u8>,
+        u: u64,
+        base: u64,
+        signed: bool,
+        verb: u32,
+        case: Case,
+    ) {
         let negative = signed && (u as i64) < 0;
-        let mut u = if negative { (u as i64).unsigned_abs() } else { u };
+        let mut u = if negative {
+            (u as i64).unsigned_abs()
+        } else {
+            u
+        };
         let digits = case.digits();
         // Minimum digit count: the precision, or the width for `0` padding.
         let mut prec = 0;
         if self.prec_present {
             prec = self.prec;
             if prec == 0 && u == 0 {
-                Spec { zero: false, ..*self }.write_padding(out, self.wid);
+                Spec {
+                    zero: false,
+                    ..*self
+                }
+                .write_padding(out, self.wid);
                 return;
             }
         } else if self.zero && !self.minus && self.wid_present {
@@ -147,10 +171,10 @@ impl Spec {
 
     /// The first `prec` runes of `s` when a precision is present.
     pub fn truncate<'s>(&self, s: &'s [u8]) -> &'s [u8] {
-        if self.prec_present {
-            if let Some((at, _, _)) = runes(s).nth(self.prec) {
-                return &s[..at];
-            }
+        if self.prec_present
+            && let Some((at, _, _)) = runes(s).nth(self.prec)
+        {
+            return &s[..at];
         }
         s
     }
@@ -163,7 +187,11 @@ impl Spec {
     /// separates bytes (each then prefixed when `#`). Precision limits the bytes used.
     pub fn fmt_sbx(&self, out: &mut Vec<u8>, s: &[u8], case: Case) {
         let digits = case.digits();
-        let length = if self.prec_present { s.len().min(self.prec) } else { s.len() };
+        let length = if self.prec_present {
+            s.len().min(self.prec)
+        } else {
+            s.len()
+        };
         if length == 0 {
             if self.wid_present {
                 self.write_padding(out, self.wid);
@@ -179,7 +207,11 @@ impl Spec {
         } else if self.sharp {
             width += 2;
         }
-        let padding = if self.wid_present { self.wid.saturating_sub(width) } else { 0 };
+        let padding = if self.wid_present {
+            self.wid.saturating_sub(width)
+        } else {
+            0
+        };
         if !self.minus {
             self.write_padding(out, padding);
         }
@@ -217,7 +249,11 @@ impl Spec {
     }
 
     fn rune_of(c: u64) -> u32 {
-        if c > u64::from(MAX_RUNE) { RUNE_ERROR } else { c as u32 }
+        if c > u64::from(MAX_RUNE) {
+            RUNE_ERROR
+        } else {
+            c as u32
+        }
     }
 
     /// `%c`: the character, U+FFFD when not a valid rune.
@@ -241,7 +277,11 @@ impl Spec {
     /// Floats: `verb` is a `strconv` format byte, `prec` the default precision (-1 for
     /// shortest) that an explicit precision overrides.
     pub fn fmt_float(&self, out: &mut Vec<u8>, v: f64, size: FloatSize, verb: u8, prec: i64) {
-        let prec = if self.prec_present { self.prec as i64 } else { prec };
+        let prec = if self.prec_present {
+            self.prec as i64
+        } else {
+            prec
+        };
         // num[0] is always a sign, '+' standing for "none".
         let mut num = vec![b'+'];
         strconv::append_float(&mut num, v, verb, prec, size);

@@ -63,7 +63,10 @@ mod tests {
     use super::*;
 
     fn keys(entries: &[(Value, Value)]) -> Vec<Value> {
-        sorted_entries(entries).into_iter().map(|e| e.0.clone()).collect()
+        sorted_entries(entries)
+            .into_iter()
+            .map(|e| e.0.clone())
+            .collect()
     }
 
     #[test]
@@ -74,10 +77,19 @@ mod tests {
         assert!(got[0].contains("NaN"));
         assert!(got[1].contains("-inf"));
         let s = |x: &str| (Value::string(x), Value::int(0));
-        assert_eq!(keys(&[s("b"), s("B"), s("a")]), vec![Value::string("B"), Value::string("a"), Value::string("b")]);
+        assert_eq!(
+            keys(&[s("b"), s("B"), s("a")]),
+            vec![Value::string("B"), Value::string("a"), Value::string("b")]
+        );
         let b = |x: bool| (Value::bool(x), Value::int(0));
-        assert_eq!(keys(&[b(true), b(false)]), vec![Value::bool(false), Value::bool(true)]);
+        assert_eq!(
+            keys(&[b(true), b(false)]),
+            vec![Value::bool(false), Value::bool(true)]
+        );
         let i = |x: i64| (Value::int(x), Value::int(0));
-        assert_eq!(keys(&[i(10), i(-3), i(2)]), vec![Value::int(-3), Value::int(2), Value::int(10)]);
+        assert_eq!(
+            keys(&[i(10), i(-3), i(2)]),
+            vec![Value::int(-3), Value::int(2), Value::int(10)]
+        );
     }
 }

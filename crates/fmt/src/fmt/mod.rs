@@ -58,7 +58,9 @@ pub fn errorf(format: &[u8], args: &[Value]) -> Errorf {
     p.wrap_errs = true;
     p.do_printf(format, args);
     let is_error = |i: usize| {
-        args.get(i).and_then(|a| a.method.as_ref()).is_some_and(|m| m.kind == MethodKind::Error)
+        args.get(i)
+            .and_then(|a| a.method.as_ref())
+            .is_some_and(|m| m.kind == MethodKind::Error)
     };
     let wrapping = match p.wrapped.len() {
         0 => Wrapping::None,
@@ -73,5 +75,8 @@ pub fn errorf(format: &[u8], args: &[Value]) -> Errorf {
             Wrapping::Multi(idx)
         }
     };
-    Errorf { message: p.out, wrapping }
+    Errorf {
+        message: p.out,
+        wrapping,
+    }
 }

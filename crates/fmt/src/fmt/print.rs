@@ -52,15 +52,32 @@ impl Printer {
         }
         // An unnamed []byte operand (which has no methods) is special-cased by Go before
         // reflection, so its `%#v` says `[]byte`, not `[]uint8`.
-        if let Data::List { elems, kind, bytes: true } = &arg.data {
-            if arg.ty.as_ref() == "[]uint8" && matches!(kind, ListKind::Slice { .. }) {
-                if matches!(char::from_u32(verb), Some('v' | 'd' | 's' | 'x' | 'X' | 'q')) {
-                    self.fmt_bytes(List { ty: "[]byte", elems, kind: *kind }, verb, 0, false);
-                } else {
-                    self.print_value(arg, verb, 0, false);
-                }
-                return;
+        if let Data::List {
+            elems,
+            kind,
+            bytes: true,
+        } = &arg.data
+            && arg.ty.as_ref() == "[]uint8"
+            && matches!(kind, ListKind::Slice { .. })
+        {
+            if matches!(
+                char::from_u32(verb),
+                Some('v' | 'd' | 's' | 'x' | 'X' | 'q')
+            ) {
+                self.fmt_bytes(
+                    List {
+                        ty: "[]byte",
+                        elems,
+                        kind: *kind,
+                    },
+                    verb,
+                    0,
+                    false,
+                );
+            } else {
+                self.print_value(arg, verb, 0, false);
             }
+            return;
         }
         if self.handle_methods(arg, verb) {
             return;
@@ -94,7 +111,10 @@ impl Printer {
         }
         let mut verb = verb;
         if verb == 'w' as u32 {
-            let is_error = v.method.as_ref().is_some_and(|m| m.kind == MethodKind::Error);
+            let is_error = v
+                .method
+                .as_ref()
+                .is_some_and(|m| m.kind == MethodKind::Error);
             if !is_error || !self.wrap_errs {
                 self.bad_verb(Some(v), verb);
                 return true;
@@ -172,7 +192,8 @@ impl Printer {
                 }
                 for (i, (k, val)) in sorted_entries(entries).into_iter().enumerate() {
                     if i > 0 {
-                        self.out.extend_from_slice(if sharp_v { b", " } else { b" " });
+                        self.out
+                            .extend_from_slice(if sharp_v { b", " } else { b" " });
                     }
                     self.print_value(k, verb, depth + 1, read_only);
                     self.out.push(b':');
@@ -188,7 +209,8 @@ impl Printer {
                 self.out.push(b'{');
                 for (i, field) in fields.iter().enumerate() {
                     if i > 0 {
-                        self.out.extend_from_slice(if sharp_v { b", " } else { b" " });
+                        self.out
+                            .extend_from_slice(if sharp_v { b", " } else { b" " });
                     }
                     if (self.spec.plus_v || sharp_v) && !field.name.is_empty() {
                         self.out.extend_from_slice(field.name.as_bytes());
@@ -200,7 +222,11 @@ impl Printer {
                 self.out.push(b'}');
             }
             Data::List { elems, kind, bytes } => {
-                let list = List { ty: &v.ty, elems, kind: *kind };
+                let list = List {
+                    ty: &v.ty,
+                    elems,
+                    kind: *kind,
+                };
                 if *bytes && matches!(char::from_u32(verb), Some('s' | 'q' | 'x' | 'X')) {
                     self.fmt_bytes(list, verb, depth, read_only);
                     return;
@@ -208,14 +234,17 @@ impl Printer {
                 self.print_list(list, verb, depth, read_only);
             }
             Data::Pointer { addr, elem } => {
-                if depth == 0 && *addr != 0 {
-                    if let Some(elem) = elem {
-                        if matches!(elem.data, Data::List { .. } | Data::Struct(_) | Data::Map { .. }) {
-                            self.out.push(b'&');
-                            self.print_value(elem, verb, depth + 1, read_only);
-                            return;
-                        }
-                    }
+                if depth == 0
+                    && *addr != 0
+                    && let Some(elem) = elem
+                    && matches!(
+                        elem.data,
+                        Data::List { .. } | Data::Struct(_) | Data::Map { .. }
+                    )
+                {
+                    self.out.push(b'&');
+                    self.print_value(elem, verb, depth + 1, read_only);
+                    return;
                 }
                 self.fmt_pointer(v, verb);
             }
@@ -276,7 +305,14 @@ impl Printer {
                         if i > 0 {
                             self.out.push(b' ');
                         }
-                        self.spec.fmt_integer(&mut self.out, u64::from(c), 10, false, verb, Case::Lower);
+                        self.spec.fmt_integer(
+                            &mut self.out,
+                            u64::from(c),
+                            10,
+                            false,
+                            verb,
+                            Case::Lower,
+                        );
                     }
                     self.out.push(b']');
                 }
@@ -291,7 +327,10 @@ impl Printer {
 
     /// Prints `u` in hexadecimal, with `0x` when `leading_0x`, ignoring the `#` flag.
     fn fmt_0x64(&mut self, u: u64, leading_0x: bool) {
-        let spec = Spec { sharp: leading_0x, ..self.spec };
+        let spec = Spec {
+            sharp: leading_0x,
+            ..self.spec
+        };
         spec.fmt_integer(&mut self.out, u, 16, false, 'v' as u32, Case::Lower);
     }
 

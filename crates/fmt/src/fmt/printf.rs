@@ -40,7 +40,11 @@ fn int_from_arg(args: &[Value], arg_num: usize) -> (i64, bool, usize) {
         Data::Uint(u) => i64::try_from(u).map_or((0, false), |i| (i, true)),
         _ => (0, false),
     };
-    if too_large(num) { (0, false, arg_num + 1) } else { (num, is_int, arg_num + 1) }
+    if too_large(num) {
+        (0, false, arg_num + 1)
+    } else {
+        (num, is_int, arg_num + 1)
+    }
 }
 
 /// Go's `parseArgNumber` on `format` starting at `[`: `(index, consumed, ok)`.
@@ -95,7 +99,11 @@ impl Printer {
     /// Formats `args` under `format`, as `Sprintf`.
     pub fn do_printf(&mut self, format: &[u8], args: &[Value]) {
         let end = format.len();
-        let mut w = Walk { arg_num: 0, reordered: false, good_arg_num: true };
+        let mut w = Walk {
+            arg_num: 0,
+            reordered: false,
+            good_arg_num: true,
+        };
         let mut after_index;
         let mut i = 0;
         while i < end {

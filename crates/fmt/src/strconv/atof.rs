@@ -33,7 +33,11 @@ fn special(s: &[u8], bit_size: i64) -> Option<f64> {
     }
     // Go accepts "nan" only without a sign. Its NaN has the bit pattern of `math.NaN()`,
     // or for float32 that of the float32 NaN widened.
-    let nan = if bit_size == 32 { f64::from(f32::NAN) } else { f64::from_bits(0x7FF8_0000_0000_0001) };
+    let nan = if bit_size == 32 {
+        f64::from(f32::NAN)
+    } else {
+        f64::from_bits(0x7FF8_0000_0000_0001)
+    };
     (s.len() == 3 && lowered == b"nan").then_some(nan)
 }
 
@@ -103,13 +107,25 @@ fn scan(s: &[u8]) -> Option<Scan> {
     if i != s.len() || (underscores && !super::atoi::underscore_ok(&s[..i])) {
         return None;
     }
-    Some(Scan { neg, digits, point, exp, hex })
+    Some(Scan {
+        neg,
+        digits,
+        point,
+        exp,
+        hex,
+    })
 }
 
 /// Rounds `mant × 2^exp` (with `sticky` standing for nonzero bits below `mant`) to the
 /// nearest float with `mant_bits` fraction bits and the given exponent bias, ties to even.
 /// Returns the magnitude and whether it overflowed.
-fn round_binary(mut mant: u64, mut exp: i64, mut sticky: bool, mant_bits: u32, bias: i64) -> (f64, bool) {
+fn round_binary(
+    mut mant: u64,
+    mut exp: i64,
+    mut sticky: bool,
+    mant_bits: u32,
+    bias: i64,
+) -> (f64, bool) {
     if mant == 0 {
         return (0.0, false);
     }
@@ -144,7 +160,11 @@ fn round_binary(mut mant: u64, mut exp: i64, mut sticky: bool, mant_bits: u32, b
     }
     let scale = exp + i64::from(drop);
     let value = ldexp(kept as f64, scale);
-    let max = if mant_bits == 23 { f64::from(f32::MAX) } else { f64::MAX };
+    let max = if mant_bits == 23 {
+        f64::from(f32::MAX)
+    } else {
+        f64::MAX
+    };
     if value > max {
         return (f64::INFINITY, true);
     }
@@ -171,7 +191,11 @@ fn hex_value(scan: &Scan, bit_size: i64) -> (f64, bool) {
     let mut sticky = false;
     let mut exp = scan.exp - 4 * (scan.digits.len() - scan.point) as i64;
     for &d in &scan.digits {
-        let v = if d.is_ascii_digit() { d - b'0' } else { d - b'a' + 10 };
+        let v = if d.is_ascii_digit() {
+            d - b'0'
+        } else {
+            d - b'a' + 10
+        };
         if mant >> 60 == 0 {
             mant = mant << 4 | u64::from(v);
         } else {
@@ -179,7 +203,11 @@ fn hex_value(scan: &Scan, bit_size: i64) -> (f64, bool) {
             exp += 4;
         }
     }
-    let (m, e) = if bit_size == 32 { (23, 127) } else { (52, 1023) };
+    let (m, e) = if bit_size == 32 {
+        (23, 127)
+    } else {
+        (52, 1023)
+    };
     round_binary(mant, exp, sticky, m, e)
 }
 
@@ -212,7 +240,11 @@ pub fn parse_float(s: &[u8], bit_size: i64) -> Result<f64, (f64, NumError)> {
     };
     let v = if scan.neg { -mag } else { mag };
     if overflow {
-        let inf = if scan.neg { f64::NEG_INFINITY } else { f64::INFINITY };
+        let inf = if scan.neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        };
         return Err((inf, NumError::new("ParseFloat", s, NumErrorKind::Range)));
     }
     Ok(v)
@@ -238,13 +270,18 @@ mod tests {
         assert_eq!(ok("Inf"), f64::INFINITY);
         assert_eq!(ok("-infinity"), f64::NEG_INFINITY);
         assert!(ok("NaN").is_nan());
-        for bad in ["", ".", "e5", "1e", "1x", "+nan", "infin", "1__0", "_1", "0x1.8", " 1"] {
+        for bad in [
+            "", ".", "e5", "1e", "1x", "+nan", "infin", "1__0", "_1", "0x1.8", " 1",
+        ] {
             let e = parse_float(bad.as_bytes(), 64).unwrap_err();
             assert_eq!(e.1.kind, NumErrorKind::Syntax, "{bad}");
         }
         let e = parse_float(b"1e400", 64).unwrap_err();
         assert_eq!(e.0, f64::INFINITY);
-        assert_eq!(e.1.message(), br#"strconv.ParseFloat: parsing "1e400": value out of range"#);
+        assert_eq!(
+            e.1.message(),
+            br#"strconv.ParseFloat: parsing "1e400": value out of range"#
+        );
     }
 
     #[test]

@@ -74,7 +74,11 @@ fn parse_uint_core(s: &[u8], base: i64, bit_size: i64) -> Result<u64, Failure> {
         1..=64 => bit_size,
         _ => return Err(Failure::BitSize),
     };
-    let max_val = if bit_size == 64 { u64::MAX } else { (1u64 << bit_size) - 1 };
+    let max_val = if bit_size == 64 {
+        u64::MAX
+    } else {
+        (1u64 << bit_size) - 1
+    };
     let mut underscores = false;
     let mut n: u64 = 0;
     for &c in digits {
@@ -148,7 +152,11 @@ fn parse_int_named(
     if neg && un > cutoff {
         return range((cutoff as i64).wrapping_neg());
     }
-    Ok(if neg { (un as i64).wrapping_neg() } else { un as i64 })
+    Ok(if neg {
+        (un as i64).wrapping_neg()
+    } else {
+        un as i64
+    })
 }
 
 /// `strconv.ParseInt(s, base, bitSize)`; a range error carries the clamped value.
@@ -174,13 +182,28 @@ mod tests {
         assert_eq!(atoi(b"123").ok(), Some(123));
         assert_eq!(atoi(b"-42").ok(), Some(-42));
         assert_eq!(atoi(b"+7").ok(), Some(7));
-        assert_eq!(msg(atoi(b"12a").unwrap_err()), r#"strconv.Atoi: parsing "12a": invalid syntax"#);
-        assert_eq!(msg(atoi(b"").unwrap_err()), r#"strconv.Atoi: parsing "": invalid syntax"#);
-        assert_eq!(msg(atoi(b"-").unwrap_err()), r#"strconv.Atoi: parsing "-": invalid syntax"#);
-        assert_eq!(msg(atoi(b"0x10").unwrap_err()), r#"strconv.Atoi: parsing "0x10": invalid syntax"#);
+        assert_eq!(
+            msg(atoi(b"12a").unwrap_err()),
+            r#"strconv.Atoi: parsing "12a": invalid syntax"#
+        );
+        assert_eq!(
+            msg(atoi(b"").unwrap_err()),
+            r#"strconv.Atoi: parsing "": invalid syntax"#
+        );
+        assert_eq!(
+            msg(atoi(b"-").unwrap_err()),
+            r#"strconv.Atoi: parsing "-": invalid syntax"#
+        );
+        assert_eq!(
+            msg(atoi(b"0x10").unwrap_err()),
+            r#"strconv.Atoi: parsing "0x10": invalid syntax"#
+        );
         let e = atoi(b"99999999999999999999").unwrap_err();
         assert_eq!(e.0, i64::MAX);
-        assert_eq!(msg(e), r#"strconv.Atoi: parsing "99999999999999999999": value out of range"#);
+        assert_eq!(
+            msg(e),
+            r#"strconv.Atoi: parsing "99999999999999999999": value out of range"#
+        );
     }
 
     #[test]
@@ -196,18 +219,39 @@ mod tests {
         assert_eq!(parse_int(b"-128", 10, 8).ok(), Some(-128));
         let e = parse_int(b"300", 10, 8).unwrap_err();
         assert_eq!(e.0, 127);
-        assert_eq!(msg(e), r#"strconv.ParseInt: parsing "300": value out of range"#);
+        assert_eq!(
+            msg(e),
+            r#"strconv.ParseInt: parsing "300": value out of range"#
+        );
         assert_eq!(parse_int(b"-300", 10, 8).unwrap_err().0, -128);
-        assert_eq!(parse_int(b"-9223372036854775808", 10, 64).ok(), Some(i64::MIN));
-        assert_eq!(msg(parse_int(b"1", 1, 64).unwrap_err()), r#"strconv.ParseInt: parsing "1": invalid base 1"#);
-        assert_eq!(msg(parse_int(b"1", 10, 65).unwrap_err()), r#"strconv.ParseInt: parsing "1": invalid bit size 65"#);
+        assert_eq!(
+            parse_int(b"-9223372036854775808", 10, 64).ok(),
+            Some(i64::MIN)
+        );
+        assert_eq!(
+            msg(parse_int(b"1", 1, 64).unwrap_err()),
+            r#"strconv.ParseInt: parsing "1": invalid base 1"#
+        );
+        assert_eq!(
+            msg(parse_int(b"1", 10, 65).unwrap_err()),
+            r#"strconv.ParseInt: parsing "1": invalid bit size 65"#
+        );
     }
 
     #[test]
     fn parse_uint_like_go() {
-        assert_eq!(msg(parse_uint(b"-1", 10, 64).unwrap_err()), r#"strconv.ParseUint: parsing "-1": invalid syntax"#);
-        assert_eq!(parse_uint(b"18446744073709551615", 10, 64).ok(), Some(u64::MAX));
-        assert_eq!(parse_uint(b"18446744073709551616", 10, 64).unwrap_err().0, u64::MAX);
+        assert_eq!(
+            msg(parse_uint(b"-1", 10, 64).unwrap_err()),
+            r#"strconv.ParseUint: parsing "-1": invalid syntax"#
+        );
+        assert_eq!(
+            parse_uint(b"18446744073709551615", 10, 64).ok(),
+            Some(u64::MAX)
+        );
+        assert_eq!(
+            parse_uint(b"18446744073709551616", 10, 64).unwrap_err().0,
+            u64::MAX
+        );
         assert_eq!(parse_uint(b"256", 10, 8).unwrap_err().0, 255);
         assert_eq!(parse_uint(b"zz", 36, 64).ok(), Some(35 * 36 + 35));
     }

@@ -28,7 +28,11 @@ impl Digits {
     fn from_fixed(s: &str) -> Digits {
         let int_len = s.find('.').unwrap_or(s.len());
         let d: Vec<u8> = s.bytes().filter(u8::is_ascii_digit).collect();
-        Digits { d, dp: int_len as i64 }.normalized()
+        Digits {
+            d,
+            dp: int_len as i64,
+        }
+        .normalized()
     }
 
     fn normalized(mut self) -> Digits {
@@ -81,9 +85,9 @@ pub fn append_float(out: &mut Vec<u8>, v: f64, fmt: u8, prec: i64, size: FloatSi
     }
     let neg = v.is_sign_negative();
     let a = v.abs();
-    // Precision is capped so that a hostile format cannot ask for gigabytes; Go's fmt
-    // already limits it to 1e6.
-    let prec = prec.min(10_000_000);
+    // Precision is capped so that a hostile caller cannot ask for gigabytes; a Printf
+    // format string cannot exceed 10_000_009 (Go's parsenum stops past 1e6).
+    let prec = prec.min(20_000_000);
     match fmt {
         b'b' => return fmt_b(out, neg, a, size),
         b'x' | b'X' => return fmt_x(out, prec, fmt, neg, a, size),
@@ -97,7 +101,10 @@ pub fn append_float(out: &mut Vec<u8>, v: f64, fmt: u8, prec: i64, size: FloatSi
     let shortest_mode = prec < 0;
     let mut prec = prec;
     let digits = if a == 0.0 {
-        Digits { d: Vec::new(), dp: 0 }
+        Digits {
+            d: Vec::new(),
+            dp: 0,
+        }
     } else if shortest_mode {
         let d = shortest(a, size);
         prec = match fmt {
@@ -107,14 +114,19 @@ pub fn append_float(out: &mut Vec<u8>, v: f64, fmt: u8, prec: i64, size: FloatSi
         };
         d
     } else {
+        // A float64 has at most 767 significant and 1074 fractional decimal digits, so
+        // asking Rust (which rejects precisions over 65535) for more than EXACT changes
+        // nothing: the layout pads with zeros.
+        const EXACT: i64 = 1100;
+        let p = |n: i64| n.clamp(0, EXACT) as usize;
         match fmt {
-            b'e' | b'E' => Digits::from_exp(&format!("{:.*e}", prec as usize, a)),
-            b'f' => Digits::from_fixed(&format!("{:.*}", prec as usize, a)),
+            b'e' | b'E' => Digits::from_exp(&format!("{:.*e}", p(prec), a)),
+            b'f' => Digits::from_fixed(&format!("{:.*}", p(prec), a)),
             _ => {
                 if prec == 0 {
                     prec = 1;
                 }
-                Digits::from_exp(&format!("{:.*e}", (prec - 1) as usize, a))
+                Digits::from_exp(&format!("{:.*e}", p(prec - 1), a))
             }
         }
     };
@@ -152,7 +164,13 @@ fn fmt_efg(out: &mut Vec<u8>, neg: bool, d: &Digits, mut prec: i64, mut fmt: u8,
     if neg {
         out.push(b'-');
     }
-    let digit = |i: i64| -> u8 { if i >= 0 && i < nd { d.d[i as usize] } else { b'0' } };
+    let digit = |i: i64| -> u8 {
+        if i >= 0 && i < nd {
+            d.d[i as usize]
+        } else {
+            b'0'
+        }
+    };
     if fmt == b'e' || fmt == b'E' {
         out.push(if nd == 0 { b'0' } else { d.d[0] });
         if prec > 0 {
@@ -197,7 +215,11 @@ fn decompose(a: f64, size: FloatSize) -> (u64, i64, u32) {
     let bias = (1i64 << (exp_bits - 1)) - 1;
     let e = ((bits >> mant_bits) & ((1 << exp_bits) - 1)) as i64;
     let m = bits & ((1u64 << mant_bits) - 1);
-    if e == 0 { (m, 1 - bias, mant_bits) } else { (m | 1 << mant_bits, e - bias, mant_bits) }
+    if e == 0 {
+        (m, 1 - bias, mant_bits)
+    } else {
+        (m | 1 << mant_bits, e - bias, mant_bits)
+    }
 }
 
 /// `%b`: the binary exponent form `-ddddp±ddd` of the mantissa and exponent.
@@ -241,7 +263,11 @@ fn fmt_x(out: &mut Vec<u8>, prec: i64, fmt: u8, neg: bool, a: f64, size: FloatSi
             exp += 1;
         }
     }
-    let digits: &[u8; 16] = if fmt == b'X' { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+    let digits: &[u8; 16] = if fmt == b'X' {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
     if neg {
         out.push(b'-');
     }
@@ -303,6 +329,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::approx_constant)] // 3.14159 is the corpus literal, not π
     fn fixed_precisions() {
         assert_eq!(f(3.14159, b'f', 6), "3.141590");
         assert_eq!(f(3.14159, b'f', 2), "3.14");

@@ -13,8 +13,7 @@ pub use ftoa::{append_float, format_float};
 pub use itoa::{append_int, append_uint, format_int, format_uint, itoa};
 pub use quote::{
     append_quote, append_quote_rune, append_quote_rune_to_ascii, append_quote_to_ascii,
-    can_backquote, quote, quote_rune, quote_rune_to_ascii, quote_to_ascii, unquote,
-    unquote_char,
+    can_backquote, quote, quote_rune, quote_rune_to_ascii, quote_to_ascii, unquote, unquote_char,
 };
 
 /// The reason inside a `NumError`: Go's `strconv.ErrSyntax`, `strconv.ErrRange`, or the
@@ -56,7 +55,11 @@ pub struct NumError {
 
 impl NumError {
     pub(crate) fn new(func: &'static str, num: &[u8], kind: NumErrorKind) -> NumError {
-        NumError { func, num: num.to_vec(), kind }
+        NumError {
+            func,
+            num: num.to_vec(),
+            kind,
+        }
     }
 
     /// `err.Error()`: `strconv.Atoi: parsing "12a": invalid syntax`.
@@ -92,7 +95,10 @@ mod tests {
         assert_eq!(parse_bool(b"True"), Ok(true));
         assert_eq!(parse_bool(b"0"), Ok(false));
         let e = parse_bool(b"yes").unwrap_err();
-        assert_eq!(e.message(), b"strconv.ParseBool: parsing \"yes\": invalid syntax");
+        assert_eq!(
+            e.message(),
+            b"strconv.ParseBool: parsing \"yes\": invalid syntax"
+        );
         assert_eq!(format_bool(false), "false");
     }
 }

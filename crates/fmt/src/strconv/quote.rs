@@ -23,7 +23,11 @@ fn append_escaped_rune(out: &mut Vec<u8>, r: u32, quote: u8, ascii_only: bool) {
         out.push(r as u8);
         return;
     }
-    let printable = if ascii_only { r < 0x80 && is_print(r) } else { is_print(r) };
+    let printable = if ascii_only {
+        r < 0x80 && is_print(r)
+    } else {
+        is_print(r)
+    };
     if printable {
         append_rune(out, r);
         return;
@@ -136,7 +140,11 @@ pub fn can_backquote(s: &[u8]) -> bool {
             }
             continue;
         }
-        if r == RUNE_ERROR || (r < u32::from(b' ') && r != u32::from(b'\t')) || r == 0x60 || r == 0x7F {
+        if r == RUNE_ERROR
+            || (r < u32::from(b' ') && r != u32::from(b'\t'))
+            || r == 0x60
+            || r == 0x7F
+        {
             return false;
         }
     }
@@ -162,13 +170,27 @@ pub fn unquote_char(s: &[u8], quote: u8) -> Option<UnquotedChar> {
     }
     if c >= 0x80 {
         let (r, w) = decode_rune(s);
-        return Some(UnquotedChar { value: r, multibyte: true, consumed: w });
+        return Some(UnquotedChar {
+            value: r,
+            multibyte: true,
+            consumed: w,
+        });
     }
     if c != b'\\' {
-        return Some(UnquotedChar { value: u32::from(c), multibyte: false, consumed: 1 });
+        return Some(UnquotedChar {
+            value: u32::from(c),
+            multibyte: false,
+            consumed: 1,
+        });
     }
     let esc = *s.get(1)?;
-    let byte = |v: u8, n: usize| Some(UnquotedChar { value: u32::from(v), multibyte: false, consumed: n });
+    let byte = |v: u8, n: usize| {
+        Some(UnquotedChar {
+            value: u32::from(v),
+            multibyte: false,
+            consumed: n,
+        })
+    };
     match esc {
         b'a' => byte(0x07, 2),
         b'b' => byte(0x08, 2),
@@ -189,10 +211,17 @@ pub fn unquote_char(s: &[u8], quote: u8) -> Option<UnquotedChar> {
                 v = (v << 4) | (h as char).to_digit(16)?;
             }
             if esc == b'x' {
-                return Some(UnquotedChar { value: v, multibyte: false, consumed: 2 + n });
+                return Some(UnquotedChar {
+                    value: v,
+                    multibyte: false,
+                    consumed: 2 + n,
+                });
             }
-            (valid_rune(v) && v <= MAX_RUNE)
-                .then_some(UnquotedChar { value: v, multibyte: true, consumed: 2 + n })
+            (valid_rune(v) && v <= MAX_RUNE).then_some(UnquotedChar {
+                value: v,
+                multibyte: true,
+                consumed: 2 + n,
+            })
         }
         b'0'..=b'7' => {
             let mut v = u32::from(esc - b'0');
@@ -202,7 +231,11 @@ pub fn unquote_char(s: &[u8], quote: u8) -> Option<UnquotedChar> {
                 }
                 v = (v << 3) | u32::from(o - b'0');
             }
-            (v <= 255).then_some(UnquotedChar { value: v, multibyte: false, consumed: 4 })
+            (v <= 255).then_some(UnquotedChar {
+                value: v,
+                multibyte: false,
+                consumed: 4,
+            })
         }
         b'\\' => byte(b'\\', 2),
         b'\'' | b'"' if esc == quote => byte(esc, 2),
@@ -266,17 +299,26 @@ mod tests {
     #[test]
     fn quotes_like_go() {
         assert_eq!(q(b"hi\n\"there\""), r#""hi\n\"there\"""#);
-        assert_eq!(q("tab\tnewline\n quote\" é".as_bytes()), r#""tab\tnewline\n quote\" é""#);
+        assert_eq!(
+            q("tab\tnewline\n quote\" é".as_bytes()),
+            r#""tab\tnewline\n quote\" é""#
+        );
         assert_eq!(q(b"\xff!"), r#""\xff!""#);
         assert_eq!(q(b"\x00\x7f\x1b"), r#""\x00\x7f\x1b""#);
         assert_eq!(q("\u{feff}\u{2028}".as_bytes()), r#""\ufeff\u2028""#);
         assert_eq!(q("\u{e0001}".as_bytes()), r#""\U000e0001""#);
-        assert_eq!(String::from_utf8(quote_to_ascii("é世🚀".as_bytes())).unwrap(), r#""\u00e9\u4e16\U0001f680""#);
+        assert_eq!(
+            String::from_utf8(quote_to_ascii("é世🚀".as_bytes())).unwrap(),
+            r#""\u00e9\u4e16\U0001f680""#
+        );
         assert_eq!(String::from_utf8(quote_rune('o' as u32)).unwrap(), "'o'");
         assert_eq!(String::from_utf8(quote_rune('\'' as u32)).unwrap(), r"'\''");
         assert_eq!(String::from_utf8(quote_rune('"' as u32)).unwrap(), "'\"'");
         assert_eq!(String::from_utf8(quote_rune(0xD800)).unwrap(), "'\u{FFFD}'");
-        assert_eq!(String::from_utf8(quote_rune_to_ascii('☺' as u32)).unwrap(), r"'\u263a'");
+        assert_eq!(
+            String::from_utf8(quote_rune_to_ascii('☺' as u32)).unwrap(),
+            r"'\u263a'"
+        );
     }
 
     #[test]
@@ -289,12 +331,25 @@ mod tests {
 
     #[test]
     fn unquotes_like_go() {
-        assert_eq!(unquote(br#""a\tb\u00e9\x41\101""#).unwrap(), "a\tbéAA".as_bytes());
+        assert_eq!(
+            unquote(br#""a\tb\u00e9\x41\101""#).unwrap(),
+            "a\tbéAA".as_bytes()
+        );
         assert_eq!(unquote(b"`raw\\n\r`").unwrap(), b"raw\\n");
         assert_eq!(unquote(b"'x'").unwrap(), b"x");
         assert_eq!(unquote(br"'\''").unwrap(), b"'");
         assert_eq!(unquote(br#""\xff""#).unwrap(), b"\xff");
-        for bad in [&b"\"a"[..], b"'ab'", b"''", br#""\'""#, br#"'\"'"#, b"\"a\nb\"", br#""\400""#, br#""\uD800""#, b"x"] {
+        for bad in [
+            &b"\"a"[..],
+            b"'ab'",
+            b"''",
+            br#""\'""#,
+            br#"'\"'"#,
+            b"\"a\nb\"",
+            br#""\400""#,
+            br#""\uD800""#,
+            b"x",
+        ] {
             assert!(unquote(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
         }
         assert_eq!(unquote(b"abc").unwrap_err().message(), "invalid syntax");
