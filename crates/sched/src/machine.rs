@@ -454,7 +454,10 @@ impl<V: Elem> Machine<V> {
             candidates[0]
         };
         if self.ps[p.index()].idle {
-            self.startp(p, clock, false);
+            // An M woken from the poller for a timer looks for work like a spinning M,
+            // so it also runs other Ps' due timers (stealWork's last round): the timer
+            // that woke it always fires, wherever it lives.
+            self.startp(p, clock, true);
         }
         Some(p)
     }
