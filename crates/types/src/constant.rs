@@ -123,7 +123,11 @@ impl Value {
                     Div => a / b,
                     _ => return Err(ConstError::Invalid),
                 };
-                if r.is_finite() { Ok(Value::Float(r)) } else { Err(ConstError::Overflow) }
+                if r.is_finite() {
+                    Ok(Value::Float(r))
+                } else {
+                    Err(ConstError::Overflow)
+                }
             }
             _ => Err(ConstError::Invalid),
         }
@@ -142,7 +146,11 @@ impl Value {
             let r = x.checked_mul(1i128 << n).ok_or(ConstError::Overflow)?;
             Ok(Value::Int(r))
         } else {
-            Ok(Value::Int(if n >= 127 { if x < 0 { -1 } else { 0 } } else { x >> n }))
+            Ok(Value::Int(if n >= 127 {
+                if x < 0 { -1 } else { 0 }
+            } else {
+                x >> n
+            }))
         }
     }
 
@@ -152,7 +160,9 @@ impl Value {
             (Value::Int(a), Value::Int(b)) => Some(a.cmp(b)),
             (Value::String(a), Value::String(b)) => Some(a.cmp(b)),
             (Value::Bool(a), Value::Bool(b)) => Some(a.cmp(b)),
-            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => self.as_f64()?.partial_cmp(&y.as_f64()?),
+            (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
+                self.as_f64()?.partial_cmp(&y.as_f64()?)
+            }
             _ => None,
         }
     }
@@ -182,10 +192,18 @@ impl Value {
         use BasicKind::*;
         match self {
             Value::Bool(_) => {
-                if kind.is_boolean() { Ok(self.clone()) } else { Err(Unrepresentable::Mismatch) }
+                if kind.is_boolean() {
+                    Ok(self.clone())
+                } else {
+                    Err(Unrepresentable::Mismatch)
+                }
             }
             Value::String(_) => {
-                if kind.is_string() { Ok(self.clone()) } else { Err(Unrepresentable::Mismatch) }
+                if kind.is_string() {
+                    Ok(self.clone())
+                } else {
+                    Err(Unrepresentable::Mismatch)
+                }
             }
             Value::Int(_) | Value::Float(_) => {
                 if kind.is_integer() {
@@ -216,7 +234,11 @@ impl Value {
                         }
                         return Ok(Value::Float(g as f64));
                     }
-                    if f.is_finite() { Ok(Value::Float(f)) } else { Err(Unrepresentable::Overflows) }
+                    if f.is_finite() {
+                        Ok(Value::Float(f))
+                    } else {
+                        Err(Unrepresentable::Overflows)
+                    }
                 } else {
                     Err(Unrepresentable::Mismatch)
                 }
@@ -237,7 +259,9 @@ impl Value {
 
 /// Whether the integer `i` lies in the range of the sized integer `kind`.
 pub fn int_fits(i: i128, kind: BasicKind) -> bool {
-    let Some(bits) = kind.int_bits() else { return false };
+    let Some(bits) = kind.int_bits() else {
+        return false;
+    };
     if kind.is_unsigned() {
         i >= 0 && i < (1i128 << bits)
     } else {
@@ -248,9 +272,15 @@ pub fn int_fits(i: i128, kind: BasicKind) -> bool {
 
 /// Wraps an integer into the range of a sized integer kind, as run-time arithmetic does.
 pub fn wrap_int(i: i128, kind: BasicKind) -> i128 {
-    let Some(bits) = kind.int_bits() else { return i };
+    let Some(bits) = kind.int_bits() else {
+        return i;
+    };
     let m = i & ((1i128 << bits) - 1);
-    if kind.is_unsigned() || m < (1i128 << (bits - 1)) { m } else { m - (1i128 << bits) }
+    if kind.is_unsigned() || m < (1i128 << (bits - 1)) {
+        m
+    } else {
+        m - (1i128 << bits)
+    }
 }
 
 impl std::fmt::Display for Value {
@@ -284,7 +314,9 @@ pub fn quote(s: &[u8]) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -300,21 +332,51 @@ mod tests {
     fn integer_arithmetic_is_exact() {
         let a = Value::Int(1).shift(true, 100).unwrap();
         assert_eq!(a.shift(false, 98).unwrap(), Value::Int(4));
-        assert_eq!(Value::Int(-7).binary(ArithOp::Div, &Value::Int(2), true), Ok(Value::Int(-3)));
-        assert_eq!(Value::Int(-7).binary(ArithOp::Rem, &Value::Int(3), true), Ok(Value::Int(-1)));
-        assert_eq!(Value::Int(7).binary(ArithOp::Div, &Value::Int(2), false), Ok(Value::Float(3.5)));
-        assert_eq!(Value::Int(1).binary(ArithOp::Div, &Value::Int(0), true), Err(ConstError::DivByZero));
+        assert_eq!(
+            Value::Int(-7).binary(ArithOp::Div, &Value::Int(2), true),
+            Ok(Value::Int(-3))
+        );
+        assert_eq!(
+            Value::Int(-7).binary(ArithOp::Rem, &Value::Int(3), true),
+            Ok(Value::Int(-1))
+        );
+        assert_eq!(
+            Value::Int(7).binary(ArithOp::Div, &Value::Int(2), false),
+            Ok(Value::Float(3.5))
+        );
+        assert_eq!(
+            Value::Int(1).binary(ArithOp::Div, &Value::Int(0), true),
+            Err(ConstError::DivByZero)
+        );
         assert_eq!(Value::Int(1).shift(true, 200), Err(ConstError::Overflow));
     }
 
     #[test]
     fn representability() {
-        assert_eq!(Value::Int(300).represent(BasicKind::Int8), Err(Unrepresentable::Overflows));
-        assert_eq!(Value::Int(255).represent(BasicKind::Uint8), Ok(Value::Int(255)));
-        assert_eq!(Value::Float(2.5).represent(BasicKind::Int), Err(Unrepresentable::Truncated));
-        assert_eq!(Value::Float(2.0).represent(BasicKind::Int), Ok(Value::Int(2)));
-        assert_eq!(Value::Int(-1).represent(BasicKind::Uint64), Err(Unrepresentable::Overflows));
-        assert_eq!(Value::Int(u64::MAX as i128).represent(BasicKind::Uint64), Ok(Value::Int(u64::MAX as i128)));
+        assert_eq!(
+            Value::Int(300).represent(BasicKind::Int8),
+            Err(Unrepresentable::Overflows)
+        );
+        assert_eq!(
+            Value::Int(255).represent(BasicKind::Uint8),
+            Ok(Value::Int(255))
+        );
+        assert_eq!(
+            Value::Float(2.5).represent(BasicKind::Int),
+            Err(Unrepresentable::Truncated)
+        );
+        assert_eq!(
+            Value::Float(2.0).represent(BasicKind::Int),
+            Ok(Value::Int(2))
+        );
+        assert_eq!(
+            Value::Int(-1).represent(BasicKind::Uint64),
+            Err(Unrepresentable::Overflows)
+        );
+        assert_eq!(
+            Value::Int(u64::MAX as i128).represent(BasicKind::Uint64),
+            Ok(Value::Int(u64::MAX as i128))
+        );
         assert_eq!(Value::Int(0).bit_not(Some(8)), Ok(Value::Int(255)));
         assert_eq!(Value::Int(0).bit_not(None), Ok(Value::Int(-1)));
     }

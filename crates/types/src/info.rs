@@ -63,11 +63,20 @@ pub enum Selection {
     /// `addr` means "take the address" (pointer receiver on an addressable value),
     /// `deref` means "load through the pointer" (value receiver on a pointer).
     /// As a callee this is a method call; otherwise a method value (bound receiver).
-    Method { func: ObjectId, path: Vec<usize>, addr: bool, deref: bool },
+    Method {
+        func: ObjectId,
+        path: Vec<usize>,
+        addr: bool,
+        deref: bool,
+    },
     /// A method of an interface type, reached through `path` (embedded fields):
     /// dynamic dispatch by `name`; `index` is its position in the interface's sorted
     /// method list.
-    InterfaceMethod { name: String, index: usize, path: Vec<usize> },
+    InterfaceMethod {
+        name: String,
+        index: usize,
+        path: Vec<usize>,
+    },
     /// `T.m` or `(*T).m`: a method expression, a function whose first parameter is the
     /// receiver. `recv` is `T` or `*T` as written.
     MethodExpr { func: ObjectId, recv: TypeId },

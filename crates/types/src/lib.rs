@@ -1,11 +1,79 @@
 //! The type checker for the Go subset: resolves names and types every expression,
 //! reporting errors in Go's own wording.
+//!
+//! # Using it
+//!
+//! ```text
+//! let parsed = goroscope_syntax::parse_file(src);
+//! let checked = goroscope_types::check(&parsed.file);
+//! // checked.diagnostics: sorted by position, at most 10 (+ "too many errors")
+//! // checked.info: the side tables the compiler lowers from
+//! ```
+//!
+//! # How the compiler reads [`Info`]
+//!
+//! All side tables are indexed by the AST's `NodeId` (`info.exprs[e.id.index()]`).
+//!
+//! * **Expressions** — [`Info::exprs`] gives every expression's [`TypeAndValue`]. If
+//!   `value` is `Some`, the expression is a constant: emit the value with type `ty`
+//!   and do not descend into it. Untyped constants carry their final type (the type
+//!   the context gave them, or the default type). A constant whose `ty` is a type
+//!   parameter must be converted at run time to the instantiated type.
+//! * **Names** — [`Info::idents`] maps every identifier (definitions and uses) to an
+//!   [`Object`] in [`Info::objects`]. Variables carry a [`VarInfo`]:
+//!   [`VarInfo::needs_box`] says the compiler must heap-allocate them (address taken
+//!   or captured). Standard-library functions and methods carry a native key in
+//!   [`FuncInfo::native`]; standard-library variables (`context.Canceled`) have
+//!   `pkg = Some(path)` and are named `path.Name` at run time.
+//! * **Selectors** — [`Info::selections`] resolves each `x.f`: field path through
+//!   embedded fields, method with auto `&`/`*`, interface method, method expression or
+//!   qualified identifier.
+//! * **Calls** — [`Info::calls`]: conversion, builtin, static function (user or
+//!   native), method or function value; the (instantiated) signature; whether trailing
+//!   arguments are packed into a variadic slice, and whether a multi-valued call is
+//!   spread over the parameters; type arguments of generic calls (also in
+//!   [`Info::instances`]).
+//! * **Implicit conversions** — [`Info::conversions`] marks each expression whose value
+//!   becomes an interface value where it is used (with the interface type).
+//! * **Statements** — range variables, `:=` variables and type switch clause variables
+//!   ([`Info::implicits`], keyed by the clause id) are `Var` objects; the ranged type
+//!   is `exprs[x]`; `comma_ok` marks `v, ok := m[k] / <-ch / x.(T)` forms.
+//! * **Closures** — [`Info::captures`] lists each function literal's captured variables.
+//! * **Package initialisation** — [`Info::init_order`].
+//!
+//! Outside the subset (goto, generic types, complex numbers, `unsafe`, unsupported
+//! imports) the checker reports a positioned error saying so.
 
+mod check;
 pub mod constant;
 pub mod info;
+pub mod lookup;
 pub mod objects;
+mod printer;
 pub mod stdlib;
 pub mod types;
 pub mod universe;
 
-pub use info::Info;
+use goroscope_syntax::Diagnostic;
+use goroscope_syntax::ast::File;
+
+pub use constant::Value;
+pub use info::{CallInfo, CallKind, Info, Initializer, Mode, Selection, TypeAndValue};
+pub use objects::{Builtin, FuncInfo, ObjKind, Object, ObjectId, Receiver, VarInfo, VarRole};
+pub use types::{BasicKind, ChanDir, Qualifier, Type, TypeId, TypeTable};
+
+/// The result of checking one file.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    pub info: Info,
+    /// Type errors in Go's wording, sorted by position; at most 10, then a final
+    /// `too many errors`. Empty means the program may be compiled.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Type-checks a parsed file. Never panics, also on trees with parse errors (whose
+/// `Bad` nodes are skipped silently).
+pub fn check(file: &File) -> Checked {
+    let (info, diagnostics) = check::Checker::new(file).run();
+    Checked { info, diagnostics }
+}

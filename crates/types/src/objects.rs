@@ -149,7 +149,9 @@ pub enum ObjKind {
     Var(VarInfo),
     Const(Value),
     /// A type name; `alias` for `type A = B` (and `byte`, `rune`, `any`).
-    TypeName { alias: bool },
+    TypeName {
+        alias: bool,
+    },
     Func(FuncInfo),
     /// An imported package, by import path.
     Package(String),

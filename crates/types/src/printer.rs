@@ -1,7 +1,9 @@
 //! Prints expressions the way Go's type checker quotes them in messages
 //! (`count * ratio`, `sum(values)`, `func(n int) int {…}`, `[]int{…}`).
 
-use goroscope_syntax::ast::{ArrayLen, BasicLit, ChanDir, Expr, ExprKind, FuncType, InterfaceElem, Param};
+use goroscope_syntax::ast::{
+    ArrayLen, BasicLit, ChanDir, Expr, ExprKind, FuncType, InterfaceElem, Param,
+};
 
 use crate::constant::quote;
 
@@ -83,7 +85,11 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
             }
             s.push(')');
         }
-        ExprKind::Call { func, args, ellipsis } => {
+        ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } => {
             write_expr(s, func, d);
             s.push('(');
             write_list(s, args, d);
@@ -139,11 +145,22 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
             write_sig(s, sig, d);
         }
         ExprKind::StructType { fields } => {
-            s.push_str(if fields.is_empty() { "struct{}" } else { "struct{…}" });
+            s.push_str(if fields.is_empty() {
+                "struct{}"
+            } else {
+                "struct{…}"
+            });
         }
         ExprKind::InterfaceType { elems } => {
-            s.push_str(if elems.is_empty() { "interface{}" } else { "interface{…}" });
-            let _ = elems.iter().filter(|e| matches!(e, InterfaceElem::Method { .. })).count();
+            s.push_str(if elems.is_empty() {
+                "interface{}"
+            } else {
+                "interface{…}"
+            });
+            let _ = elems
+                .iter()
+                .filter(|e| matches!(e, InterfaceElem::Method { .. }))
+                .count();
         }
     }
 }

@@ -105,7 +105,18 @@ impl BasicKind {
         use BasicKind::*;
         matches!(
             self,
-            Int | Int8 | Int16 | Int32 | Int64 | Uint | Uint8 | Uint16 | Uint32 | Uint64 | Uintptr | UntypedInt | UntypedRune
+            Int | Int8
+                | Int16
+                | Int32
+                | Int64
+                | Uint
+                | Uint8
+                | Uint16
+                | Uint32
+                | Uint64
+                | Uintptr
+                | UntypedInt
+                | UntypedRune
         )
     }
 
@@ -115,7 +126,10 @@ impl BasicKind {
     }
 
     pub fn is_float(self) -> bool {
-        matches!(self, BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat)
+        matches!(
+            self,
+            BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat
+        )
     }
 
     pub fn is_numeric(self) -> bool {
@@ -243,10 +257,21 @@ pub enum Type {
     TypeParam(u32),
     Pointer(TypeId),
     Slice(TypeId),
-    Array { elem: TypeId, len: u64 },
-    Map { key: TypeId, elem: TypeId },
-    Chan { dir: ChanDir, elem: TypeId },
-    Struct { fields: Vec<Field> },
+    Array {
+        elem: TypeId,
+        len: u64,
+    },
+    Map {
+        key: TypeId,
+        elem: TypeId,
+    },
+    Chan {
+        dir: ChanDir,
+        elem: TypeId,
+    },
+    Struct {
+        fields: Vec<Field>,
+    },
     Signature(Signature),
     Interface(Interface),
     /// Results of a call with several results (or none); never the type of a variable.
@@ -305,11 +330,20 @@ pub enum Qualifier {
 
 impl TypeTable {
     pub fn new() -> TypeTable {
-        let mut t = TypeTable { types: Vec::new(), index: HashMap::new(), named: Vec::new(), type_params: Vec::new() };
+        let mut t = TypeTable {
+            types: Vec::new(),
+            index: HashMap::new(),
+            named: Vec::new(),
+            type_params: Vec::new(),
+        };
         for k in BASIC_KINDS {
             t.intern(Type::Basic(k));
         }
-        let e = t.intern(Type::Interface(Interface { methods: vec![], terms: None, comparable: false }));
+        let e = t.intern(Type::Interface(Interface {
+            methods: vec![],
+            terms: None,
+            comparable: false,
+        }));
         debug_assert_eq!(e, TypeId::EMPTY_INTERFACE);
         let u = t.intern(Type::Tuple(vec![]));
         debug_assert_eq!(u, TypeId::EMPTY_TUPLE);
@@ -328,7 +362,9 @@ impl TypeTable {
     }
 
     pub fn get(&self, id: TypeId) -> &Type {
-        self.types.get(id.index()).unwrap_or(&Type::Basic(BasicKind::Invalid))
+        self.types
+            .get(id.index())
+            .unwrap_or(&Type::Basic(BasicKind::Invalid))
     }
 
     pub fn len(&self) -> usize {
@@ -355,8 +391,17 @@ impl TypeTable {
         self.intern(Type::Tuple(elems))
     }
 
-    pub fn signature(&mut self, params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> TypeId {
-        self.intern(Type::Signature(Signature { params, results, variadic }))
+    pub fn signature(
+        &mut self,
+        params: Vec<TypeId>,
+        results: Vec<TypeId>,
+        variadic: bool,
+    ) -> TypeId {
+        self.intern(Type::Signature(Signature {
+            params,
+            results,
+            variadic,
+        }))
     }
 
     /// A fresh defined type; its underlying type is set later with [`Self::set_underlying`].
@@ -397,7 +442,11 @@ impl TypeTable {
 
     pub fn new_type_param(&mut self, name: &str, index: usize, constraint: TypeId) -> TypeId {
         let idx = self.type_params.len() as u32;
-        self.type_params.push(TypeParam { name: name.to_string(), index, constraint });
+        self.type_params.push(TypeParam {
+            name: name.to_string(),
+            index,
+            constraint,
+        });
         self.intern(Type::TypeParam(idx))
     }
 
@@ -420,8 +469,14 @@ impl TypeTable {
     /// parameter's underlying type is its constraint interface.
     pub fn underlying(&self, id: TypeId) -> TypeId {
         match self.get(id) {
-            Type::Named(i) => self.named.get(*i as usize).map_or(TypeId::INVALID, |n| n.underlying),
-            Type::TypeParam(i) => self.type_params.get(*i as usize).map_or(TypeId::INVALID, |p| p.constraint),
+            Type::Named(i) => self
+                .named
+                .get(*i as usize)
+                .map_or(TypeId::INVALID, |n| n.underlying),
+            Type::TypeParam(i) => self
+                .type_params
+                .get(*i as usize)
+                .map_or(TypeId::INVALID, |p| p.constraint),
             _ => id,
         }
     }
@@ -443,10 +498,13 @@ impl TypeTable {
     /// the underlying type of an ordinary type (Go's "core type").
     pub fn core_type(&self, id: TypeId) -> Option<TypeId> {
         if let Some(tp) = self.type_param(id) {
-            if let Type::Interface(i) = self.get(tp.constraint) {
+            if let Type::Interface(i) = self.under(tp.constraint) {
                 let terms = i.terms.as_ref()?;
                 let first = self.underlying(terms.first()?.ty);
-                return terms.iter().all(|t| self.underlying(t.ty) == first).then_some(first);
+                return terms
+                    .iter()
+                    .all(|t| self.underlying(t.ty) == first)
+                    .then_some(first);
             }
             return None;
         }
@@ -457,15 +515,21 @@ impl TypeTable {
     /// the constraint has no union, i.e. the type set is unrestricted).
     pub fn type_set(&self, id: TypeId) -> Option<Vec<TypeId>> {
         let tp = self.type_param(id)?;
-        match self.get(tp.constraint) {
-            Type::Interface(i) => i.terms.as_ref().map(|ts| ts.iter().map(|t| self.underlying(t.ty)).collect()),
+        match self.under(tp.constraint) {
+            Type::Interface(i) => i
+                .terms
+                .as_ref()
+                .map(|ts| ts.iter().map(|t| self.underlying(t.ty)).collect()),
             _ => None,
         }
     }
 
     fn all_basic(&self, id: TypeId, pred: impl Fn(BasicKind) -> bool) -> bool {
         if let Some(set) = self.type_set(id) {
-            return !set.is_empty() && set.iter().all(|&t| matches!(self.get(t), Type::Basic(k) if pred(*k)));
+            return !set.is_empty()
+                && set
+                    .iter()
+                    .all(|&t| matches!(self.get(t), Type::Basic(k) if pred(*k)));
         }
         self.basic_kind(id).is_some_and(pred)
     }
@@ -506,7 +570,10 @@ impl TypeTable {
         !self.is_type_param(id) && matches!(self.under(id), Type::Interface(_))
     }
     pub fn is_named(&self, id: TypeId) -> bool {
-        matches!(self.get(id), Type::Named(_) | Type::Basic(_) | Type::TypeParam(_))
+        matches!(
+            self.get(id),
+            Type::Named(_) | Type::Basic(_) | Type::TypeParam(_)
+        )
     }
 
     /// The default type of an untyped constant kind (`untyped int` → `int`, ...).
@@ -528,7 +595,12 @@ impl TypeTable {
         }
         matches!(
             self.under(id),
-            Type::Pointer(_) | Type::Slice(_) | Type::Map { .. } | Type::Chan { .. } | Type::Signature(_) | Type::Interface(_)
+            Type::Pointer(_)
+                | Type::Slice(_)
+                | Type::Map { .. }
+                | Type::Chan { .. }
+                | Type::Signature(_)
+                | Type::Interface(_)
         ) || id == TypeId::UNTYPED_NIL
     }
 
@@ -544,10 +616,12 @@ impl TypeTable {
             return false;
         }
         if let Some(tp) = self.type_param(id) {
-            return match self.get(tp.constraint) {
+            return match self.under(tp.constraint) {
                 Type::Interface(i) => {
                     i.comparable
-                        || i.terms.as_ref().is_some_and(|ts| ts.iter().all(|t| self.comparable_depth(t.ty, depth + 1)))
+                        || i.terms.as_ref().is_some_and(|ts| {
+                            ts.iter().all(|t| self.comparable_depth(t.ty, depth + 1))
+                        })
                 }
                 _ => false,
             };
@@ -555,7 +629,9 @@ impl TypeTable {
         match self.under(id) {
             Type::Basic(k) => *k != BasicKind::UntypedNil,
             Type::Pointer(_) | Type::Chan { .. } | Type::Interface(_) => true,
-            Type::Struct { fields } => fields.iter().all(|f| self.comparable_depth(f.ty, depth + 1)),
+            Type::Struct { fields } => fields
+                .iter()
+                .all(|f| self.comparable_depth(f.ty, depth + 1)),
             Type::Array { elem, .. } => self.comparable_depth(*elem, depth + 1),
             _ => false,
         }
@@ -621,7 +697,9 @@ impl TypeTable {
         match self.get(id) {
             Type::Basic(k) => s.push_str(k.name()),
             Type::Named(i) => {
-                let Some(n) = self.named.get(*i as usize) else { return };
+                let Some(n) = self.named.get(*i as usize) else {
+                    return;
+                };
                 match (&n.pkg, q) {
                     (Some(p), Qualifier::Reflect) => {
                         s.push_str(package_name(p));
@@ -665,7 +743,14 @@ impl TypeTable {
                     ChanDir::Recv => "<-chan ",
                 });
                 // `chan (<-chan int)` needs parentheses to keep its meaning.
-                let paren = *dir == ChanDir::Both && matches!(self.get(*elem), Type::Chan { dir: ChanDir::Recv, .. });
+                let paren = *dir == ChanDir::Both
+                    && matches!(
+                        self.get(*elem),
+                        Type::Chan {
+                            dir: ChanDir::Recv,
+                            ..
+                        }
+                    );
                 if paren {
                     s.push('(');
                 }
@@ -699,10 +784,18 @@ impl TypeTable {
             }
             Type::Interface(i) => {
                 if i.methods.is_empty() && i.terms.is_none() && !i.comparable {
-                    s.push_str(if q == Qualifier::Checker { "any" } else { "interface {}" });
+                    s.push_str(if q == Qualifier::Checker {
+                        "any"
+                    } else {
+                        "interface {}"
+                    });
                     return;
                 }
-                s.push_str(if q == Qualifier::Checker { "interface{" } else { "interface { " });
+                s.push_str(if q == Qualifier::Checker {
+                    "interface{"
+                } else {
+                    "interface { "
+                });
                 let mut first = true;
                 let mut sep = |s: &mut String| {
                     if !first {
@@ -802,8 +895,14 @@ mod tests {
         let b = t.slice(TypeId::INT);
         assert_eq!(a, b);
         assert_ne!(a, t.slice(TypeId::STRING));
-        let m1 = t.intern(Type::Map { key: TypeId::STRING, elem: a });
-        let m2 = t.intern(Type::Map { key: TypeId::STRING, elem: b });
+        let m1 = t.intern(Type::Map {
+            key: TypeId::STRING,
+            elem: a,
+        });
+        let m2 = t.intern(Type::Map {
+            key: TypeId::STRING,
+            elem: b,
+        });
         assert_eq!(m1, m2);
     }
 
@@ -821,19 +920,31 @@ mod tests {
     #[test]
     fn type_strings_follow_go() {
         let mut t = TypeTable::new();
-        let ch = t.intern(Type::Chan { dir: ChanDir::Recv, elem: TypeId::INT });
+        let ch = t.intern(Type::Chan {
+            dir: ChanDir::Recv,
+            elem: TypeId::INT,
+        });
         assert_eq!(t.display(ch), "<-chan int");
         let s = t.slice(TypeId::EMPTY_INTERFACE);
         let f = t.signature(vec![TypeId::STRING, s], vec![TypeId::INT], true);
         assert_eq!(t.display(f), "func(string, ...any) int");
-        assert_eq!(t.type_string(f, Qualifier::Reflect), "func(string, ...interface {}) int");
+        assert_eq!(
+            t.type_string(f, Qualifier::Reflect),
+            "func(string, ...interface {}) int"
+        );
         let p = t.new_named("Point", Some("main"), None);
         let d = t.new_named("Duration", Some("time"), None);
         let pp = t.pointer(p);
         assert_eq!(t.display(pp), "*Point");
         assert_eq!(t.type_string(pp, Qualifier::Reflect), "*main.Point");
         assert_eq!(t.display(d), "time.Duration");
-        let st = t.intern(Type::Struct { fields: vec![Field { name: "X".into(), ty: TypeId::INT, embedded: false }] });
+        let st = t.intern(Type::Struct {
+            fields: vec![Field {
+                name: "X".into(),
+                ty: TypeId::INT,
+                embedded: false,
+            }],
+        });
         assert_eq!(t.type_string(st, Qualifier::Reflect), "struct { X int }");
     }
 }

@@ -11,8 +11,20 @@
 //! `path.T.Name` / `path.(*T).Name` for methods (`sync.(*WaitGroup).Add`).
 
 /// Import paths a program may use, in the order messages list them.
-pub const AVAILABLE: [&str; 12] =
-    ["context", "errors", "fmt", "math", "math/rand", "os", "runtime", "strconv", "strings", "sync", "sync/atomic", "time"];
+pub const AVAILABLE: [&str; 12] = [
+    "context",
+    "errors",
+    "fmt",
+    "math",
+    "math/rand",
+    "os",
+    "runtime",
+    "strconv",
+    "strings",
+    "sync",
+    "sync/atomic",
+    "time",
+];
 
 /// The declarations of package `path`.
 pub fn source(path: &str) -> Option<&'static str> {

@@ -47,17 +47,32 @@ impl Stdlib {
         self.loaded.get(path)
     }
 
-    fn build(&mut self, path: &str, src: &str, info: &mut Info, universe: &Universe) -> Result<Package, String> {
+    fn build(
+        &mut self,
+        path: &str,
+        src: &str,
+        info: &mut Info,
+        universe: &Universe,
+    ) -> Result<Package, String> {
         let decls: Vec<Decl> = src
             .lines()
             .filter(|l| !l.trim().is_empty())
             .map(|l| Parser::new(l).decl())
             .collect::<Result<_, _>>()?;
-        let mut pkg = Package { path: path.to_string(), members: BTreeMap::new() };
+        let mut pkg = Package {
+            path: path.to_string(),
+            members: BTreeMap::new(),
+        };
         // Pass 1: every type name exists before any declaration refers to it.
         for d in &decls {
             if let Decl::Type { name, .. } = d {
-                let obj = new_object(info, name, ObjKind::TypeName { alias: false }, TypeId::INVALID, path);
+                let obj = new_object(
+                    info,
+                    name,
+                    ObjKind::TypeName { alias: false },
+                    TypeId::INVALID,
+                    path,
+                );
                 let named = info.types.new_named(name, Some(path), Some(obj));
                 info.objects[obj.index()].ty = named;
                 pkg.members.insert(name.clone(), obj);
@@ -81,7 +96,11 @@ impl Stdlib {
                 }
                 Decl::Var { name, ty } => {
                     let t = self.resolve(ty, &pkg, info, universe)?;
-                    let kind = ObjKind::Var(VarInfo { role: VarRole::Global, addr_taken: false, captured: false });
+                    let kind = ObjKind::Var(VarInfo {
+                        role: VarRole::Global,
+                        addr_taken: false,
+                        captured: false,
+                    });
                     let obj = new_object(info, name, kind, t, path);
                     pkg.members.insert(name.clone(), obj);
                 }
@@ -90,13 +109,30 @@ impl Stdlib {
                     let (native, recv) = match recv {
                         None => (format!("{path}.{name}"), None),
                         Some((base, pointer)) => {
-                            let obj = *pkg.members.get(base).ok_or(format!("unknown receiver {base}"))?;
+                            let obj = *pkg
+                                .members
+                                .get(base)
+                                .ok_or(format!("unknown receiver {base}"))?;
                             let base_ty = info.objects[obj.index()].ty;
-                            let key = if *pointer { format!("{path}.(*{base}).{name}") } else { format!("{path}.{base}.{name}") };
-                            (key, Some(Receiver { base: base_ty, pointer: *pointer }))
+                            let key = if *pointer {
+                                format!("{path}.(*{base}).{name}")
+                            } else {
+                                format!("{path}.{base}.{name}")
+                            };
+                            (
+                                key,
+                                Some(Receiver {
+                                    base: base_ty,
+                                    pointer: *pointer,
+                                }),
+                            )
                         }
                     };
-                    let kind = ObjKind::Func(FuncInfo { native: Some(native), recv, type_params: vec![] });
+                    let kind = ObjKind::Func(FuncInfo {
+                        native: Some(native),
+                        recv,
+                        type_params: vec![],
+                    });
                     let obj = new_object(info, name, kind, t, path);
                     match recv {
                         Some(r) => {
@@ -114,15 +150,25 @@ impl Stdlib {
         Ok(pkg)
     }
 
-    fn resolve(&mut self, t: &TypeExpr, pkg: &Package, info: &mut Info, universe: &Universe) -> Result<TypeId, String> {
+    fn resolve(
+        &mut self,
+        t: &TypeExpr,
+        pkg: &Package,
+        info: &mut Info,
+        universe: &Universe,
+    ) -> Result<TypeId, String> {
         use crate::types::{Field, Interface, Type};
         Ok(match t {
             TypeExpr::Name(n) => match pkg.members.get(n) {
                 Some(o) => info.objects[o.index()].ty,
-                None => universe.type_named(n, info).ok_or(format!("unknown type {n}"))?,
+                None => universe
+                    .type_named(n, info)
+                    .ok_or(format!("unknown type {n}"))?,
             },
             TypeExpr::Qualified(p, n) => {
-                let other = self.load(p, info, universe).ok_or(format!("unknown package {p}"))?;
+                let other = self
+                    .load(p, info, universe)
+                    .ok_or(format!("unknown package {p}"))?;
                 let o = *other.members.get(n).ok_or(format!("unknown {p}.{n}"))?;
                 info.objects[o.index()].ty
             }
@@ -138,7 +184,11 @@ impl Stdlib {
                 let elem = self.resolve(e, pkg, info, universe)?;
                 info.types.intern(Type::Chan { dir: *dir, elem })
             }
-            TypeExpr::Func { params, results, variadic } => {
+            TypeExpr::Func {
+                params,
+                results,
+                variadic,
+            } => {
                 let mut ps = Vec::new();
                 for p in params {
                     ps.push(self.resolve(p, pkg, info, universe)?);
@@ -158,7 +208,11 @@ impl Stdlib {
                 let mut fs = Vec::new();
                 for (name, ty) in fields {
                     let ty = self.resolve(ty, pkg, info, universe)?;
-                    fs.push(Field { name: name.clone(), ty, embedded: false });
+                    fs.push(Field {
+                        name: name.clone(),
+                        ty,
+                        embedded: false,
+                    });
                 }
                 info.types.intern(Type::Struct { fields: fs })
             }
@@ -168,7 +222,11 @@ impl Stdlib {
                     ms.push((name.clone(), self.resolve(sig, pkg, info, universe)?));
                 }
                 ms.sort_by(|a, b| a.0.cmp(&b.0));
-                info.types.intern(Type::Interface(Interface { methods: ms, terms: None, comparable: false }))
+                info.types.intern(Type::Interface(Interface {
+                    methods: ms,
+                    terms: None,
+                    comparable: false,
+                }))
             }
         })
     }
@@ -176,13 +234,22 @@ impl Stdlib {
 
 fn new_object(info: &mut Info, name: &str, kind: ObjKind, ty: TypeId, path: &str) -> ObjectId {
     let id = ObjectId(info.objects.len() as u32);
-    info.objects.push(Object { name: name.to_string(), kind, ty, span: Span::default(), pkg: Some(path.to_string()) });
+    info.objects.push(Object {
+        name: name.to_string(),
+        kind,
+        ty,
+        span: Span::default(),
+        pkg: Some(path.to_string()),
+    });
     id
 }
 
 /// The message for an import outside the subset.
 pub fn unsupported_import(path: &str) -> String {
-    format!("package {path} is not supported by Goroscope (available: {})", decls::AVAILABLE.join(", "))
+    format!(
+        "package {path} is not supported by Goroscope (available: {})",
+        decls::AVAILABLE.join(", ")
+    )
 }
 
 /// The name a package is known by when imported without an alias.
@@ -200,7 +267,10 @@ mod tests {
         let universe = Universe::new(&mut info);
         let mut std = Stdlib::default();
         for p in decls::AVAILABLE {
-            assert!(std.load(p, &mut info, &universe).is_some(), "package {p} failed to load");
+            assert!(
+                std.load(p, &mut info, &universe).is_some(),
+                "package {p} failed to load"
+            );
         }
     }
 
@@ -212,12 +282,29 @@ mod tests {
         let sync = std.load("sync", &mut info, &universe).unwrap().clone();
         let wg = info.objects[sync.members["WaitGroup"].index()].ty;
         let methods = info.types.named(wg).unwrap().methods.clone();
-        let keys: Vec<_> = methods.iter().map(|m| info.objects[m.index()].func_info().unwrap().native.clone().unwrap()).collect();
+        let keys: Vec<_> = methods
+            .iter()
+            .map(|m| {
+                info.objects[m.index()]
+                    .func_info()
+                    .unwrap()
+                    .native
+                    .clone()
+                    .unwrap()
+            })
+            .collect();
         assert!(keys.contains(&"sync.(*WaitGroup).Add".to_string()));
         let time = std.load("time", &mut info, &universe).unwrap().clone();
         let d = info.objects[time.members["Duration"].index()].ty;
         let m = info.types.named(d).unwrap().methods.clone();
-        assert!(m.iter().any(|m| info.objects[m.index()].func_info().unwrap().native.as_deref() == Some("time.Duration.String")));
+        assert!(m.iter().any(|m| {
+            info.objects[m.index()]
+                .func_info()
+                .unwrap()
+                .native
+                .as_deref()
+                == Some("time.Duration.String")
+        }));
         let ctx = std.load("context", &mut info, &universe).unwrap();
         assert!(ctx.members.contains_key("WithTimeout"));
     }

@@ -12,7 +12,11 @@ pub enum TypeExpr {
     Pointer(Box<TypeExpr>),
     Slice(Box<TypeExpr>),
     Chan(ChanDir, Box<TypeExpr>),
-    Func { params: Vec<TypeExpr>, results: Vec<TypeExpr>, variadic: bool },
+    Func {
+        params: Vec<TypeExpr>,
+        results: Vec<TypeExpr>,
+        variadic: bool,
+    },
     Struct(Vec<(String, TypeExpr)>),
     Interface(Vec<(String, TypeExpr)>),
 }
@@ -20,11 +24,25 @@ pub enum TypeExpr {
 /// One declaration line.
 #[derive(Clone, Debug)]
 pub enum Decl {
-    Type { name: String, ty: TypeExpr },
-    Const { name: String, ty: Option<TypeExpr>, value: Value },
-    Var { name: String, ty: TypeExpr },
+    Type {
+        name: String,
+        ty: TypeExpr,
+    },
+    Const {
+        name: String,
+        ty: Option<TypeExpr>,
+        value: Value,
+    },
+    Var {
+        name: String,
+        ty: TypeExpr,
+    },
     /// `recv` is `(base type name, pointer receiver)`; `sig` is a `TypeExpr::Func`.
-    Func { recv: Option<(String, bool)>, name: String, sig: TypeExpr },
+    Func {
+        recv: Option<(String, bool)>,
+        name: String,
+        sig: TypeExpr,
+    },
 }
 
 pub struct Parser {
@@ -34,7 +52,10 @@ pub struct Parser {
 
 impl Parser {
     pub fn new(line: &str) -> Parser {
-        Parser { toks: tokenize(line), pos: 0 }
+        Parser {
+            toks: tokenize(line),
+            pos: 0,
+        }
     }
 
     fn peek(&self) -> &str {
@@ -48,7 +69,11 @@ impl Parser {
     }
 
     fn expect(&mut self, t: &str) -> Result<(), String> {
-        if self.next() == t { Ok(()) } else { Err(format!("expected {t} in {:?}", self.toks)) }
+        if self.next() == t {
+            Ok(())
+        } else {
+            Err(format!("expected {t} in {:?}", self.toks))
+        }
     }
 
     fn ident(&mut self) -> Result<String, String> {
@@ -64,15 +89,25 @@ impl Parser {
         let d = match self.next().as_str() {
             "type" => {
                 let name = self.ident()?;
-                Decl::Type { name, ty: self.ty()? }
+                Decl::Type {
+                    name,
+                    ty: self.ty()?,
+                }
             }
             "var" => {
                 let name = self.ident()?;
-                Decl::Var { name, ty: self.ty()? }
+                Decl::Var {
+                    name,
+                    ty: self.ty()?,
+                }
             }
             "const" => {
                 let name = self.ident()?;
-                let ty = if self.peek() == "=" { None } else { Some(self.ty()?) };
+                let ty = if self.peek() == "=" {
+                    None
+                } else {
+                    Some(self.ty()?)
+                };
                 self.expect("=")?;
                 let lit = self.next();
                 let value = if lit.contains(['.', 'e']) {
@@ -96,11 +131,19 @@ impl Parser {
                     None
                 };
                 let name = self.ident()?;
-                Decl::Func { recv, name, sig: self.signature()? }
+                Decl::Func {
+                    recv,
+                    name,
+                    sig: self.signature()?,
+                }
             }
             t => return Err(format!("unknown declaration {t}")),
         };
-        if self.pos == self.toks.len() { Ok(d) } else { Err(format!("trailing tokens in {:?}", self.toks)) }
+        if self.pos == self.toks.len() {
+            Ok(d)
+        } else {
+            Err(format!("trailing tokens in {:?}", self.toks))
+        }
     }
 
     fn ty(&mut self) -> Result<TypeExpr, String> {
@@ -191,7 +234,11 @@ impl Parser {
         } else if !matches!(self.peek(), "" | ";" | "}" | ")" | ",") {
             results.push(self.ty()?);
         }
-        Ok(TypeExpr::Func { params, results, variadic })
+        Ok(TypeExpr::Func {
+            params,
+            results,
+            variadic,
+        })
     }
 }
 
@@ -209,11 +256,16 @@ fn tokenize(line: &str) -> Vec<String> {
                 i += 1;
             }
             toks.push(line[start..i].to_string());
-        } else if c.is_ascii_digit() || (c == b'-' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
+        } else if c.is_ascii_digit() || (c == b'-' && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
             // A number: digits, '.', an exponent with its sign.
             let start = i;
             i += 1;
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'.' || (matches!(b[i], b'+' | b'-') && b[i - 1] == b'e')) {
+            while i < b.len()
+                && (b[i].is_ascii_alphanumeric()
+                    || b[i] == b'.'
+                    || (matches!(b[i], b'+' | b'-') && b[i - 1] == b'e'))
+            {
                 i += 1;
             }
             toks.push(line[start..i].to_string());
@@ -238,12 +290,26 @@ mod tests {
     #[test]
     fn parses_methods_and_numbers() {
         let d = Parser::new("func (*WaitGroup) Go(func())").decl().unwrap();
-        assert!(matches!(d, Decl::Func { recv: Some((ref b, true)), ref name, .. } if b == "WaitGroup" && name == "Go"));
-        let c = Parser::new("const MinInt64 = -9223372036854775808").decl().unwrap();
+        assert!(
+            matches!(d, Decl::Func { recv: Some((ref b, true)), ref name, .. } if b == "WaitGroup" && name == "Go")
+        );
+        let c = Parser::new("const MinInt64 = -9223372036854775808")
+            .decl()
+            .unwrap();
         assert!(matches!(c, Decl::Const { value: Value::Int(v), .. } if v == -9223372036854775808));
-        let f = Parser::new("const Max = 1.79769313486231570814527423731704356798070e+308").decl().unwrap();
-        assert!(matches!(f, Decl::Const { value: Value::Float(_), .. }));
-        let q = Parser::new("func WithTimeout(Context, time.Duration) (Context, CancelFunc)").decl().unwrap();
+        let f = Parser::new("const Max = 1.79769313486231570814527423731704356798070e+308")
+            .decl()
+            .unwrap();
+        assert!(matches!(
+            f,
+            Decl::Const {
+                value: Value::Float(_),
+                ..
+            }
+        ));
+        let q = Parser::new("func WithTimeout(Context, time.Duration) (Context, CancelFunc)")
+            .decl()
+            .unwrap();
         assert!(matches!(q, Decl::Func { recv: None, .. }));
     }
 }
