@@ -331,9 +331,13 @@ impl Parser<'_> {
                 self.syntax_error_at(Span::at(op_span.start), &msg);
                 self.mk(cond.span, ExprKind::Bad)
             }
-            _ => {
+            kind => {
+                let at = match kind {
+                    StmtKind::Assign { op_span, .. } => op_span.start,
+                    _ => cond.span.start,
+                };
                 let text = cond.span.text(self.src).to_string();
-                self.syntax_error_at(Span::at(cond.span.start), &format!("cannot use {text} as value"));
+                self.syntax_error_at(Span::at(at), &format!("cannot use {text} as value"));
                 self.mk(cond.span, ExprKind::Bad)
             }
         }
