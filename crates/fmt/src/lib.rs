@@ -31,6 +31,7 @@
 //! assert_eq!(sprintln(&[Value::float64(1e21), Value::float64(0.1 + 0.2)]), b"1e+21 0.30000000000000004\n");
 //! ```
 
+pub mod builtin;
 pub mod duration;
 pub mod fmt;
 pub mod strconv;

@@ -177,7 +177,8 @@ impl Value {
         Value::new("string", Data::String(s.into()))
     }
 
-    /// A non-nil slice of type `ty` (for example `[]int`).
+    /// A non-nil slice of type `ty` (for example `[]int`). `bytes` is inferred only for
+    /// `[]uint8`; build `Data::List` directly for byte arrays and named byte slices.
     pub fn slice(ty: impl Into<TypeName>, elems: Vec<Value>) -> Value {
         let ty = ty.into();
         let bytes = ty.as_ref() == "[]uint8";
