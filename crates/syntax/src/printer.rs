@@ -199,3 +199,47 @@ fn write_params(out: &mut String, src: &str, params: &[Param]) {
     }
     out.push(')');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::expr_string;
+    use crate::ast::{Decl, StmtKind};
+
+    /// Prints the right-hand side of `x := EXPR` inside a function body.
+    fn print(expr: &str) -> String {
+        let src = format!("package main\nfunc main() {{\n\tx := {expr}\n}}\n");
+        let parsed = crate::parse_file(&src);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let Some(Decl::Func(f)) = parsed.file.decls.first() else { panic!("no func") };
+        let body = f.body.as_ref().expect("body");
+        let StmtKind::Assign { rhs, .. } = &body.stmts[0].kind else { panic!("not an assignment") };
+        expr_string(&src, &rhs[0])
+    }
+
+    #[test]
+    fn expressions_print_like_gc_messages() {
+        for (src, want) in [
+            ("count*ratio", "count * ratio"),
+            ("fmt.Println(a, b...)", "fmt.Println(a, b...)"),
+            ("-x + (y - z)", "-x + (y - z)"),
+            ("<-ch", "<-ch"),
+            ("*p", "*p"),
+            ("xs[1:len(xs)]", "xs[1:len(xs)]"),
+            ("xs[:]", "xs[:]"),
+            ("xs[a:b:c]", "xs[a:b:c]"),
+            ("v.(fmt.Stringer)", "v.(fmt.Stringer)"),
+            ("[]int{1, 2}", "[]int{…}"),
+            ("map[string][]*T{}", "map[string][]*T{…}"),
+            ("func(a, b int) (string, error) { return }", "func(a, b int) (string, error) {…}"),
+            ("make(chan<- int, 3)", "make(chan<- int, 3)"),
+            ("make(<-chan int)", "make(<-chan int)"),
+            ("\"q\\n\"", "\"q\\n\""),
+            ("[...]byte{'a'}", "[...]byte{…}"),
+            ("Map[int, string](xs, f)", "Map[int, string](xs, f)"),
+            ("struct{ a int }{}", "struct{a int}{…}"),
+            ("func(xs ...int) {}", "func(xs ...int) {…}"),
+        ] {
+            assert_eq!(print(src), want, "{src}");
+        }
+    }
+}
