@@ -160,6 +160,7 @@ impl<'a> Checker<'a> {
                 spec.name.span,
                 "generic types are not supported by Goroscope",
             );
+            return;
         }
         if spec.alias {
             let t = self.type_expr(&spec.ty);

@@ -635,10 +635,11 @@ impl<'a> Checker<'a> {
     /// `pkg.Name`.
     fn qualified(&mut self, e: &Expr, pkg_name: &str, path: &str, sel: &Ident) -> Operand {
         let universe = &self.universe;
-        let member = self
-            .stdlib
-            .load(path, &mut self.info, universe)
-            .and_then(|p| p.members.get(&sel.name).copied());
+        let Some(pkg) = self.stdlib.load(path, &mut self.info, universe) else {
+            // An unsupported import, reported where it is imported.
+            return Operand::invalid();
+        };
+        let member = pkg.members.get(&sel.name).copied();
         let exported = sel.name.starts_with(|c: char| c.is_uppercase());
         let Some(m) = member.filter(|_| exported) else {
             let msg = if !exported && member.is_some() {

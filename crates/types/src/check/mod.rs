@@ -383,6 +383,15 @@ impl<'a> Checker<'a> {
                     .is_none()
                 {
                     self.error(spec.path_span, stdlib::unsupported_import(&spec.path));
+                    // Still declare the name, so its uses add no "undefined" noise.
+                    let name = spec
+                        .alias
+                        .as_ref()
+                        .map_or(stdlib::default_name(&spec.path), |a| a.name.as_str())
+                        .to_string();
+                    let kind = ObjKind::Package(spec.path.clone());
+                    let o = self.new_object(&name, kind, TypeId::INVALID, spec.path_span);
+                    self.file_scope.entry(name).or_insert(o);
                     continue;
                 }
                 let name = match &spec.alias {
