@@ -85,7 +85,10 @@ pub enum SyncOp {
     /// The mutex entered starvation mode (a waiter waited more than 1 ms).
     Starving,
     /// `WaitGroup.Add(delta)` leaving the counter at `counter`.
-    Add { delta: i64, counter: i64 },
+    Add {
+        delta: i64,
+        counter: i64,
+    },
     /// `WaitGroup.Wait` returned or `Once.Do`'s function finished.
     Done,
     Signal,
@@ -109,13 +112,29 @@ pub enum TimerKind {
 pub enum EventKind {
     /// A new runnable goroutine `g`, put into `p`'s runnext (the old runnext moves to the
     /// local tail).
-    GoCreate { g: u64, parent: Option<u64>, p: u32, func: Option<String>, line: Option<u32> },
+    GoCreate {
+        g: u64,
+        parent: Option<u64>,
+        p: u32,
+        func: Option<String>,
+        line: Option<u32>,
+    },
     /// `g` starts running on `p`; it leaves whatever queue held it.
     GoStart { p: u32, g: u64 },
     /// The running `g` blocks on `p` with a wait reason (Go's exact string).
-    GoPark { g: u64, p: u32, reason: String, object: Option<Obj> },
+    GoPark {
+        g: u64,
+        p: u32,
+        reason: String,
+        object: Option<Obj>,
+    },
     /// The waiting `g` becomes runnable on `queue` of `p`, woken by goroutine `by`.
-    GoReady { g: u64, by: Option<u64>, p: u32, queue: Queue },
+    GoReady {
+        g: u64,
+        by: Option<u64>,
+        p: u32,
+        queue: Queue,
+    },
     /// The running `g` called `runtime.Gosched`: it goes to the global tail.
     GoSched { g: u64, p: u32 },
     /// The running `g` used up its time slice: it goes to the global tail.
@@ -140,15 +159,40 @@ pub enum EventKind {
     /// (already in order) go to the head of the global queue; new Ps start idle.
     ProcResize { procs: u32, gs: Vec<u64> },
     /// A channel is made. `cap` is the ring size (1 for a timer channel, whose `cap()` is 0).
-    ChanMake { ch: u64, cap: u64, elem: Option<String>, label: Option<String>, line: Option<u32> },
+    ChanMake {
+        ch: u64,
+        cap: u64,
+        elem: Option<String>,
+        label: Option<String>,
+        line: Option<u32>,
+    },
     /// `g` sent `value`. Direct: to the waiting receiver `peer`, which leaves `recvq`.
     /// Buffer: written at `sendx`; if `g` was waiting in `sendq` it leaves it.
-    ChanSend { ch: u64, g: u64, value: String, via: Via, peer: Option<u64> },
+    ChanSend {
+        ch: u64,
+        g: u64,
+        value: String,
+        via: Via,
+        peer: Option<u64>,
+    },
     /// `g` received `value` (`ok` false: closed and empty). Direct: from the waiting
     /// sender `peer`, which leaves `sendq`. Buffer: read at `recvx`.
-    ChanRecv { ch: u64, g: u64, value: String, ok: bool, via: Via, peer: Option<u64> },
+    ChanRecv {
+        ch: u64,
+        g: u64,
+        value: String,
+        ok: bool,
+        via: Via,
+        peer: Option<u64>,
+    },
     /// `g` enqueues a sudog on `ch` (with its value when sending; `case` for a select).
-    ChanBlock { ch: u64, g: u64, dir: Dir, value: Option<String>, case: Option<u32> },
+    ChanBlock {
+        ch: u64,
+        g: u64,
+        dir: Dir,
+        value: Option<String>,
+        case: Option<u32>,
+    },
     /// `g`'s sudog leaves `ch` without completing (the other cases of a select that won).
     ChanUnblock { ch: u64, g: u64 },
     /// A timer channel's buffer is emptied by `Stop`/`Reset` (Go 1.23: no stale value).
@@ -160,7 +204,13 @@ pub enum EventKind {
     /// A sync object changed: see [`SyncOp`].
     Sync { obj: Obj, g: u64, op: SyncOp },
     /// Timer `timer` will fire at virtual time `when` (a periodic one every `period` ns).
-    TimerSet { timer: u64, when: u64, period: u64, kind: TimerKind, g: Option<u64> },
+    TimerSet {
+        timer: u64,
+        when: u64,
+        period: u64,
+        kind: TimerKind,
+        g: Option<u64>,
+    },
     /// Timer `timer` was stopped before firing.
     TimerStop { timer: u64 },
     /// Timer `timer` fired on `p`.

@@ -44,7 +44,10 @@ pub fn event_to_line(ev: &Event) -> String {
 
 /// The whole trace: header, then one line per event, each ending in `\n`.
 pub fn to_jsonl(events: &[Event]) -> String {
-    let mut out = serde_json::to_string(&Header { goroscope_trace: SCHEMA_VERSION }).unwrap_or_default();
+    let mut out = serde_json::to_string(&Header {
+        goroscope_trace: SCHEMA_VERSION,
+    })
+    .unwrap_or_default();
     out.push('\n');
     for ev in events {
         out.push_str(&event_to_line(ev));
@@ -55,15 +58,23 @@ pub fn to_jsonl(events: &[Event]) -> String {
 
 /// Reads what [`to_jsonl`] wrote. Blank lines are ignored.
 pub fn from_jsonl(text: &str) -> Result<Vec<Event>, TraceError> {
-    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty());
     let (_, first) = lines.next().ok_or(TraceError::MissingHeader)?;
     let header: Header = serde_json::from_str(first).map_err(|_| TraceError::MissingHeader)?;
     if header.goroscope_trace != SCHEMA_VERSION {
-        return Err(TraceError::Version { found: header.goroscope_trace });
+        return Err(TraceError::Version {
+            found: header.goroscope_trace,
+        });
     }
     lines
         .map(|(i, l)| {
-            serde_json::from_str(l).map_err(|e| TraceError::BadEvent { line: i + 1, msg: e.to_string() })
+            serde_json::from_str(l).map_err(|e| TraceError::BadEvent {
+                line: i + 1,
+                msg: e.to_string(),
+            })
         })
         .collect()
 }

@@ -17,7 +17,9 @@ pub mod render;
 pub mod replay;
 pub mod snapshot;
 
-pub use event::{Dir, Event, EventKind, Obj, Queue, SCHEMA_VERSION, Stream, SyncOp, TimerKind, Via};
+pub use event::{
+    Dir, Event, EventKind, Obj, Queue, SCHEMA_VERSION, Stream, SyncOp, TimerKind, Via,
+};
 pub use jsonl::{TraceError, from_jsonl, to_jsonl};
 pub use replay::{Replayer, replay};
 pub use snapshot::{ChanSnap, Ending, GoSnap, GoState, ProcSnap, Snapshot, TimerSnap, WaiterSnap};

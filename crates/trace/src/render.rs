@@ -36,7 +36,9 @@ impl Display for Snapshot {
                 GoState::Runnable => "runnable".to_owned(),
                 GoState::Running => "running".to_owned(),
                 GoState::Dead => "dead".to_owned(),
-                GoState::Waiting => format!("waiting [{}]", g.wait_reason.as_deref().unwrap_or("?")),
+                GoState::Waiting => {
+                    format!("waiting [{}]", g.wait_reason.as_deref().unwrap_or("?"))
+                }
             };
             let func = g.func.as_deref().unwrap_or("?");
             writeln!(f, "G{} {func} {state}", g.id)?;
@@ -45,7 +47,13 @@ impl Display for Snapshot {
             writeln!(f, "{c}")?;
         }
         for (id, t) in &self.timers {
-            writeln!(f, "timer{id} when={} period={} g={}", t.when, t.period, opt_g(t.g))?;
+            writeln!(
+                f,
+                "timer{id} when={} period={} g={}",
+                t.when,
+                t.period,
+                opt_g(t.g)
+            )?;
         }
         if let Some(end) = &self.ending {
             writeln!(f, "ending={end:?}")?;

@@ -61,7 +61,7 @@ impl Replayer {
     pub fn push(&mut self, ev: Event) {
         self.events.push(ev);
         let n = self.events.len();
-        if n % self.interval == 0 {
+        if n.is_multiple_of(self.interval) {
             let mut snap = self.checkpoints.last().cloned().unwrap_or_default();
             let from = snap.applied;
             for ev in &self.events[from..n] {

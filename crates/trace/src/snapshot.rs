@@ -105,7 +105,9 @@ impl Snapshot {
         self.applied += 1;
         self.t = ev.t;
         match &ev.kind {
-            EventKind::GoCreate { g, p, func, line, .. } => {
+            EventKind::GoCreate {
+                g, p, func, line, ..
+            } => {
                 self.goroutines.insert(
                     *g,
                     GoSnap {
@@ -124,7 +126,12 @@ impl Snapshot {
                 self.proc(*p).running = Some(*g);
                 self.set_state(*g, GoState::Running, None, None);
             }
-            EventKind::GoPark { g, p, reason, object } => {
+            EventKind::GoPark {
+                g,
+                p,
+                reason,
+                object,
+            } => {
                 self.stop_running(*p, *g);
                 self.set_state(*g, GoState::Waiting, Some(reason.clone()), object.clone());
             }
@@ -179,7 +186,13 @@ impl Snapshot {
                 global.append(&mut self.global);
                 self.global = global;
             }
-            EventKind::ChanMake { ch, cap, elem, label, line } => {
+            EventKind::ChanMake {
+                ch,
+                cap,
+                elem,
+                label,
+                line,
+            } => {
                 let slots = usize::try_from(*cap).unwrap_or(0).min(1 << 20);
                 self.chans.insert(
                     *ch,
@@ -193,49 +206,92 @@ impl Snapshot {
                     },
                 );
             }
-            EventKind::ChanSend { ch, g, value, via, peer } => {
-                let Some(c) = self.chans.get_mut(ch) else { return };
+            EventKind::ChanSend {
+                ch,
+                g,
+                value,
+                via,
+                peer,
+            } => {
+                let Some(c) = self.chans.get_mut(ch) else {
+                    return;
+                };
                 c.sendq.retain(|w| w.g != *g);
                 match via {
                     Via::Direct => c.recvq.retain(|w| Some(w.g) != *peer),
                     Via::Buffer => c.push(value.clone()),
                 }
             }
-            EventKind::ChanRecv { ch, g, via, peer, .. } => {
-                let Some(c) = self.chans.get_mut(ch) else { return };
+            EventKind::ChanRecv {
+                ch, g, via, peer, ..
+            } => {
+                let Some(c) = self.chans.get_mut(ch) else {
+                    return;
+                };
                 c.recvq.retain(|w| w.g != *g);
                 match via {
                     Via::Direct => c.sendq.retain(|w| Some(w.g) != *peer),
                     Via::Buffer => c.pop(),
                 }
             }
-            EventKind::ChanBlock { ch, g, dir, value, case } => {
-                let Some(c) = self.chans.get_mut(ch) else { return };
-                let w = WaiterSnap { g: *g, value: value.clone(), case: *case };
+            EventKind::ChanBlock {
+                ch,
+                g,
+                dir,
+                value,
+                case,
+            } => {
+                let Some(c) = self.chans.get_mut(ch) else {
+                    return;
+                };
+                let w = WaiterSnap {
+                    g: *g,
+                    value: value.clone(),
+                    case: *case,
+                };
                 match dir {
                     Dir::Send => c.sendq.push(w),
                     Dir::Recv => c.recvq.push(w),
                 }
             }
             EventKind::ChanUnblock { ch, g } => {
-                let Some(c) = self.chans.get_mut(ch) else { return };
+                let Some(c) = self.chans.get_mut(ch) else {
+                    return;
+                };
                 c.sendq.retain(|w| w.g != *g);
                 c.recvq.retain(|w| w.g != *g);
             }
             EventKind::ChanDrain { ch } => {
-                let Some(c) = self.chans.get_mut(ch) else { return };
+                let Some(c) = self.chans.get_mut(ch) else {
+                    return;
+                };
                 c.buf.iter_mut().for_each(|slot| *slot = None);
                 c.qcount = 0;
                 c.recvx = c.sendx;
             }
             EventKind::ChanClose { ch, .. } => {
-                let Some(c) = self.chans.get_mut(ch) else { return };
+                let Some(c) = self.chans.get_mut(ch) else {
+                    return;
+                };
                 c.closed = true;
                 c.sendq.clear();
                 c.recvq.clear();
             }
-            EventKind::TimerSet { timer, when, period, g, .. } => {
-                self.timers.insert(*timer, TimerSnap { when: *when, period: *period, g: *g });
+            EventKind::TimerSet {
+                timer,
+                when,
+                period,
+                g,
+                ..
+            } => {
+                self.timers.insert(
+                    *timer,
+                    TimerSnap {
+                        when: *when,
+                        period: *period,
+                        g: *g,
+                    },
+                );
             }
             EventKind::TimerStop { timer } => {
                 self.timers.remove(timer);
@@ -254,7 +310,9 @@ impl Snapshot {
                 Stream::Stderr => self.stderr.push_str(text),
             },
             EventKind::Deadlock { main_goexit } => {
-                self.ending = Some(Ending::Deadlock { main_goexit: *main_goexit })
+                self.ending = Some(Ending::Deadlock {
+                    main_goexit: *main_goexit,
+                })
             }
             EventKind::Exit { code } => self.ending = Some(Ending::Exit { code: *code }),
             EventKind::SelectChosen { .. } | EventKind::Sync { .. } => {}
@@ -266,7 +324,10 @@ impl Snapshot {
         let i = p as usize;
         while self.procs.len() <= i {
             let id = self.procs.len() as u32;
-            self.procs.push(ProcSnap { id, ..ProcSnap::default() });
+            self.procs.push(ProcSnap {
+                id,
+                ..ProcSnap::default()
+            });
         }
         &mut self.procs[i]
     }

@@ -10,21 +10,92 @@ fn ev(t: u64, kind: EventKind) -> Event {
 fn sample() -> Vec<Event> {
     let mut evs = vec![
         ev(0, EventKind::ProcStart { p: 0, m: 0 }),
-        ev(0, EventKind::GoCreate { g: 1, parent: None, p: 0, func: Some("main.main".into()), line: None }),
+        ev(
+            0,
+            EventKind::GoCreate {
+                g: 1,
+                parent: None,
+                p: 0,
+                func: Some("main.main".into()),
+                line: None,
+            },
+        ),
         ev(0, EventKind::GoStart { p: 0, g: 1 }),
-        ev(1, EventKind::ChanMake { ch: 0, cap: 2, elem: Some("int".into()), label: Some("jobs".into()), line: Some(9) }),
+        ev(
+            1,
+            EventKind::ChanMake {
+                ch: 0,
+                cap: 2,
+                elem: Some("int".into()),
+                label: Some("jobs".into()),
+                line: Some(9),
+            },
+        ),
     ];
     for g in 2..=4 {
-        evs.push(ev(2, EventKind::GoCreate { g, parent: Some(1), p: 0, func: Some("main.worker".into()), line: Some(12) }));
+        evs.push(ev(
+            2,
+            EventKind::GoCreate {
+                g,
+                parent: Some(1),
+                p: 0,
+                func: Some("main.worker".into()),
+                line: Some(12),
+            },
+        ));
     }
-    let send = |v: &str| ev(3, EventKind::ChanSend { ch: 0, g: 1, value: v.into(), via: Via::Buffer, peer: None });
+    let send = |v: &str| {
+        ev(
+            3,
+            EventKind::ChanSend {
+                ch: 0,
+                g: 1,
+                value: v.into(),
+                via: Via::Buffer,
+                peer: None,
+            },
+        )
+    };
     evs.extend([send("0"), send("1")]);
-    evs.push(ev(4, EventKind::ChanRecv { ch: 0, g: 1, value: "0".into(), ok: true, via: Via::Buffer, peer: None }));
+    evs.push(ev(
+        4,
+        EventKind::ChanRecv {
+            ch: 0,
+            g: 1,
+            value: "0".into(),
+            ok: true,
+            via: Via::Buffer,
+            peer: None,
+        },
+    ));
     evs.push(send("2"));
-    evs.push(ev(5, EventKind::ChanBlock { ch: 0, g: 1, dir: Dir::Send, value: Some("9".into()), case: None }));
-    evs.push(ev(5, EventKind::GoPark { g: 1, p: 0, reason: "chan send".into(), object: Some(Obj::Chan(0)) }));
+    evs.push(ev(
+        5,
+        EventKind::ChanBlock {
+            ch: 0,
+            g: 1,
+            dir: Dir::Send,
+            value: Some("9".into()),
+            case: None,
+        },
+    ));
+    evs.push(ev(
+        5,
+        EventKind::GoPark {
+            g: 1,
+            p: 0,
+            reason: "chan send".into(),
+            object: Some(Obj::Chan(0)),
+        },
+    ));
     evs.push(ev(6, EventKind::GoStart { p: 0, g: 4 }));
-    evs.push(ev(7, EventKind::Output { stream: Stream::Stdout, text: "hi\n".into() }));
+    evs.push(ev(
+        7,
+        EventKind::Output {
+            stream: Stream::Stdout,
+            text: "hi\n".into(),
+        },
+    ));
     evs
 }
 
@@ -40,7 +111,14 @@ fn runnext_kick_and_ring_buffer_are_replayed() {
     assert_eq!(ch.qcount, 2);
     assert_eq!(ch.buf, vec![Some("2".to_string()), Some("1".to_string())]);
     assert_eq!((ch.sendx, ch.recvx), (1, 1));
-    assert_eq!(ch.sendq, vec![WaiterSnap { g: 1, value: Some("9".into()), case: None }]);
+    assert_eq!(
+        ch.sendq,
+        vec![WaiterSnap {
+            g: 1,
+            value: Some("9".into()),
+            case: None
+        }]
+    );
     assert_eq!(s.goroutines[&1].wait_reason.as_deref(), Some("chan send"));
     assert_eq!(s.stdout, "hi\n");
 }
@@ -64,18 +142,60 @@ fn jsonl_round_trips_and_checks_the_version() {
     let text = to_jsonl(&events);
     assert_eq!(text.lines().count(), events.len() + 1);
     assert_eq!(from_jsonl(&text), Ok(events));
-    assert_eq!(from_jsonl("{\"goroscope_trace\":999}\n"), Err(TraceError::Version { found: 999 }));
+    assert_eq!(
+        from_jsonl("{\"goroscope_trace\":999}\n"),
+        Err(TraceError::Version { found: 999 })
+    );
     assert_eq!(from_jsonl(""), Err(TraceError::MissingHeader));
-    assert!(matches!(from_jsonl("{\"goroscope_trace\":1}\n{\"t\":1}\n"), Err(TraceError::BadEvent { line: 2, .. })));
+    assert!(matches!(
+        from_jsonl("{\"goroscope_trace\":1}\n{\"t\":1}\n"),
+        Err(TraceError::BadEvent { line: 2, .. })
+    ));
 }
 
 #[test]
 fn unknown_ids_are_ignored_not_fatal() {
     let mut s = Snapshot::default();
-    s.apply(&ev(0, EventKind::ChanSend { ch: 7, g: 1, value: "x".into(), via: Via::Buffer, peer: None }));
-    s.apply(&ev(0, EventKind::GoPark { g: 9, p: 3, reason: "sleep".into(), object: None }));
-    s.apply(&ev(0, EventKind::ChanMake { ch: 1, cap: 0, elem: None, label: None, line: None }));
-    s.apply(&ev(0, EventKind::ChanRecv { ch: 1, g: 1, value: "x".into(), ok: true, via: Via::Buffer, peer: None }));
+    s.apply(&ev(
+        0,
+        EventKind::ChanSend {
+            ch: 7,
+            g: 1,
+            value: "x".into(),
+            via: Via::Buffer,
+            peer: None,
+        },
+    ));
+    s.apply(&ev(
+        0,
+        EventKind::GoPark {
+            g: 9,
+            p: 3,
+            reason: "sleep".into(),
+            object: None,
+        },
+    ));
+    s.apply(&ev(
+        0,
+        EventKind::ChanMake {
+            ch: 1,
+            cap: 0,
+            elem: None,
+            label: None,
+            line: None,
+        },
+    ));
+    s.apply(&ev(
+        0,
+        EventKind::ChanRecv {
+            ch: 1,
+            g: 1,
+            value: "x".into(),
+            ok: true,
+            via: Via::Buffer,
+            peer: None,
+        },
+    ));
     assert_eq!(s.applied, 4);
     assert_eq!(s.procs.len(), 4);
 }
