@@ -109,13 +109,20 @@ impl<V> HChan<V> {
     pub fn check(&self) -> Result<(), String> {
         if !self.sendq.is_empty() && !self.recvq.is_empty() {
             let g = self.sendq[0].g;
-            let one_selecting_g = self.sendq.iter().chain(&self.recvq).all(|s| s.g == g && s.case.is_some());
+            let one_selecting_g = self
+                .sendq
+                .iter()
+                .chain(&self.recvq)
+                .all(|s| s.g == g && s.case.is_some());
             if self.dataqsiz != 0 || !one_selecting_g {
                 return Err("both sendq and recvq non-empty".into());
             }
         }
         if self.qcount > self.dataqsiz {
-            return Err(format!("qcount {} > dataqsiz {}", self.qcount, self.dataqsiz));
+            return Err(format!(
+                "qcount {} > dataqsiz {}",
+                self.qcount, self.dataqsiz
+            ));
         }
         if self.dataqsiz > 0 {
             if self.sendx != (self.recvx + self.qcount) % self.dataqsiz {

@@ -1,7 +1,7 @@
 //! Channel operations of a running G: make, send, receive, close, len/cap, select
 //! (Go's chansend, chanrecv, closechan and selectgo).
 //!
-//! A woken receiver finds its value in its `Wakeup` (handed out by `Machine::next`); a
+//! A woken receiver finds its value in its `Wakeup` (handed out by `Machine::next_slice`); a
 //! woken sender needs nothing. Every wake-up goes into the waker's runnext (goready).
 
 use goroscope_trace::{Dir, EventKind, Obj, Via};
@@ -67,7 +67,10 @@ pub enum Case<V> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SelectResult<V> {
     /// Case `case` proceeded; `recv` holds (value, ok) for a receive case.
-    Chosen { case: usize, recv: Option<(V, bool)> },
+    Chosen {
+        case: usize,
+        recv: Option<(V, bool)>,
+    },
     Default,
     /// The G parked; when resumed its wakeup is `Wakeup::Select` or `SendOnClosed`.
     Parked,
@@ -89,7 +92,14 @@ impl<V: Elem> Machine<V> {
         self.new_chan(cur.p, cap, zero, false, info)
     }
 
-    pub(crate) fn new_chan(&mut self, p: PId, cap: usize, zero: V, timer: bool, info: ChanInfo<'_>) -> ChanId {
+    pub(crate) fn new_chan(
+        &mut self,
+        p: PId,
+        cap: usize,
+        zero: V,
+        timer: bool,
+        info: ChanInfo<'_>,
+    ) -> ChanId {
         let ch = ChanId(self.chans.len() as u64);
         self.chans.push(HChan::new(cap, zero, timer));
         emit!(
@@ -108,12 +118,14 @@ impl<V: Elem> Machine<V> {
 
     /// `len(ch)`; 0 for nil.
     pub fn chan_len(&self, ch: Option<ChanId>) -> usize {
-        ch.and_then(|c| self.chans.get(c.index())).map_or(0, HChan::len)
+        ch.and_then(|c| self.chans.get(c.index()))
+            .map_or(0, HChan::len)
     }
 
     /// `cap(ch)`; 0 for nil.
     pub fn chan_cap(&self, ch: Option<ChanId>) -> usize {
-        ch.and_then(|c| self.chans.get(c.index())).map_or(0, HChan::cap)
+        ch.and_then(|c| self.chans.get(c.index()))
+            .map_or(0, HChan::cap)
     }
 
     /// The hchan, for inspection.
@@ -167,7 +179,14 @@ impl<V: Elem> Machine<V> {
         c.closed = true;
         let zero = c.zero.clone();
         let waiters: Vec<Sudog<V>> = c.recvq.drain(..).chain(c.sendq.drain(..)).collect();
-        emit!(self, cur.p, EventKind::ChanClose { ch: ch.0, g: cur.g.0 });
+        emit!(
+            self,
+            cur.p,
+            EventKind::ChanClose {
+                ch: ch.0,
+                g: cur.g.0
+            }
+        );
         let mut glist: Vec<GoId> = Vec::new();
         for sg in waiters {
             if glist.contains(&sg.g) {
@@ -175,8 +194,14 @@ impl<V: Elem> Machine<V> {
             }
             let wakeup = match (sg.elem, sg.case) {
                 (Some(_), _) => Wakeup::SendOnClosed,
-                (None, Some(case)) => Wakeup::Select { case, recv: Some((zero.clone(), false)) },
-                (None, None) => Wakeup::Recv { value: zero.clone(), ok: false },
+                (None, Some(case)) => Wakeup::Select {
+                    case,
+                    recv: Some((zero.clone(), false)),
+                },
+                (None, None) => Wakeup::Recv {
+                    value: zero.clone(),
+                    ok: false,
+                },
             };
             self.finish_sudog(cur.p, sg.g, sg.case, Some(wakeup));
             glist.push(sg.g);
@@ -217,12 +242,26 @@ impl<V: Elem> Machine<V> {
                 None => self.try_recv(cur.p, cur.g, ch).map(Some),
             };
             if let Some(recv) = result {
-                emit!(self, cur.p, EventKind::SelectChosen { g: cur.g.0, case: Some(i as u32) });
+                emit!(
+                    self,
+                    cur.p,
+                    EventKind::SelectChosen {
+                        g: cur.g.0,
+                        case: Some(i as u32)
+                    }
+                );
                 return SelectResult::Chosen { case: i, recv };
             }
         }
         if has_default {
-            emit!(self, cur.p, EventKind::SelectChosen { g: cur.g.0, case: None });
+            emit!(
+                self,
+                cur.p,
+                EventKind::SelectChosen {
+                    g: cur.g.0,
+                    case: None
+                }
+            );
             return SelectResult::Default;
         }
         let mut chans = Vec::new();
@@ -241,8 +280,16 @@ impl<V: Elem> Machine<V> {
     }
 
     /// A send that never blocks (chansend with block=false), by `g` running on `p`.
-    pub(crate) fn try_send(&mut self, p: PId, g: GoId, ch: ChanId, v: V) -> Result<(), SendFail<V>> {
-        let Some(c) = self.chans.get_mut(ch.index()) else { return Err(SendFail::WouldBlock(v)) };
+    pub(crate) fn try_send(
+        &mut self,
+        p: PId,
+        g: GoId,
+        ch: ChanId,
+        v: V,
+    ) -> Result<(), SendFail<V>> {
+        let Some(c) = self.chans.get_mut(ch.index()) else {
+            return Err(SendFail::WouldBlock(v));
+        };
         if c.closed {
             return Err(SendFail::Closed);
         }
@@ -250,10 +297,19 @@ impl<V: Elem> Machine<V> {
             emit!(
                 self,
                 p,
-                EventKind::ChanSend { ch: ch.0, g: g.0, value: v.display(), via: Via::Direct, peer: Some(sg.g.0) }
+                EventKind::ChanSend {
+                    ch: ch.0,
+                    g: g.0,
+                    value: v.display(),
+                    via: Via::Direct,
+                    peer: Some(sg.g.0)
+                }
             );
             let wakeup = match sg.case {
-                Some(case) => Wakeup::Select { case, recv: Some((v, true)) },
+                Some(case) => Wakeup::Select {
+                    case,
+                    recv: Some((v, true)),
+                },
                 None => Wakeup::Recv { value: v, ok: true },
             };
             self.finish_sudog(p, sg.g, sg.case, Some(wakeup));
@@ -264,7 +320,13 @@ impl<V: Elem> Machine<V> {
             emit!(
                 self,
                 p,
-                EventKind::ChanSend { ch: ch.0, g: g.0, value: v.display(), via: Via::Buffer, peer: None }
+                EventKind::ChanSend {
+                    ch: ch.0,
+                    g: g.0,
+                    value: v.display(),
+                    via: Via::Buffer,
+                    peer: None
+                }
             );
             self.chans[ch.index()].buf_push(v);
             return Ok(());
@@ -280,7 +342,14 @@ impl<V: Elem> Machine<V> {
             emit!(
                 self,
                 p,
-                EventKind::ChanRecv { ch: ch.0, g: g.0, value: zero.display(), ok: false, via: Via::Buffer, peer: None }
+                EventKind::ChanRecv {
+                    ch: ch.0,
+                    g: g.0,
+                    value: zero.display(),
+                    ok: false,
+                    via: Via::Buffer,
+                    peer: None
+                }
             );
             return Some((zero, false));
         }
@@ -292,7 +361,14 @@ impl<V: Elem> Machine<V> {
                 emit!(
                     self,
                     p,
-                    EventKind::ChanRecv { ch: ch.0, g: g.0, value: sent.display(), ok: true, via: Via::Direct, peer: Some(sg.g.0) }
+                    EventKind::ChanRecv {
+                        ch: ch.0,
+                        g: g.0,
+                        value: sent.display(),
+                        ok: true,
+                        via: Via::Direct,
+                        peer: Some(sg.g.0)
+                    }
                 );
                 sent
             } else {
@@ -302,12 +378,25 @@ impl<V: Elem> Machine<V> {
                 emit!(
                     self,
                     p,
-                    EventKind::ChanRecv { ch: ch.0, g: g.0, value: head.display(), ok: true, via: Via::Buffer, peer: None }
+                    EventKind::ChanRecv {
+                        ch: ch.0,
+                        g: g.0,
+                        value: head.display(),
+                        ok: true,
+                        via: Via::Buffer,
+                        peer: None
+                    }
                 );
                 emit!(
                     self,
                     p,
-                    EventKind::ChanSend { ch: ch.0, g: sg.g.0, value: sent.display(), via: Via::Buffer, peer: None }
+                    EventKind::ChanSend {
+                        ch: ch.0,
+                        g: sg.g.0,
+                        value: sent.display(),
+                        via: Via::Buffer,
+                        peer: None
+                    }
                 );
                 self.chans[ch.index()].buf_push(sent);
                 head
@@ -323,7 +412,14 @@ impl<V: Elem> Machine<V> {
             emit!(
                 self,
                 p,
-                EventKind::ChanRecv { ch: ch.0, g: g.0, value: v.display(), ok: true, via: Via::Buffer, peer: None }
+                EventKind::ChanRecv {
+                    ch: ch.0,
+                    g: g.0,
+                    value: v.display(),
+                    ok: true,
+                    via: Via::Buffer,
+                    peer: None
+                }
             );
             return Some((v, true));
         }
@@ -362,6 +458,13 @@ impl<V: Elem> Machine<V> {
                 emit!(self, p, EventKind::ChanUnblock { ch: ch.0, g: g.0 });
             }
         }
-        emit!(self, p, EventKind::SelectChosen { g: g.0, case: Some(case as u32) });
+        emit!(
+            self,
+            p,
+            EventKind::SelectChosen {
+                g: g.0,
+                case: Some(case as u32)
+            }
+        );
     }
 }

@@ -62,7 +62,9 @@ impl WaitReason {
     pub fn is_forever(self) -> bool {
         matches!(
             self,
-            WaitReason::ChanReceiveNilChan | WaitReason::ChanSendNilChan | WaitReason::SelectNoCases
+            WaitReason::ChanReceiveNilChan
+                | WaitReason::ChanSendNilChan
+                | WaitReason::SelectNoCases
         )
     }
 }
@@ -94,13 +96,16 @@ pub enum Relock {
     RWAnnounce(RWMutexId),
 }
 
-/// What the interpreter learns when a parked G resumes (returned by `Machine::next`).
+/// What the interpreter learns when a parked G resumes (returned by `Machine::next_slice`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Wakeup<V> {
     /// A blocked receive completed: `ok` is false when the channel was closed.
     Recv { value: V, ok: bool },
     /// A blocked select completed `case`; `recv` holds the value for a receive case.
-    Select { case: usize, recv: Option<(V, bool)> },
+    Select {
+        case: usize,
+        recv: Option<(V, bool)>,
+    },
     /// The channel of a blocked send (plain or in a select) was closed: the G must
     /// panic with `send on closed channel`.
     SendOnClosed,

@@ -21,7 +21,10 @@ impl<V: Elem> Machine<V> {
     pub fn check_invariants(&self) -> Result<(), String> {
         let mut places: Vec<Vec<Place>> = vec![Vec::new(); self.gs.len()];
         let mut put = |g: GoId, place: Place| -> Result<(), String> {
-            places.get_mut(g.index()).ok_or(format!("unknown {g}"))?.push(place);
+            places
+                .get_mut(g.index())
+                .ok_or(format!("unknown {g}"))?
+                .push(place);
             Ok(())
         };
         let mut spinning = 0;
@@ -47,7 +50,10 @@ impl<V: Elem> Machine<V> {
             }
         }
         if spinning != self.nmspinning {
-            return Err(format!("nmspinning {} but {spinning} spinning Ps", self.nmspinning));
+            return Err(format!(
+                "nmspinning {} but {spinning} spinning Ps",
+                self.nmspinning
+            ));
         }
         for &g in &self.global {
             put(g, Place::Queued)?;
@@ -61,11 +67,29 @@ impl<V: Elem> Machine<V> {
             }
         }
         let s = &self.sync;
-        let mutex_waiters = s.mutexes.iter().chain(s.rwmutexes.iter().map(|rw| &rw.w)).flat_map(|m| m.waiters.iter());
-        let rw_waiters = s.rwmutexes.iter().flat_map(|rw| rw.readers.iter().chain(rw.writer.iter()));
-        let others = s.waitgroups.iter().flat_map(|w| w.waiters.iter()).chain(s.onces.iter().flat_map(|o| o.waiters.iter()));
-        let cond_waiters = s.conds.iter().flat_map(|c| c.waiters.iter().map(|(g, _)| g));
-        for &g in mutex_waiters.chain(rw_waiters).chain(others).chain(cond_waiters) {
+        let mutex_waiters = s
+            .mutexes
+            .iter()
+            .chain(s.rwmutexes.iter().map(|rw| &rw.w))
+            .flat_map(|m| m.waiters.iter());
+        let rw_waiters = s
+            .rwmutexes
+            .iter()
+            .flat_map(|rw| rw.readers.iter().chain(rw.writer.iter()));
+        let others = s
+            .waitgroups
+            .iter()
+            .flat_map(|w| w.waiters.iter())
+            .chain(s.onces.iter().flat_map(|o| o.waiters.iter()));
+        let cond_waiters = s
+            .conds
+            .iter()
+            .flat_map(|c| c.waiters.iter().map(|(g, _)| g));
+        for &g in mutex_waiters
+            .chain(rw_waiters)
+            .chain(others)
+            .chain(cond_waiters)
+        {
             put(g, Place::Waiting)?;
         }
         for t in &self.timers {
@@ -81,7 +105,10 @@ impl<V: Elem> Machine<V> {
                 Status::Runnable => Some(Place::Queued),
                 Status::Waiting(r) if r.is_forever() => None,
                 Status::Waiting(crate::g::WaitReason::Select) => {
-                    let held = self.chans.iter().any(|c| c.sendq.iter().chain(&c.recvq).any(|s| s.g == g.id));
+                    let held = self
+                        .chans
+                        .iter()
+                        .any(|c| c.sendq.iter().chain(&c.recvq).any(|s| s.g == g.id));
                     if !held && !g.select_chans.is_empty() {
                         return Err(format!("{} selects but holds no sudog", g.id));
                     }

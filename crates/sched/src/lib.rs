@@ -8,39 +8,49 @@
 //! payloads (frames, stacks) are **not** stored here: the interpreter keeps them in its
 //! own table keyed by [`GoId`] (ids are dense: main is 1, then 2, 3...).
 //!
-//! ```text
-//! let mut m = Machine::<Value>::new(Config { gomaxprocs: 4, seed, ..Config::default() });
-//! stacks.insert(GoId::MAIN, main_frames);
-//! loop {
-//!     let (cur, wakeup) = match m.next() {
+//! A complete driver, for a program where main starts a goroutine that sends 42 on an
+//! unbuffered channel and main receives it (`pc` stands for the interpreter's frames):
+//!
+//! ```
+//! use goroscope_sched::*;
+//! use std::collections::BTreeMap;
+//!
+//! let mut m = Machine::<i64>::new(Config { gomaxprocs: 2, seed: 7, ..Config::default() });
+//! let mut stacks: BTreeMap<GoId, usize> = BTreeMap::from([(GoId::MAIN, 0)]); // G -> pc
+//! let mut ch = None;
+//! let got = 'run: loop {
+//!     let (cur, wakeup) = match m.next_slice() {
 //!         Next::Run { cur, wakeup } => (cur, wakeup),
-//!         Next::Deadlock(d) => { eprintln!("fatal error: {}", d.message()); exit(2) }
+//!         Next::Deadlock(d) => panic!("fatal error: {}", d.message()),
 //!     };
-//!     // wakeup: the result of the op the G was parked in (a received value, a chosen
-//!     // select case, SendOnClosed -> panic, AfterFunc -> a new G running a callback).
-//!     let frames = stacks.get_mut(cur.g);
-//!     loop {
-//!         let instr = fetch(frames);
-//!         let stop = m.charge(cur.p, cost(instr));   // true: quantum over, yield
-//!         match instr {
-//!             Go(f)   => { let g = m.newproc(cur, Some(f.name), Some(line)); stacks.insert(g, ..) }
-//!             Send    => if m.chan_send(cur, ch, v) == SendResult::Parked { break }
-//!             Recv    => match m.chan_recv(cur, ch) { RecvResult::Done{value, ok} => push, Parked => break }
-//!             Sleep   => if m.sleep(cur, ns) == BlockResult::Parked { break }
-//!             Gosched => { m.gosched(cur); break }
-//!             Return if frames is main's last => exit(0),
-//!             Return if last frame => { m.goexit(cur); break }
-//!             _ => ..
-//!         }
-//!         if stop { break }
+//!     if let Some(Wakeup::Recv { value, .. }) = wakeup {
+//!         break 'run value; // main resumed by the sender: its receive completed
 //!     }
-//! }
+//!     loop {
+//!         let pc = stacks.get_mut(&cur.g).unwrap();
+//!         *pc += 1;
+//!         let quantum_over = m.charge(cur.p, 5); // each instruction costs virtual ns
+//!         match (cur.g == GoId::MAIN, *pc) {
+//!             (true, 1) => ch = Some(m.make_chan(cur, 0, 0, ChanInfo { label: Some("ch"), ..ChanInfo::default() })),
+//!             (true, 2) => { let g = m.newproc(cur, Some("main.main.func1"), Some(9)); stacks.insert(g, 0); }
+//!             (true, _) => match m.chan_recv(cur, ch) {
+//!                 RecvResult::Done { value, .. } => break 'run value,
+//!                 RecvResult::Parked => break, // resumes later with Wakeup::Recv
+//!             },
+//!             (false, 1) => if m.chan_send(cur, ch, 42) == SendResult::Parked { break },
+//!             (false, _) => { m.goexit(cur); break }
+//!         }
+//!         if quantum_over { break }
+//!     }
+//! };
+//! assert_eq!(got, 42);
+//! m.check_invariants().unwrap();
 //! ```
 //!
 //! Rules of the contract:
-//! - Every operation of a running goroutine takes the [`Cur`] token that `next`
+//! - Every operation of a running goroutine takes the [`Cur`] token that `next_slice`
 //!   returned; it is valid until the G parks (`Parked` results, `cond_wait`), yields
-//!   (`gosched`), ends (`goexit`) or the interpreter returns to `next`.
+//!   (`gosched`), ends (`goexit`) or the interpreter returns to `next_slice`.
 //! - A parked G resumes with its operation complete: locks are held again, values are
 //!   in the [`Wakeup`] of the `Next::Run` that resumes it.
 //! - Panics (`ChanPanic`, `SyncError`) are returned as values; the interpreter raises

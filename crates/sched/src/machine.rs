@@ -1,7 +1,7 @@
 //! The machine: Gs, Ps, Ms, the global run queue and the scheduler loop
 //! (Go's schedule/findRunnable/execute, runqput, wakep, checkdead).
 //!
-//! Virtual time: every P has its own clock. [`Machine::next`] always advances the P
+//! Virtual time: every P has its own clock. [`Machine::next_slice`] always advances the P
 //! with the smallest clock (ties broken by the seeded generator), so Ps run "in
 //! parallel" in virtual time, a quantum (`Config::quantum_ns`) at a time. An idle P
 //! sleeps until the earliest timer, as an M blocked in the poller would: when every
@@ -91,7 +91,9 @@ macro_rules! emit {
     ($m:expr, $p:expr, $kind:expr) => {
         if $m.rec.on {
             let t = $m.clock_of($p);
-            $m.rec.events.push(goroscope_trace::Event { t, kind: $kind });
+            $m.rec
+                .events
+                .push(goroscope_trace::Event { t, kind: $kind });
         }
     };
 }
@@ -131,7 +133,9 @@ impl<V: Elem> Machine<V> {
         let mut m = Machine {
             rng: Rng::new(cfg.seed),
             gs: Vec::new(),
-            ps: (0..nprocs).map(|i| P::new(PId(i as u32), cfg.local_queue_capacity)).collect(),
+            ps: (0..nprocs)
+                .map(|i| P::new(PId(i as u32), cfg.local_queue_capacity))
+                .collect(),
             global: VecDeque::new(),
             pidle: (1..nprocs).rev().map(|i| PId(i as u32)).collect(),
             midle: Vec::new(),
@@ -143,10 +147,20 @@ impl<V: Elem> Machine<V> {
             timer_seq: 0,
             main_goexit: false,
             dead: None,
-            rec: Recorder { on: cfg.record, events: Vec::new() },
+            rec: Recorder {
+                on: cfg.record,
+                events: Vec::new(),
+            },
             cfg,
         };
-        emit!(m, PId(0), EventKind::ProcResize { procs: nprocs as u32, gs: Vec::new() });
+        emit!(
+            m,
+            PId(0),
+            EventKind::ProcResize {
+                procs: nprocs as u32,
+                gs: Vec::new()
+            }
+        );
         m.startp(PId(0), 0, false);
         // Before user code runs, Go's runtime init has already scheduled goroutines on
         // P0 (runtime.main, forcegc, bgsweep...), so P0's schedtick is past 0 and the
@@ -161,7 +175,7 @@ impl<V: Elem> Machine<V> {
     }
 
     /// Picks the P to advance and the G it runs. See the crate doc for the loop.
-    pub fn next(&mut self) -> Next<V> {
+    pub fn next_slice(&mut self) -> Next<V> {
         if let Some(d) = self.dead {
             return Next::Deadlock(d);
         }
@@ -173,7 +187,10 @@ impl<V: Elem> Machine<V> {
             if let Some(g) = self.ps[pi].curg {
                 if self.ps[pi].clock < self.ps[pi].schedwhen + self.cfg.force_preempt_ns {
                     self.set_deadline(p);
-                    return Next::Run { cur: Cur { p, g }, wakeup: None };
+                    return Next::Run {
+                        cur: Cur { p, g },
+                        wakeup: None,
+                    };
                 }
                 self.preempt(Cur { p, g });
             }
@@ -182,13 +199,16 @@ impl<V: Elem> Machine<V> {
             {
                 self.set_deadline(p);
                 let wakeup = self.gs[g.index()].wakeup.take();
-                return Next::Run { cur: Cur { p, g }, wakeup };
+                return Next::Run {
+                    cur: Cur { p, g },
+                    wakeup,
+                };
             }
         }
     }
 
     /// Charges `ns` of virtual time to `p`; true when the quantum is over and the
-    /// interpreter must return to [`next`](Self::next).
+    /// interpreter must return to [`next_slice`](Self::next_slice).
     #[inline]
     pub fn charge(&mut self, p: PId, ns: u64) -> bool {
         let p = &mut self.ps[p.index()];
@@ -277,7 +297,14 @@ impl<V: Elem> Machine<V> {
     /// `runtime.Gosched`: the G goes to the tail of the global queue.
     pub fn gosched(&mut self, cur: Cur) {
         self.stop_running(cur);
-        emit!(self, cur.p, EventKind::GoSched { g: cur.g.0, p: cur.p.0 });
+        emit!(
+            self,
+            cur.p,
+            EventKind::GoSched {
+                g: cur.g.0,
+                p: cur.p.0
+            }
+        );
         self.global.push_back(cur.g);
     }
 
@@ -289,12 +316,25 @@ impl<V: Elem> Machine<V> {
         if cur.g == GoId::MAIN {
             self.main_goexit = true;
         }
-        emit!(self, cur.p, EventKind::GoEnd { g: cur.g.0, p: cur.p.0 });
+        emit!(
+            self,
+            cur.p,
+            EventKind::GoEnd {
+                g: cur.g.0,
+                p: cur.p.0
+            }
+        );
     }
 
     // ---- internals shared by the op modules ----
 
-    fn create_g(&mut self, p: PId, parent: Option<GoId>, func: Option<&str>, line: Option<u32>) -> GoId {
+    fn create_g(
+        &mut self,
+        p: PId,
+        parent: Option<GoId>,
+        func: Option<&str>,
+        line: Option<u32>,
+    ) -> GoId {
         let g = GoId(self.gs.len() as u64 + 1);
         self.gs.push(G::new(g));
         emit!(
@@ -333,7 +373,12 @@ impl<V: Elem> Machine<V> {
         emit!(
             self,
             cur.p,
-            EventKind::GoPark { g: cur.g.0, p: cur.p.0, reason: reason.as_str().to_owned(), object }
+            EventKind::GoPark {
+                g: cur.g.0,
+                p: cur.p.0,
+                reason: reason.as_str().to_owned(),
+                object
+            }
         );
     }
 
@@ -345,7 +390,12 @@ impl<V: Elem> Machine<V> {
         emit!(
             self,
             p,
-            EventKind::GoReady { g: g.0, by: by.map(|x| x.0), p: p.0, queue: Queue::Runnext }
+            EventKind::GoReady {
+                g: g.0,
+                by: by.map(|x| x.0),
+                p: p.0,
+                queue: Queue::Runnext
+            }
         );
         self.runqput(p, g, true);
         self.wakep(p);
@@ -354,7 +404,14 @@ impl<V: Elem> Machine<V> {
     /// Preemption after `force_preempt_ns` in one slice: to the global queue.
     fn preempt(&mut self, cur: Cur) {
         self.stop_running(cur);
-        emit!(self, cur.p, EventKind::GoPreempt { g: cur.g.0, p: cur.p.0 });
+        emit!(
+            self,
+            cur.p,
+            EventKind::GoPreempt {
+                g: cur.g.0,
+                p: cur.p.0
+            }
+        );
         self.global.push_back(cur.g);
     }
 
@@ -377,7 +434,10 @@ impl<V: Elem> Machine<V> {
             emit!(
                 self,
                 p,
-                EventKind::GlobalPut { from: p.0, gs: batch.iter().map(|g| g.0).collect() }
+                EventKind::GlobalPut {
+                    from: p.0,
+                    gs: batch.iter().map(|g| g.0).collect()
+                }
             );
             self.global.extend(batch);
         }
@@ -434,13 +494,18 @@ impl<V: Elem> Machine<V> {
     /// The next P to advance: the non-idle P with the smallest clock, or the idle P that
     /// the earliest timer wakes (an M blocked in the poller until then).
     fn pick_p(&mut self) -> Option<PId> {
-        let mut candidates: Vec<(u64, PId)> =
-            self.ps.iter().filter(|p| !p.idle).map(|p| (p.clock, p.id)).collect();
+        let mut candidates: Vec<(u64, PId)> = self
+            .ps
+            .iter()
+            .filter(|p| !p.idle)
+            .map(|p| (p.clock, p.id))
+            .collect();
         if let Some(&head) = self.pidle.last() {
             let wake = if candidates.is_empty() && !self.global.is_empty() {
                 Some(self.clock_of(head))
             } else {
-                self.earliest_timer().map(|when| when.max(self.clock_of(head)))
+                self.earliest_timer()
+                    .map(|when| when.max(self.clock_of(head)))
             };
             if let Some(when) = wake {
                 candidates.push((when, head));
@@ -464,7 +529,10 @@ impl<V: Elem> Machine<V> {
 
     fn earliest_timer(&mut self) -> Option<u64> {
         let timers = &self.timers;
-        self.ps.iter_mut().filter_map(|p| p.timers.peek(timers).map(|(when, _)| when)).min()
+        self.ps
+            .iter_mut()
+            .filter_map(|p| p.timers.peek(timers).map(|(when, _)| when))
+            .min()
     }
 
     fn set_deadline(&mut self, p: PId) {
@@ -511,7 +579,7 @@ impl<V: Elem> Machine<V> {
 
     fn find_local_or_global(&mut self, p: PId) -> Option<(GoId, bool)> {
         let interval = self.cfg.global_queue_check_interval.max(1);
-        if self.ps[p.index()].schedtick % interval == 0 && !self.global.is_empty() {
+        if self.ps[p.index()].schedtick.is_multiple_of(interval) && !self.global.is_empty() {
             return self.globrunqget(p, 1).map(|g| (g, false));
         }
         if let Some(found) = self.runqget(p) {
@@ -540,7 +608,14 @@ impl<V: Elem> Machine<V> {
         let half_ring = (self.ps[p.index()].runq.capacity() / 2).max(1);
         let n = len.min(len / self.ps.len() + 1).min(max).min(half_ring);
         let batch: Vec<GoId> = self.global.drain(..n).collect();
-        emit!(self, p, EventKind::GlobalGet { p: p.0, gs: batch.iter().map(|g| g.0).collect() });
+        emit!(
+            self,
+            p,
+            EventKind::GlobalGet {
+                p: p.0,
+                gs: batch.iter().map(|g| g.0).collect()
+            }
+        );
         let (&first, rest) = batch.split_first()?;
         for &g in rest {
             self.runqput(p, g, false);
@@ -637,7 +712,9 @@ impl<V: Elem> Machine<V> {
             let t = self.max_clock();
             self.rec.events.push(Event {
                 t,
-                kind: EventKind::Deadlock { main_goexit: d == Deadlock::MainGoexit },
+                kind: EventKind::Deadlock {
+                    main_goexit: d == Deadlock::MainGoexit,
+                },
             });
         }
         d
@@ -656,7 +733,10 @@ impl<V: Elem> Machine<V> {
             if let Some(g) = self.ps[i].curg
                 && i != cur.p.index()
             {
-                self.preempt(Cur { p: PId(i as u32), g });
+                self.preempt(Cur {
+                    p: PId(i as u32),
+                    g,
+                });
             }
         }
         let mut cur = cur;
@@ -668,7 +748,10 @@ impl<V: Elem> Machine<V> {
                 gs.append(&mut moved);
                 moved = gs;
             }
-            let entries: Vec<_> = self.ps[n..].iter_mut().flat_map(|pp| pp.timers.drain()).collect();
+            let entries: Vec<_> = self.ps[n..]
+                .iter_mut()
+                .flat_map(|pp| pp.timers.drain())
+                .collect();
             if cur.p.index() >= n {
                 let clock = self.clock_of(cur.p);
                 let schedwhen = self.ps[cur.p.index()].schedwhen;
@@ -691,12 +774,17 @@ impl<V: Elem> Machine<V> {
             self.pidle.retain(|q| q.index() < n);
             for (when, _, id) in entries {
                 self.timers[id.index()].p = cur.p;
-                self.ps[cur.p.index()].timers.push(when, self.timers[id.index()].seq, id);
+                self.ps[cur.p.index()]
+                    .timers
+                    .push(when, self.timers[id.index()].seq, id);
             }
             emit!(
                 self,
                 cur.p,
-                EventKind::ProcResize { procs: n as u32, gs: moved.iter().map(|g| g.0).collect() }
+                EventKind::ProcResize {
+                    procs: n as u32,
+                    gs: moved.iter().map(|g| g.0).collect()
+                }
             );
             for g in moved.into_iter().rev() {
                 self.global.push_front(g);
@@ -711,7 +799,14 @@ impl<V: Elem> Machine<V> {
             let mut fresh: Vec<PId> = (old..n).rev().map(|i| PId(i as u32)).collect();
             fresh.append(&mut self.pidle);
             self.pidle = fresh;
-            emit!(self, cur.p, EventKind::ProcResize { procs: n as u32, gs: Vec::new() });
+            emit!(
+                self,
+                cur.p,
+                EventKind::ProcResize {
+                    procs: n as u32,
+                    gs: Vec::new()
+                }
+            );
         }
         // Start the world: Ps without work and without a G go idle; one spinning P if
         // the global queue has work.

@@ -19,7 +19,10 @@ pub struct Runq {
 
 impl Runq {
     pub fn new(capacity: usize) -> Self {
-        Runq { ring: VecDeque::with_capacity(capacity), capacity: capacity.max(1) }
+        Runq {
+            ring: VecDeque::with_capacity(capacity),
+            capacity: capacity.max(1),
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -15,7 +15,9 @@ impl Rng {
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^= z >> 31;
-        Rng { state: if z == 0 { 0x2545_F491_4F6C_DD1D } else { z } }
+        Rng {
+            state: if z == 0 { 0x2545_F491_4F6C_DD1D } else { z },
+        }
     }
 
     pub fn next_u64(&mut self) -> u64 {
@@ -53,7 +55,10 @@ fn gcd(mut a: usize, mut b: usize) -> usize {
 pub fn random_order(rng: &mut Rng, count: usize) -> impl Iterator<Item = usize> {
     let coprimes: Vec<usize> = (1..=count).filter(|&i| gcd(i, count) == 1).collect();
     let start = rng.below(count.max(1));
-    let step = coprimes.get(rng.below(coprimes.len())).copied().unwrap_or(1);
+    let step = coprimes
+        .get(rng.below(coprimes.len()))
+        .copied()
+        .unwrap_or(1);
     (0..count).map(move |i| (start + i * step) % count)
 }
 
@@ -67,7 +72,10 @@ mod tests {
         let xs: Vec<u64> = (0..10).map(|_| a.next_u64()).collect();
         let ys: Vec<u64> = (0..10).map(|_| b.next_u64()).collect();
         assert_eq!(xs, ys);
-        assert_ne!(xs, (0..10).map(|_| Rng::new(8).next_u64()).collect::<Vec<_>>());
+        assert_ne!(
+            xs,
+            (0..10).map(|_| Rng::new(8).next_u64()).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -114,7 +114,15 @@ impl<V: Elem> Machine<V> {
             return false;
         }
         core.locked = true;
-        emit!(self, cur.p, EventKind::Sync { obj: Obj::Mutex(id.0), g: cur.g.0, op: SyncOp::Lock });
+        emit!(
+            self,
+            cur.p,
+            EventKind::Sync {
+                obj: Obj::Mutex(id.0),
+                g: cur.g.0,
+                op: SyncOp::Lock
+            }
+        );
         true
     }
 
@@ -132,7 +140,15 @@ impl<V: Elem> Machine<V> {
         if !core.locked && !core.starving {
             core.locked = true;
             self.gs[g.index()].wait_since = None;
-            emit!(self, cur.p, EventKind::Sync { obj: obj(locker), g: g.0, op: SyncOp::Lock });
+            emit!(
+                self,
+                cur.p,
+                EventKind::Sync {
+                    obj: obj(locker),
+                    g: g.0,
+                    op: SyncOp::Lock
+                }
+            );
             return match locker {
                 Locker::RWMutex(id) => self.rw_announce(cur, id),
                 Locker::Mutex(_) => BlockResult::Done,
@@ -150,7 +166,15 @@ impl<V: Elem> Machine<V> {
             self.gs[g.index()].wait_since = Some(now);
         }
         if starved {
-            emit!(self, cur.p, EventKind::Sync { obj: obj(locker), g: g.0, op: SyncOp::Starving });
+            emit!(
+                self,
+                cur.p,
+                EventKind::Sync {
+                    obj: obj(locker),
+                    g: g.0,
+                    op: SyncOp::Starving
+                }
+            );
         }
         self.park(cur, WaitReason::SyncMutexLock, Some(obj(locker)));
         BlockResult::Parked
@@ -182,23 +206,44 @@ impl<V: Elem> Machine<V> {
                 false => core.waiters.pop_front().map(|w| (w, false)),
             }
         };
-        emit!(self, cur.p, EventKind::Sync { obj: obj(locker), g: cur.g.0, op: SyncOp::Unlock });
+        emit!(
+            self,
+            cur.p,
+            EventKind::Sync {
+                obj: obj(locker),
+                g: cur.g.0,
+                op: SyncOp::Unlock
+            }
+        );
         if let Some((w, handoff)) = wake {
             let relock = if handoff {
-                let waited = self.gs[w.index()].wait_since.map_or(0, |s| now.saturating_sub(s));
+                let waited = self.gs[w.index()]
+                    .wait_since
+                    .map_or(0, |s| now.saturating_sub(s));
                 let core = self.core(locker);
                 if core.waiters.is_empty() || waited < threshold {
                     core.starving = false;
                 }
                 self.gs[w.index()].wait_since = None;
-                emit!(self, cur.p, EventKind::Sync { obj: obj(locker), g: w.0, op: SyncOp::Lock });
+                emit!(
+                    self,
+                    cur.p,
+                    EventKind::Sync {
+                        obj: obj(locker),
+                        g: w.0,
+                        op: SyncOp::Lock
+                    }
+                );
                 match locker {
                     Locker::RWMutex(id) => Some(Relock::RWAnnounce(id)),
                     Locker::Mutex(_) => None,
                 }
             } else {
                 self.core(locker).woken = true;
-                Some(Relock::Lock { locker, retry: true })
+                Some(Relock::Lock {
+                    locker,
+                    retry: true,
+                })
             };
             self.gs[w.index()].relock = relock;
             self.goready(w, cur.p);
@@ -245,7 +290,15 @@ impl<V: Elem> Machine<V> {
         rw.reader_count = r;
         let readers: Vec<_> = rw.readers.drain(..).collect();
         for g in readers {
-            emit!(self, cur.p, EventKind::Sync { obj: Obj::RWMutex(id.0), g: g.0, op: SyncOp::RLock });
+            emit!(
+                self,
+                cur.p,
+                EventKind::Sync {
+                    obj: Obj::RWMutex(id.0),
+                    g: g.0,
+                    op: SyncOp::RLock
+                }
+            );
             self.goready(g, cur.p);
         }
         self.unlock(cur, Locker::RWMutex(id))
@@ -260,7 +313,15 @@ impl<V: Elem> Machine<V> {
             self.park(cur, WaitReason::SyncRWMutexRLock, Some(Obj::RWMutex(id.0)));
             return BlockResult::Parked;
         }
-        emit!(self, cur.p, EventKind::Sync { obj: Obj::RWMutex(id.0), g: cur.g.0, op: SyncOp::RLock });
+        emit!(
+            self,
+            cur.p,
+            EventKind::Sync {
+                obj: Obj::RWMutex(id.0),
+                g: cur.g.0,
+                op: SyncOp::RLock
+            }
+        );
         BlockResult::Done
     }
 
@@ -279,7 +340,15 @@ impl<V: Elem> Machine<V> {
                 wake = rw.writer.take();
             }
         }
-        emit!(self, cur.p, EventKind::Sync { obj: Obj::RWMutex(id.0), g: cur.g.0, op: SyncOp::RUnlock });
+        emit!(
+            self,
+            cur.p,
+            EventKind::Sync {
+                obj: Obj::RWMutex(id.0),
+                g: cur.g.0,
+                op: SyncOp::RUnlock
+            }
+        );
         if let Some(w) = wake {
             self.goready(w, cur.p);
         }
@@ -291,7 +360,15 @@ impl<V: Elem> Machine<V> {
         let wg = &mut self.sync.waitgroups[id.index()];
         wg.counter += delta;
         let counter = wg.counter;
-        emit!(self, cur.p, EventKind::Sync { obj: Obj::WaitGroup(id.0), g: cur.g.0, op: SyncOp::Add { delta, counter } });
+        emit!(
+            self,
+            cur.p,
+            EventKind::Sync {
+                obj: Obj::WaitGroup(id.0),
+                g: cur.g.0,
+                op: SyncOp::Add { delta, counter }
+            }
+        );
         if counter < 0 {
             return Err(SyncError::NegativeWaitGroupCounter);
         }
@@ -308,11 +385,23 @@ impl<V: Elem> Machine<V> {
     pub fn wg_wait(&mut self, cur: Cur, id: WaitGroupId) -> BlockResult {
         let wg = &mut self.sync.waitgroups[id.index()];
         if wg.counter == 0 {
-            emit!(self, cur.p, EventKind::Sync { obj: Obj::WaitGroup(id.0), g: cur.g.0, op: SyncOp::Done });
+            emit!(
+                self,
+                cur.p,
+                EventKind::Sync {
+                    obj: Obj::WaitGroup(id.0),
+                    g: cur.g.0,
+                    op: SyncOp::Done
+                }
+            );
             return BlockResult::Done;
         }
         wg.waiters.push_back(cur.g);
-        self.park(cur, WaitReason::SyncWaitGroupWait, Some(Obj::WaitGroup(id.0)));
+        self.park(
+            cur,
+            WaitReason::SyncWaitGroupWait,
+            Some(Obj::WaitGroup(id.0)),
+        );
         BlockResult::Parked
     }
 
@@ -338,7 +427,15 @@ impl<V: Elem> Machine<V> {
         let once = &mut self.sync.onces[id.index()];
         once.state = OnceState::Done;
         let waiters: Vec<_> = once.waiters.drain(..).collect();
-        emit!(self, cur.p, EventKind::Sync { obj: Obj::Once(id.0), g: cur.g.0, op: SyncOp::Done });
+        emit!(
+            self,
+            cur.p,
+            EventKind::Sync {
+                obj: Obj::Once(id.0),
+                g: cur.g.0,
+                op: SyncOp::Done
+            }
+        );
         for g in waiters {
             self.goready(g, cur.p);
         }
@@ -351,14 +448,24 @@ impl<V: Elem> Machine<V> {
             Locker::Mutex(m) => self.mutex_unlock(cur, m)?,
             Locker::RWMutex(rw) => self.rw_unlock(cur, rw)?,
         }
-        self.sync.conds[id.index()].waiters.push_back((cur.g, locker));
+        self.sync.conds[id.index()]
+            .waiters
+            .push_back((cur.g, locker));
         self.park(cur, WaitReason::SyncCondWait, Some(Obj::Cond(id.0)));
         Ok(())
     }
 
     /// `Cond.Signal`: wake the longest waiter.
     pub fn cond_signal(&mut self, cur: Cur, id: CondId) {
-        emit!(self, cur.p, EventKind::Sync { obj: Obj::Cond(id.0), g: cur.g.0, op: SyncOp::Signal });
+        emit!(
+            self,
+            cur.p,
+            EventKind::Sync {
+                obj: Obj::Cond(id.0),
+                g: cur.g.0,
+                op: SyncOp::Signal
+            }
+        );
         if let Some(w) = self.sync.conds[id.index()].waiters.pop_front() {
             self.wake_cond_waiter(cur, w);
         }
@@ -366,7 +473,15 @@ impl<V: Elem> Machine<V> {
 
     /// `Cond.Broadcast`: wake every waiter, in order.
     pub fn cond_broadcast(&mut self, cur: Cur, id: CondId) {
-        emit!(self, cur.p, EventKind::Sync { obj: Obj::Cond(id.0), g: cur.g.0, op: SyncOp::Broadcast });
+        emit!(
+            self,
+            cur.p,
+            EventKind::Sync {
+                obj: Obj::Cond(id.0),
+                g: cur.g.0,
+                op: SyncOp::Broadcast
+            }
+        );
         let waiters: Vec<_> = self.sync.conds[id.index()].waiters.drain(..).collect();
         for w in waiters {
             self.wake_cond_waiter(cur, w);
@@ -374,7 +489,10 @@ impl<V: Elem> Machine<V> {
     }
 
     fn wake_cond_waiter(&mut self, cur: Cur, (g, locker): (crate::ids::GoId, Locker)) {
-        self.gs[g.index()].relock = Some(Relock::Lock { locker, retry: false });
+        self.gs[g.index()].relock = Some(Relock::Lock {
+            locker,
+            retry: false,
+        });
         self.goready(g, cur.p);
     }
 }

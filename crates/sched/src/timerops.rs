@@ -34,7 +34,14 @@ impl<V: Elem> Machine<V> {
 
     /// `time.NewTimer(d)` / `time.After(d)` (period 0) and `time.NewTicker(d)` /
     /// `time.Tick(d)` (period d): a timer channel (`cap`/`len` report 0) and its timer.
-    pub fn new_chan_timer(&mut self, cur: Cur, d: i64, period: i64, zero: V, info: ChanInfo<'_>) -> (TimerId, ChanId) {
+    pub fn new_chan_timer(
+        &mut self,
+        cur: Cur,
+        d: i64,
+        period: i64,
+        zero: V,
+        info: ChanInfo<'_>,
+    ) -> (TimerId, ChanId) {
         let ch = self.new_chan(cur.p, 1, zero, true, info);
         let id = self.alloc_timer(TimerAction::Chan(ch), cur.p);
         let when = self.now(cur.p).saturating_add(d.max(0) as u64);
@@ -54,7 +61,9 @@ impl<V: Elem> Machine<V> {
     /// `Timer.Stop` / `Ticker.Stop`: true if the timer was pending. A timer channel is
     /// drained, so no stale value is received afterwards (Go 1.23).
     pub fn timer_stop(&mut self, cur: Cur, id: TimerId) -> bool {
-        let Some(t) = self.timers.get_mut(id.index()) else { return false };
+        let Some(t) = self.timers.get_mut(id.index()) else {
+            return false;
+        };
         let was_active = t.active;
         t.active = false;
         if was_active {
@@ -67,7 +76,9 @@ impl<V: Elem> Machine<V> {
     /// `Timer.Reset(d)` (period 0) / `Ticker.Reset(d)` (period d): true if the timer
     /// was pending. Drains the channel like Stop, then re-arms at now + d.
     pub fn timer_reset(&mut self, cur: Cur, id: TimerId, d: i64, period: i64) -> bool {
-        let Some(t) = self.timers.get(id.index()) else { return false };
+        let Some(t) = self.timers.get(id.index()) else {
+            return false;
+        };
         let was_active = t.active;
         self.drain_timer_chan(cur.p, id);
         let when = self.now(cur.p).saturating_add(d.max(0) as u64);
@@ -86,7 +97,14 @@ impl<V: Elem> Machine<V> {
     }
 
     fn alloc_timer(&mut self, action: TimerAction, p: PId) -> TimerId {
-        self.timers.push(Timer { when: 0, period: 0, action, active: false, seq: 0, p });
+        self.timers.push(Timer {
+            when: 0,
+            period: 0,
+            action,
+            active: false,
+            seq: 0,
+            p,
+        });
         TimerId(self.timers.len() as u64 - 1)
     }
 
@@ -105,7 +123,17 @@ impl<V: Elem> Machine<V> {
             TimerAction::Func(_) => TimerKind::Func,
         };
         self.ps[p.index()].timers.push(when, self.timer_seq, id);
-        emit!(self, p, EventKind::TimerSet { timer: id.0, when, period, kind, g: g.map(|g| g.0) });
+        emit!(
+            self,
+            p,
+            EventKind::TimerSet {
+                timer: id.0,
+                when,
+                period,
+                kind,
+                g: g.map(|g| g.0)
+            }
+        );
     }
 
     /// Runs a due timer on `p` (its heap entry already popped).
@@ -113,7 +141,14 @@ impl<V: Elem> Machine<V> {
         let t = &mut self.timers[id.index()];
         let (when, period, action) = (t.when, t.period, t.action);
         t.active = false;
-        emit!(self, p, EventKind::TimerFire { timer: id.0, p: p.0 });
+        emit!(
+            self,
+            p,
+            EventKind::TimerFire {
+                timer: id.0,
+                p: p.0
+            }
+        );
         if period > 0 {
             // A ticker re-arms for the next multiple of its period after now.
             let now = self.clock_of(p);

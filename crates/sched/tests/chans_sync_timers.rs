@@ -2,23 +2,21 @@
 
 mod common;
 
+use Op::*;
 use common::*;
 use goroscope_sched::*;
 use goroscope_trace::EventKind;
-use Op::*;
 
 fn one_chan(cap: usize) -> Setup {
-    Setup { chan_caps: vec![cap], ..Setup::default() }
+    Setup {
+        chan_caps: vec![cap],
+        ..Setup::default()
+    }
 }
 
 #[test]
 fn close_wakes_receivers_with_zero_and_drains_the_buffer_first() {
-    let main = vec![
-        Spawn(vec![Recv(0)]),
-        Sleep(1_000),
-        Close(0),
-        Sleep(1_000),
-    ];
+    let main = vec![Spawn(vec![Recv(0)]), Sleep(1_000), Close(0), Sleep(1_000)];
     let out = run(cfg(1, 1), &one_chan(0), main);
     assert_eq!(out.log, ["G2 recv 0 false"]);
     let main = vec![Send(0, 5), Close(0), Recv(0), Recv(0)];
@@ -28,7 +26,12 @@ fn close_wakes_receivers_with_zero_and_drains_the_buffer_first() {
 
 #[test]
 fn close_makes_a_blocked_sender_panic_and_double_close_panics() {
-    let main = vec![Spawn(vec![Send(0, 1)]), Sleep(1_000), Close(0), Sleep(1_000)];
+    let main = vec![
+        Spawn(vec![Send(0, 1)]),
+        Sleep(1_000),
+        Close(0),
+        Sleep(1_000),
+    ];
     let out = run(cfg(1, 1), &one_chan(0), main);
     assert_eq!(out.end, End::Panic("send on closed channel".into()));
     let out = run(cfg(1, 1), &one_chan(0), vec![Close(0), Close(0)]);
@@ -42,61 +45,125 @@ fn close_makes_a_blocked_sender_panic_and_double_close_panics() {
 #[test]
 fn len_and_cap_follow_the_buffer() {
     let mut m = Machine::<i64>::new(cfg(1, 1));
-    let Next::Run { cur, .. } = m.next() else { panic!("main runs") };
+    let Next::Run { cur, .. } = m.next_slice() else {
+        panic!("main runs")
+    };
     let ch = m.make_chan(cur, 3, 0, ChanInfo::default());
     assert_eq!(m.chan_send(cur, Some(ch), 1), SendResult::Done);
     assert_eq!(m.chan_send(cur, Some(ch), 2), SendResult::Done);
     assert_eq!((m.chan_len(Some(ch)), m.chan_cap(Some(ch))), (2, 3));
-    assert_eq!(m.chan_recv(cur, Some(ch)), RecvResult::Done { value: 1, ok: true });
+    assert_eq!(
+        m.chan_recv(cur, Some(ch)),
+        RecvResult::Done { value: 1, ok: true }
+    );
     assert_eq!((m.chan_len(None), m.chan_cap(None)), (0, 0));
     m.check_invariants().unwrap();
 }
 
 #[test]
 fn select_with_default_does_not_block_and_a_ready_case_wins() {
-    let out = run(cfg(1, 1), &one_chan(1), vec![Select(vec![(0, None)], true), Send(0, 4), Select(vec![(0, None)], true)]);
-    assert_eq!(out.log, ["G1 select default", "G1 select case 0 Some((4, true))"]);
+    let out = run(
+        cfg(1, 1),
+        &one_chan(1),
+        vec![
+            Select(vec![(0, None)], true),
+            Send(0, 4),
+            Select(vec![(0, None)], true),
+        ],
+    );
+    assert_eq!(
+        out.log,
+        ["G1 select default", "G1 select case 0 Some((4, true))"]
+    );
 }
 
 #[test]
 fn a_blocked_select_is_woken_by_one_case_and_leaves_the_others() {
-    let setup = Setup { chan_caps: vec![0, 0], ..Setup::default() };
-    let main = vec![Spawn(vec![Select(vec![(0, None), (1, Some(9))], false)]), Sleep(1_000), Send(0, 3), Sleep(1_000)];
+    let setup = Setup {
+        chan_caps: vec![0, 0],
+        ..Setup::default()
+    };
+    let main = vec![
+        Spawn(vec![Select(vec![(0, None), (1, Some(9))], false)]),
+        Sleep(1_000),
+        Send(0, 3),
+        Sleep(1_000),
+    ];
     let out = run(cfg(1, 1), &setup, main);
     assert_eq!(out.log, ["G2 select case 0 Some((3, true))"]);
-    assert!(out.events.iter().any(|e| matches!(e.kind, EventKind::ChanUnblock { ch: 1, g: 2 })));
+    assert!(
+        out.events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::ChanUnblock { ch: 1, g: 2 }))
+    );
     let c1 = out.machine.chan(ChanId(1)).unwrap();
     assert!(c1.sendq.is_empty() && c1.recvq.is_empty());
 }
 
 #[test]
 fn a_blocked_select_send_case_hands_its_value_to_a_receiver() {
-    let setup = Setup { chan_caps: vec![0, 0], ..Setup::default() };
-    let main = vec![Spawn(vec![Select(vec![(0, None), (1, Some(9))], false)]), Sleep(1_000), Recv(1), Sleep(1_000)];
+    let setup = Setup {
+        chan_caps: vec![0, 0],
+        ..Setup::default()
+    };
+    let main = vec![
+        Spawn(vec![Select(vec![(0, None), (1, Some(9))], false)]),
+        Sleep(1_000),
+        Recv(1),
+        Sleep(1_000),
+    ];
     let out = run(cfg(1, 1), &setup, main);
     assert_eq!(out.log, ["G1 recv 9 true", "G2 select case 1 None"]);
 }
 
 #[test]
 fn select_on_the_same_unbuffered_channel_both_ways_is_allowed() {
-    let main = vec![Spawn(vec![Select(vec![(0, None), (0, Some(1))], false)]), Sleep(1_000), Send(0, 2), Sleep(1_000)];
+    let main = vec![
+        Spawn(vec![Select(vec![(0, None), (0, Some(1))], false)]),
+        Sleep(1_000),
+        Send(0, 2),
+        Sleep(1_000),
+    ];
     let out = run(cfg(1, 1), &one_chan(0), main);
     assert_eq!(out.log, ["G2 select case 0 Some((2, true))"]);
 }
 
 #[test]
 fn select_picks_among_ready_cases_at_random() {
-    let setup = Setup { chan_caps: vec![1, 1], ..Setup::default() };
-    let main = vec![Send(0, 1), Send(1, 2), Select(vec![(0, None), (1, None)], false)];
-    let chosen: Vec<String> = (0..16).map(|seed| run(cfg(1, seed), &setup, main.clone()).log[0].clone()).collect();
-    assert!(chosen.iter().any(|c| c.contains("case 0")) && chosen.iter().any(|c| c.contains("case 1")), "{chosen:?}");
+    let setup = Setup {
+        chan_caps: vec![1, 1],
+        ..Setup::default()
+    };
+    let main = vec![
+        Send(0, 1),
+        Send(1, 2),
+        Select(vec![(0, None), (1, None)], false),
+    ];
+    let chosen: Vec<String> = (0..16)
+        .map(|seed| run(cfg(1, seed), &setup, main.clone()).log[0].clone())
+        .collect();
+    assert!(
+        chosen.iter().any(|c| c.contains("case 0")) && chosen.iter().any(|c| c.contains("case 1")),
+        "{chosen:?}"
+    );
 }
 
 #[test]
 fn mutex_waiters_are_fifo_and_unlock_of_unlocked_is_fatal() {
-    let setup = Setup { mutexes: 1, ..Setup::default() };
+    let setup = Setup {
+        mutexes: 1,
+        ..Setup::default()
+    };
     let worker = |name| Spawn(vec![Lock(0), Log(name), Unlock(0)]);
-    let main = vec![Lock(0), worker("a"), Sleep(1_000), worker("b"), Sleep(1_000), Unlock(0), Sleep(1_000)];
+    let main = vec![
+        Lock(0),
+        worker("a"),
+        Sleep(1_000),
+        worker("b"),
+        Sleep(1_000),
+        Unlock(0),
+        Sleep(1_000),
+    ];
     let out = run(cfg(1, 1), &setup, main);
     assert_eq!(out.log, ["G2 a", "G3 b"]);
     let out = run(cfg(1, 1), &setup, vec![Unlock(0)]);
@@ -107,20 +174,36 @@ fn mutex_waiters_are_fifo_and_unlock_of_unlocked_is_fatal() {
 fn a_waiter_starved_for_one_ms_switches_the_mutex_to_handoff() {
     // Main relocks in a loop; the woken waiter keeps losing the race until it has waited
     // 1 ms, then starvation mode hands it the lock directly.
-    let setup = Setup { mutexes: 1, ..Setup::default() };
-    let mut main = vec![Lock(0), Spawn(vec![Lock(0), Log("waiter got it"), Unlock(0)]), Sleep(1)];
+    let setup = Setup {
+        mutexes: 1,
+        ..Setup::default()
+    };
+    let mut main = vec![
+        Lock(0),
+        Spawn(vec![Lock(0), Log("waiter got it"), Unlock(0)]),
+        Sleep(1),
+    ];
     for _ in 0..40 {
         main.extend([Compute(100_000), Unlock(0), Lock(0)]);
     }
     main.extend([Log("main done"), Unlock(0), Sleep(1_000)]);
     let out = run(cfg(2, 3), &setup, main);
-    assert!(out.events.iter().any(|e| matches!(e.kind, EventKind::Sync { op: goroscope_trace::SyncOp::Starving, .. })));
+    assert!(out.events.iter().any(|e| matches!(
+        e.kind,
+        EventKind::Sync {
+            op: goroscope_trace::SyncOp::Starving,
+            ..
+        }
+    )));
     assert_eq!(out.log, ["G2 waiter got it", "G1 main done"]);
 }
 
 #[test]
 fn rwmutex_readers_share_and_a_pending_writer_blocks_new_readers() {
-    let setup = Setup { rwmutexes: 1, ..Setup::default() };
+    let setup = Setup {
+        rwmutexes: 1,
+        ..Setup::default()
+    };
     let main = vec![
         RLock(0),
         Spawn(vec![WLock(0), Log("writer"), WUnlock(0)]),
@@ -134,17 +217,35 @@ fn rwmutex_readers_share_and_a_pending_writer_blocks_new_readers() {
     let out = run(cfg(1, 1), &setup, main);
     assert_eq!(out.log, ["G1 main unlocks", "G2 writer", "G3 late reader"]);
     let out = run(cfg(1, 1), &setup, vec![RUnlock(0)]);
-    assert_eq!(out.end, End::Panic("sync: RUnlock of unlocked RWMutex".into()));
+    assert_eq!(
+        out.end,
+        End::Panic("sync: RUnlock of unlocked RWMutex".into())
+    );
     let out = run(cfg(1, 1), &setup, vec![WUnlock(0)]);
-    assert_eq!(out.end, End::Panic("sync: Unlock of unlocked RWMutex".into()));
+    assert_eq!(
+        out.end,
+        End::Panic("sync: Unlock of unlocked RWMutex".into())
+    );
 }
 
 #[test]
 fn waitgroup_releases_waiters_at_zero_and_panics_below() {
-    let setup = Setup { waitgroups: 1, ..Setup::default() };
+    let setup = Setup {
+        waitgroups: 1,
+        ..Setup::default()
+    };
     let out = run(cfg(1, 1), &setup, vec![WgAdd(0, -1)]);
-    assert_eq!(out.end, End::Panic("sync: negative WaitGroup counter".into()));
-    let main = vec![WgAdd(0, 2), Spawn(vec![WgWait(0), Log("released")]), Spawn(vec![WgAdd(0, -2)]), WgWait(0), Log("main")];
+    assert_eq!(
+        out.end,
+        End::Panic("sync: negative WaitGroup counter".into())
+    );
+    let main = vec![
+        WgAdd(0, 2),
+        Spawn(vec![WgWait(0), Log("released")]),
+        Spawn(vec![WgAdd(0, -2)]),
+        WgWait(0),
+        Log("main"),
+    ];
     let out = run(cfg(1, 1), &setup, main);
     assert_eq!(out.log, ["G1 main"]);
     assert_eq!(out.end, End::MainReturned);
@@ -152,16 +253,37 @@ fn waitgroup_releases_waiters_at_zero_and_panics_below() {
 
 #[test]
 fn once_runs_once_and_late_callers_wait_for_it() {
-    let setup = Setup { onces: 1, waitgroups: 1, ..Setup::default() };
+    let setup = Setup {
+        onces: 1,
+        waitgroups: 1,
+        ..Setup::default()
+    };
     let caller = || Spawn(vec![OnceDo(0), Log("returned"), WgAdd(0, -1)]);
-    let main = vec![WgAdd(0, 2), OnceDo(0), caller(), caller(), Sleep(1_000), Log("f done"), OnceDone(0), WgWait(0), OnceDo(0)];
+    let main = vec![
+        WgAdd(0, 2),
+        OnceDo(0),
+        caller(),
+        caller(),
+        Sleep(1_000),
+        Log("f done"),
+        OnceDone(0),
+        WgWait(0),
+        OnceDo(0),
+    ];
     let out = run(cfg(1, 1), &setup, main);
-    assert_eq!(out.log, ["G1 once run", "G1 f done", "G2 returned", "G3 returned"]);
+    assert_eq!(
+        out.log,
+        ["G1 once run", "G1 f done", "G2 returned", "G3 returned"]
+    );
 }
 
 #[test]
 fn cond_wait_releases_the_lock_and_signal_broadcast_wake_in_order() {
-    let setup = Setup { mutexes: 1, conds: 1, ..Setup::default() };
+    let setup = Setup {
+        mutexes: 1,
+        conds: 1,
+        ..Setup::default()
+    };
     let waiter = |name| Spawn(vec![Lock(0), CondWait(0, 0), Log(name), Unlock(0)]);
     let main = vec![
         waiter("a"),
@@ -188,33 +310,74 @@ fn cond_wait_releases_the_lock_and_signal_broadcast_wake_in_order() {
 #[test]
 fn timer_stop_and_reset_leave_no_stale_value() {
     // Go 1.23: a fired but unreceived value is discarded by Stop/Reset.
-    let main = vec![NewTimer(1_000, 0), Sleep(5_000), TimerStop(0), Select(vec![(0, None)], true)];
+    let main = vec![
+        NewTimer(1_000, 0),
+        Sleep(5_000),
+        TimerStop(0),
+        Select(vec![(0, None)], true),
+    ];
     let out = run(cfg(1, 1), &Setup::default(), main);
     assert_eq!(out.log, ["G1 stop false", "G1 select default"]);
-    let main = vec![NewTimer(1_000, 0), Sleep(5_000), TimerReset(0, 10_000), Select(vec![(0, None)], true), Recv(0)];
+    let main = vec![
+        NewTimer(1_000, 0),
+        Sleep(5_000),
+        TimerReset(0, 10_000),
+        Select(vec![(0, None)], true),
+        Recv(0),
+    ];
     let out = run(cfg(1, 1), &Setup::default(), main);
     assert_eq!(out.log[..2], ["G1 reset false", "G1 select default"]);
-    let fired: u64 = out.log[2].strip_prefix("G1 recv ").and_then(|v| v.strip_suffix(" true")).unwrap().parse().unwrap();
-    assert!((15_000..15_100).contains(&fired), "the reset timer fired at {fired}");
-    let main = vec![NewTimer(1_000_000, 0), TimerStop(0), Sleep(5_000_000), Select(vec![(0, None)], true)];
+    let fired: u64 = out.log[2]
+        .strip_prefix("G1 recv ")
+        .and_then(|v| v.strip_suffix(" true"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (15_000..15_100).contains(&fired),
+        "the reset timer fired at {fired}"
+    );
+    let main = vec![
+        NewTimer(1_000_000, 0),
+        TimerStop(0),
+        Sleep(5_000_000),
+        Select(vec![(0, None)], true),
+    ];
     let out = run(cfg(1, 1), &Setup::default(), main);
     assert_eq!(out.log, ["G1 stop true", "G1 select default"]);
 }
 
 #[test]
 fn a_ticker_fires_every_period_and_drops_ticks_nobody_takes() {
-    let main = vec![NewTimer(1_000_000, 1_000_000), Recv(0), Recv(0), Sleep(5_500_000), Recv(0), Recv(0)];
+    let main = vec![
+        NewTimer(1_000_000, 1_000_000),
+        Recv(0),
+        Recv(0),
+        Sleep(5_500_000),
+        Recv(0),
+        Recv(0),
+    ];
     let out = run(cfg(1, 1), &Setup::default(), main);
-    let times: Vec<i64> = out.log.iter().map(|l| l.split(' ').nth(2).unwrap().parse().unwrap()).collect();
+    let times: Vec<i64> = out
+        .log
+        .iter()
+        .map(|l| l.split(' ').nth(2).unwrap().parse().unwrap())
+        .collect();
     // Ticks at 1 ms and 2 ms (after the ticker's creation at t0); during the sleep only
     // one tick is buffered (at 3 ms), the next one received is the first after the sleep.
     let t0 = times[0] - 1_000_000;
-    assert_eq!(times, [1_000_000, 2_000_000, 3_000_000, 8_000_000].map(|t| t0 + t));
+    assert_eq!(
+        times,
+        [1_000_000, 2_000_000, 3_000_000, 8_000_000].map(|t| t0 + t)
+    );
 }
 
 #[test]
 fn gomaxprocs_shrinks_moving_queued_work_to_the_global_queue() {
-    let setup = Setup { waitgroups: 1, ..Setup::default() };
+    let setup = Setup {
+        waitgroups: 1,
+        ..Setup::default()
+    };
     let mut main = vec![WgAdd(0, 6)];
     for _ in 0..6 {
         main.push(Spawn(vec![Compute(100_000), WgAdd(0, -1)]));

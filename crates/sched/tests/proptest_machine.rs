@@ -57,7 +57,10 @@ fn script(sender: i64, ops: &[Gen]) -> Vec<Op> {
             Gen::Gosched => out.push(Op::Gosched),
             Gen::Locked(ns) => out.extend([Op::Lock(0), Op::Compute(*ns), Op::Unlock(0)]),
             Gen::Select(cases, default) => {
-                let cases = cases.iter().map(|&(c, send)| (c, send.then(&mut next))).collect();
+                let cases = cases
+                    .iter()
+                    .map(|&(c, send)| (c, send.then(&mut next)))
+                    .collect();
                 out.push(Op::Select(cases, *default));
             }
         }
@@ -66,13 +69,15 @@ fn script(sender: i64, ops: &[Gen]) -> Vec<Op> {
 }
 
 fn config() -> impl Strategy<Value = Config> {
-    (1usize..=4, 2usize..=6, any::<u64>(), 100u64..3_000).prop_map(|(procs, ring, seed, quantum)| Config {
-        gomaxprocs: procs,
-        local_queue_capacity: ring,
-        seed,
-        quantum_ns: quantum,
-        ..Config::default()
-    })
+    (1usize..=4, 2usize..=6, any::<u64>(), 100u64..3_000).prop_map(
+        |(procs, ring, seed, quantum)| Config {
+            gomaxprocs: procs,
+            local_queue_capacity: ring,
+            seed,
+            quantum_ns: quantum,
+            ..Config::default()
+        },
+    )
 }
 
 proptest! {

@@ -2,10 +2,10 @@
 
 mod common;
 
+use Op::*;
 use common::*;
 use goroscope_sched::*;
 use goroscope_trace::{EventKind, Queue};
-use Op::*;
 
 fn logged(out: &Outcome) -> Vec<String> {
     out.log.clone()
@@ -13,7 +13,10 @@ fn logged(out: &Outcome) -> Vec<String> {
 
 #[test]
 fn runnext_order_under_one_p_last_spawned_first_then_fifo() {
-    let setup = Setup { waitgroups: 1, ..Setup::default() };
+    let setup = Setup {
+        waitgroups: 1,
+        ..Setup::default()
+    };
     let mut main = vec![WgAdd(0, 5)];
     for name in ["a", "b", "c", "d", "e"] {
         main.push(Spawn(vec![Log(name), WgAdd(0, -1)]));
@@ -21,15 +24,38 @@ fn runnext_order_under_one_p_last_spawned_first_then_fifo() {
     main.extend([Log("spawned"), WgWait(0), Log("done")]);
     let out = run(cfg(1, 1), &setup, main);
     assert_eq!(out.end, End::MainReturned);
-    assert_eq!(logged(&out), ["G1 spawned", "G6 e", "G2 a", "G3 b", "G4 c", "G5 d", "G1 done"]);
+    assert_eq!(
+        logged(&out),
+        [
+            "G1 spawned",
+            "G6 e",
+            "G2 a",
+            "G3 b",
+            "G4 c",
+            "G5 d",
+            "G1 done"
+        ]
+    );
 }
 
 #[test]
 fn a_woken_receiver_waits_in_runnext_while_the_sender_keeps_running() {
-    let setup = Setup { chan_caps: vec![0], ..Setup::default() };
-    let main = vec![Spawn(vec![Recv(0), Log("received")]), Gosched, Send(0, 7), Log("sent")];
+    let setup = Setup {
+        chan_caps: vec![0],
+        ..Setup::default()
+    };
+    let main = vec![
+        Spawn(vec![Recv(0), Log("received")]),
+        Gosched,
+        Send(0, 7),
+        Log("sent"),
+    ];
     let out = run(cfg(1, 1), &setup, main);
-    assert_eq!(logged(&out), ["G1 sent"], "main returns before the receiver runs");
+    assert_eq!(
+        logged(&out),
+        ["G1 sent"],
+        "main returns before the receiver runs"
+    );
 }
 
 #[test]
@@ -37,7 +63,10 @@ fn ping_pong_pair_shares_one_time_slice_until_preempted() {
     // G2 (pong) waits; then G4 (ping) and G2 ping-pong while G3 is queued on the only P. Because every hand-off
     // goes through runnext the pair never starts a new slice, so after 10 ms of their
     // combined work they are preempted and G4 finally runs.
-    let setup = Setup { chan_caps: vec![0, 0], ..Setup::default() };
+    let setup = Setup {
+        chan_caps: vec![0, 0],
+        ..Setup::default()
+    };
     let rounds = 40;
     let mut ping = Vec::new();
     let mut pong = Vec::new();
@@ -45,19 +74,47 @@ fn ping_pong_pair_shares_one_time_slice_until_preempted() {
         ping.extend([Compute(200_000), Send(0, i), Recv(1)]);
         pong.extend([Recv(0), Compute(200_000), Send(1, i)]);
     }
-    let main = vec![Spawn(pong), Sleep(1_000), Spawn(vec![Log("third")]), Spawn(ping), Sleep(1_000_000_000)];
+    let main = vec![
+        Spawn(pong),
+        Sleep(1_000),
+        Spawn(vec![Log("third")]),
+        Spawn(ping),
+        Sleep(1_000_000_000),
+    ];
     let out = run(cfg(1, 1), &setup, main);
     assert_eq!(out.end, End::MainReturned);
-    let preempt = out.events.iter().find(|e| matches!(e.kind, EventKind::GoPreempt { .. })).expect("a preemption");
-    let third = out.events.iter().position(|e| matches!(e.kind, EventKind::GoStart { g: 3, .. })).expect("G3 runs");
-    let first_preempt = out.events.iter().position(|e| matches!(e.kind, EventKind::GoPreempt { .. })).expect("preempt");
-    assert!(third > first_preempt, "the third goroutine runs only after the pair is preempted");
-    assert!((10_000_000..10_300_000).contains(&preempt.t), "preempted at {}", preempt.t);
+    let preempt = out
+        .events
+        .iter()
+        .find(|e| matches!(e.kind, EventKind::GoPreempt { .. }))
+        .expect("a preemption");
+    let third = out
+        .events
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::GoStart { g: 3, .. }))
+        .expect("G3 runs");
+    let first_preempt = out
+        .events
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::GoPreempt { .. }))
+        .expect("preempt");
+    assert!(
+        third > first_preempt,
+        "the third goroutine runs only after the pair is preempted"
+    );
+    assert!(
+        (10_000_000..10_300_000).contains(&preempt.t),
+        "preempted at {}",
+        preempt.t
+    );
 }
 
 #[test]
 fn buffered_channel_fills_before_the_receiver_runs() {
-    let setup = Setup { chan_caps: vec![3], ..Setup::default() };
+    let setup = Setup {
+        chan_caps: vec![3],
+        ..Setup::default()
+    };
     let recv: Vec<Op> = (0..5).map(|_| Recv(0)).collect();
     let mut main = vec![Spawn(recv)];
     for v in 0..5 {
@@ -69,9 +126,16 @@ fn buffered_channel_fills_before_the_receiver_runs() {
     assert_eq!(
         logged(&out),
         [
-            "G1 sent", "G1 sent", "G1 sent", // the buffer fills, the 4th send blocks
-            "G2 recv 0 true", "G2 recv 1 true", "G2 recv 2 true", "G2 recv 3 true", // 3 moved into the freed slot
-            "G1 sent", "G1 sent", "G2 recv 4 true",
+            "G1 sent",
+            "G1 sent",
+            "G1 sent", // the buffer fills, the 4th send blocks
+            "G2 recv 0 true",
+            "G2 recv 1 true",
+            "G2 recv 2 true",
+            "G2 recv 3 true", // 3 moved into the freed slot
+            "G1 sent",
+            "G1 sent",
+            "G2 recv 4 true",
         ]
     );
 }
@@ -97,12 +161,18 @@ fn a_full_ring_spills_half_plus_the_kicked_goroutine_to_the_global_queue() {
     // runnext holds G7; the ring held G2..G5 when G6 was kicked: G2, G3 and G6 spill.
     assert_eq!(spill, vec![vec![2, 3, 6]]);
     let order: Vec<&str> = out.log.iter().map(String::as_str).collect();
-    assert_eq!(order, ["G7 run", "G4 run", "G5 run", "G2 run", "G3 run", "G6 run"]);
+    assert_eq!(
+        order,
+        ["G7 run", "G4 run", "G5 run", "G2 run", "G3 run", "G6 run"]
+    );
 }
 
 #[test]
 fn idle_ps_steal_work_under_four_ps() {
-    let setup = Setup { waitgroups: 1, ..Setup::default() };
+    let setup = Setup {
+        waitgroups: 1,
+        ..Setup::default()
+    };
     let mut main = vec![WgAdd(0, 8)];
     for _ in 0..8 {
         main.push(Spawn(vec![Compute(500_000), WgAdd(0, -1)]));
@@ -110,7 +180,12 @@ fn idle_ps_steal_work_under_four_ps() {
     main.push(WgWait(0));
     let out = run(cfg(4, 1), &setup, main);
     assert_eq!(out.end, End::MainReturned);
-    assert!(out.events.iter().any(|e| matches!(e.kind, EventKind::Steal { .. })), "no steal");
+    assert!(
+        out.events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::Steal { .. })),
+        "no steal"
+    );
     let mut ps: Vec<u32> = out
         .events
         .iter()
@@ -123,12 +198,20 @@ fn idle_ps_steal_work_under_four_ps() {
     ps.dedup();
     assert_eq!(ps, [0, 1, 2, 3], "work spreads over every P");
     // 8 × 0.5 ms on 4 Ps finishes in about 1 ms of virtual time, not 4 ms.
-    assert!(out.machine.max_clock() < 2_000_000, "took {}", out.machine.max_clock());
+    assert!(
+        out.machine.max_clock() < 2_000_000,
+        "took {}",
+        out.machine.max_clock()
+    );
 }
 
 #[test]
 fn a_cpu_bound_goroutine_is_preempted_after_ten_ms() {
-    let main = vec![Spawn(vec![Log("other")]), Compute(30_000_000), Log("main done")];
+    let main = vec![
+        Spawn(vec![Log("other")]),
+        Compute(30_000_000),
+        Log("main done"),
+    ];
     let out = run(cfg(1, 1), &Setup::default(), main);
     assert_eq!(logged(&out), ["G2 other", "G1 main done"]);
     let preempts: Vec<u64> = out
@@ -138,32 +221,61 @@ fn a_cpu_bound_goroutine_is_preempted_after_ten_ms() {
         .map(|e| e.t)
         .collect();
     assert!(!preempts.is_empty());
-    assert!((10_000_000..10_002_000).contains(&preempts[0]), "first preemption at {}", preempts[0]);
+    assert!(
+        (10_000_000..10_002_000).contains(&preempts[0]),
+        "first preemption at {}",
+        preempts[0]
+    );
 }
 
 #[test]
 fn all_goroutines_asleep_is_a_deadlock() {
-    let setup = Setup { chan_caps: vec![0], ..Setup::default() };
+    let setup = Setup {
+        chan_caps: vec![0],
+        ..Setup::default()
+    };
     let out = run(cfg(2, 1), &setup, vec![Spawn(vec![Recv(0)]), Recv(0)]);
     assert_eq!(out.end, End::Deadlock(Deadlock::AllAsleep));
-    let dump: Vec<_> = out.machine.goroutines().map(|g| (g.id.0, g.wait_reason().map(WaitReason::as_str))).collect();
+    let dump: Vec<_> = out
+        .machine
+        .goroutines()
+        .map(|g| (g.id.0, g.wait_reason().map(WaitReason::as_str)))
+        .collect();
     assert_eq!(dump, [(1, Some("chan receive")), (2, Some("chan receive"))]);
 }
 
 #[test]
 fn nil_channel_and_empty_select_block_forever() {
-    let out = run(cfg(1, 1), &Setup::default(), vec![Spawn(vec![Select(vec![], false)]), Recv(5)]);
+    let out = run(
+        cfg(1, 1),
+        &Setup::default(),
+        vec![Spawn(vec![Select(vec![], false)]), Recv(5)],
+    );
     assert_eq!(out.end, End::Deadlock(Deadlock::AllAsleep));
-    let reasons: Vec<_> = out.machine.goroutines().filter_map(|g| g.wait_reason()).collect();
-    assert_eq!(reasons, [WaitReason::ChanReceiveNilChan, WaitReason::SelectNoCases]);
+    let reasons: Vec<_> = out
+        .machine
+        .goroutines()
+        .filter_map(|g| g.wait_reason())
+        .collect();
+    assert_eq!(
+        reasons,
+        [WaitReason::ChanReceiveNilChan, WaitReason::SelectNoCases]
+    );
 }
 
 #[test]
 fn main_goexit_with_nothing_left_is_its_own_deadlock() {
-    let out = run(cfg(1, 1), &Setup::default(), vec![Spawn(vec![Log("child")]), Goexit]);
+    let out = run(
+        cfg(1, 1),
+        &Setup::default(),
+        vec![Spawn(vec![Log("child")]), Goexit],
+    );
     assert_eq!(out.end, End::Deadlock(Deadlock::MainGoexit));
     assert_eq!(logged(&out), ["G2 child"]);
-    let setup = Setup { chan_caps: vec![0], ..Setup::default() };
+    let setup = Setup {
+        chan_caps: vec![0],
+        ..Setup::default()
+    };
     let out = run(cfg(1, 1), &setup, vec![Spawn(vec![Recv(0)]), Goexit]);
     assert_eq!(out.end, End::Deadlock(Deadlock::AllAsleep));
 }
@@ -181,13 +293,20 @@ fn a_pending_timer_is_not_a_deadlock_and_sleepers_wake_in_time_order() {
         let out = run(cfg(procs, 5), &Setup::default(), main.clone());
         assert_eq!(logged(&out), ["G3 10ms", "G4 20ms", "G2 30ms", "G1 main"]);
         let clock = out.machine.max_clock();
-        assert!((50_000_000..50_100_000).contains(&clock), "the clock jumped to {clock}");
+        assert!(
+            (50_000_000..50_100_000).contains(&clock),
+            "the clock jumped to {clock}"
+        );
     }
 }
 
 #[test]
 fn same_seed_same_events_and_seeds_change_interleavings() {
-    let setup = Setup { chan_caps: vec![0, 0], waitgroups: 1, ..Setup::default() };
+    let setup = Setup {
+        chan_caps: vec![0, 0],
+        waitgroups: 1,
+        ..Setup::default()
+    };
     let worker = |c: usize| Spawn(vec![Compute(3_000), Send(c, 1), Compute(2_000), Send(c, 2)]);
     let mut main = vec![worker(0), worker(1), worker(0), worker(1)];
     for _ in 0..8 {
@@ -196,21 +315,35 @@ fn same_seed_same_events_and_seeds_change_interleavings() {
     let events = |seed| run(cfg(4, seed), &setup, main.clone()).events;
     assert_eq!(events(42), events(42));
     let first = events(1);
-    assert!((2..20).any(|seed| events(seed) != first), "no seed changed anything");
+    assert!(
+        (2..20).any(|seed| events(seed) != first),
+        "no seed changed anything"
+    );
 }
 
 #[test]
 fn goready_uses_runnext_and_records_the_waker() {
-    let setup = Setup { chan_caps: vec![0], ..Setup::default() };
-    let out = run(cfg(1, 1), &setup, vec![Spawn(vec![Recv(0)]), Sleep(1), Send(0, 3), Sleep(1)]);
+    let setup = Setup {
+        chan_caps: vec![0],
+        ..Setup::default()
+    };
+    let out = run(
+        cfg(1, 1),
+        &setup,
+        vec![Spawn(vec![Recv(0)]), Sleep(1), Send(0, 3), Sleep(1)],
+    );
     let ready = out
         .events
         .iter()
         .find_map(|e| match e.kind {
-            EventKind::GoReady { g: g @ 2, by, queue, .. } => Some((g, by, queue)),
+            EventKind::GoReady {
+                g: g @ 2,
+                by,
+                queue,
+                ..
+            } => Some((g, by, queue)),
             _ => None,
         })
         .expect("a GoReady");
     assert_eq!(ready, (2, Some(1), Queue::Runnext));
 }
-

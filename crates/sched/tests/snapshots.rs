@@ -5,9 +5,9 @@
 
 mod common;
 
+use Op::*;
 use common::*;
 use goroscope_trace::{Event, EventKind, Replayer, replay};
-use Op::*;
 
 fn golden(name: &str, text: &str) {
     let path = format!("{}/tests/golden/{name}.txt", env!("CARGO_MANIFEST_DIR"));
@@ -15,18 +15,28 @@ fn golden(name: &str, text: &str) {
         std::fs::write(&path, text).expect("write golden");
         return;
     }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {path}: run with UPDATE_GOLDEN=1"));
-    assert_eq!(text, want, "snapshot {name} changed (UPDATE_GOLDEN=1 to accept)");
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {path}: run with UPDATE_GOLDEN=1"));
+    assert_eq!(
+        text, want,
+        "snapshot {name} changed (UPDATE_GOLDEN=1 to accept)"
+    );
 }
 
 /// The snapshot right after the first event matching `at`.
 fn snapshot_after(events: &[Event], at: impl Fn(&EventKind) -> bool) -> String {
-    let i = events.iter().position(|e| at(&e.kind)).expect("the moment happens");
+    let i = events
+        .iter()
+        .position(|e| at(&e.kind))
+        .expect("the moment happens");
     replay(events, i + 1).to_string()
 }
 
 fn runnext_order() -> Vec<Event> {
-    let setup = Setup { waitgroups: 1, ..Setup::default() };
+    let setup = Setup {
+        waitgroups: 1,
+        ..Setup::default()
+    };
     let mut main = vec![WgAdd(0, 5)];
     for _ in 0..5 {
         main.push(Spawn(vec![WgAdd(0, -1)]));
@@ -36,7 +46,10 @@ fn runnext_order() -> Vec<Event> {
 }
 
 fn steal() -> Vec<Event> {
-    let setup = Setup { waitgroups: 1, ..Setup::default() };
+    let setup = Setup {
+        waitgroups: 1,
+        ..Setup::default()
+    };
     let mut main = vec![WgAdd(0, 6)];
     for _ in 0..6 {
         main.push(Spawn(vec![Compute(50_000), WgAdd(0, -1)]));
@@ -46,11 +59,24 @@ fn steal() -> Vec<Event> {
 }
 
 fn preemption() -> Vec<Event> {
-    run(cfg(2, 1), &Setup::default(), vec![Spawn(vec![Compute(15_000_000)]), Spawn(vec![Compute(15_000_000)]), Spawn(vec![Compute(1_000)]), Sleep(40_000_000)]).events
+    run(
+        cfg(2, 1),
+        &Setup::default(),
+        vec![
+            Spawn(vec![Compute(15_000_000)]),
+            Spawn(vec![Compute(15_000_000)]),
+            Spawn(vec![Compute(1_000)]),
+            Sleep(40_000_000),
+        ],
+    )
+    .events
 }
 
 fn buffered_filling() -> Vec<Event> {
-    let setup = Setup { chan_caps: vec![3], ..Setup::default() };
+    let setup = Setup {
+        chan_caps: vec![3],
+        ..Setup::default()
+    };
     let mut main = vec![Spawn(vec![Sleep(1_000_000), Recv(0), Recv(0)])];
     for v in 10..15 {
         main.push(Send(0, v));
@@ -61,25 +87,37 @@ fn buffered_filling() -> Vec<Event> {
 #[test]
 fn golden_runnext_order_when_main_blocks() {
     let events = runnext_order();
-    golden("runnext_order", &snapshot_after(&events, |k| matches!(k, EventKind::GoPark { g: 1, .. })));
+    golden(
+        "runnext_order",
+        &snapshot_after(&events, |k| matches!(k, EventKind::GoPark { g: 1, .. })),
+    );
 }
 
 #[test]
 fn golden_first_steal() {
     let events = steal();
-    golden("steal", &snapshot_after(&events, |k| matches!(k, EventKind::Steal { .. })));
+    golden(
+        "steal",
+        &snapshot_after(&events, |k| matches!(k, EventKind::Steal { .. })),
+    );
 }
 
 #[test]
 fn golden_first_preemption() {
     let events = preemption();
-    golden("preemption", &snapshot_after(&events, |k| matches!(k, EventKind::GoPreempt { .. })));
+    golden(
+        "preemption",
+        &snapshot_after(&events, |k| matches!(k, EventKind::GoPreempt { .. })),
+    );
 }
 
 #[test]
 fn golden_buffered_channel_full_with_a_blocked_sender() {
     let events = buffered_filling();
-    golden("buffered_filling", &snapshot_after(&events, |k| matches!(k, EventKind::GoPark { g: 1, .. })));
+    golden(
+        "buffered_filling",
+        &snapshot_after(&events, |k| matches!(k, EventKind::GoPark { g: 1, .. })),
+    );
 }
 
 #[test]
@@ -95,7 +133,11 @@ fn full_replay_equals_one_by_one_and_checkpointed_seeks() {
         let mut r = Replayer::from_events(events.clone(), 7);
         let n = events.len();
         for target in [n, 0, n / 2, 3, n - 1, 8, 7, 14, n / 3] {
-            assert_eq!(r.seek(target), &replay(&events, target), "seek({target}) of {n}");
+            assert_eq!(
+                r.seek(target),
+                &replay(&events, target),
+                "seek({target}) of {n}"
+            );
         }
     }
 }

@@ -98,7 +98,14 @@ pub fn run(cfg: Config, setup: &Setup, main: Vec<Op>) -> Outcome {
 pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usize) -> Outcome {
     let mut m = Machine::<i64>::new(cfg);
     let mut scripts: BTreeMap<GoId, Script> = BTreeMap::new();
-    scripts.insert(GoId::MAIN, Script { ops: main, pc: 0, compute_left: 0 });
+    scripts.insert(
+        GoId::MAIN,
+        Script {
+            ops: main,
+            pc: 0,
+            compute_left: 0,
+        },
+    );
     let mut chans = Vec::new();
     let mut log = Vec::new();
     let mut end = End::OutOfSteps;
@@ -111,7 +118,7 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
     let mut made_chans = false;
     let mut replayed = Snapshot::default();
     'steps: for _ in 0..max_steps {
-        let (mut cur, wakeup) = match m.next() {
+        let (mut cur, wakeup) = match m.next_slice() {
             Next::Run { cur, wakeup } => (cur, wakeup),
             Next::Deadlock(d) => {
                 end = End::Deadlock(d);
@@ -122,13 +129,24 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
             made_chans = true;
             for (i, &cap) in setup.chan_caps.iter().enumerate() {
                 let label = format!("c{i}");
-                chans.push(m.make_chan(cur, cap, 0, ChanInfo { elem: Some("int"), label: Some(&label), line: None }));
+                chans.push(m.make_chan(
+                    cur,
+                    cap,
+                    0,
+                    ChanInfo {
+                        elem: Some("int"),
+                        label: Some(&label),
+                        line: None,
+                    },
+                ));
             }
         }
         let g = cur.g;
         match wakeup {
             Some(Wakeup::Recv { value, ok }) => log.push(format!("{g} recv {value} {ok}")),
-            Some(Wakeup::Select { case, recv }) => log.push(format!("{g} select case {case} {recv:?}")),
+            Some(Wakeup::Select { case, recv }) => {
+                log.push(format!("{g} select case {case} {recv:?}"))
+            }
             Some(Wakeup::SendOnClosed) => {
                 end = End::Panic("send on closed channel".into());
                 break;
@@ -158,7 +176,14 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
             let parked = match op {
                 Op::Spawn(ops) => {
                     let child = m.newproc(cur, Some("main.func"), None);
-                    scripts.insert(child, Script { ops, pc: 0, compute_left: 0 });
+                    scripts.insert(
+                        child,
+                        Script {
+                            ops,
+                            pc: 0,
+                            compute_left: 0,
+                        },
+                    );
                     false
                 }
                 Op::Send(c, v) => match m.chan_send(cur, chans.get(c).copied(), v) {
@@ -247,7 +272,11 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
                 Op::RLock(i) => m.rw_rlock(cur, rws[i]) == BlockResult::Parked,
                 Op::WLock(i) => m.rw_lock(cur, rws[i]) == BlockResult::Parked,
                 Op::RUnlock(i) | Op::WUnlock(i) => {
-                    let r = if matches!(op, Op::RUnlock(_)) { m.rw_runlock(cur, rws[i]) } else { m.rw_unlock(cur, rws[i]) };
+                    let r = if matches!(op, Op::RUnlock(_)) {
+                        m.rw_runlock(cur, rws[i])
+                    } else {
+                        m.rw_unlock(cur, rws[i])
+                    };
                     if let Err(e) = r {
                         end = End::Panic(e.message().into());
                         break 'steps;
@@ -315,10 +344,19 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
         }
     }
     let events = m.events().to_vec();
-    Outcome { end, log, events, machine: m }
+    Outcome {
+        end,
+        log,
+        events,
+        machine: m,
+    }
 }
 
 /// A config with GOMAXPROCS `procs` and seed `seed`, everything else Go's defaults.
 pub fn cfg(procs: usize, seed: u64) -> Config {
-    Config { gomaxprocs: procs, seed, ..Config::default() }
+    Config {
+        gomaxprocs: procs,
+        seed,
+        ..Config::default()
+    }
 }

@@ -6,22 +6,35 @@ use goroscope_trace::{GoState, Snapshot};
 
 pub fn agrees(m: &Machine<i64>, s: &Snapshot) -> Result<(), String> {
     if s.procs.len() < m.gomaxprocs() {
-        return Err(format!("{} Ps replayed, {} in the machine", s.procs.len(), m.gomaxprocs()));
+        return Err(format!(
+            "{} Ps replayed, {} in the machine",
+            s.procs.len(),
+            m.gomaxprocs()
+        ));
     }
     for (p, sp) in m.procs().iter().zip(&s.procs) {
         let local: Vec<u64> = p.runq.iter().map(|g| g.0).collect();
         let want = (p.curg.map(|g| g.0), p.runnext.map(|g| g.0), local, p.idle);
         let got = (sp.running, sp.runnext, sp.local.clone(), sp.m.is_none());
         if want != got {
-            return Err(format!("{}: machine (running, runnext, local, idle) {want:?}, replay {got:?}", p.id));
+            return Err(format!(
+                "{}: machine (running, runnext, local, idle) {want:?}, replay {got:?}",
+                p.id
+            ));
         }
     }
     let global: Vec<u64> = m.global_queue().map(|g| g.0).collect();
     if global != s.global {
-        return Err(format!("global queue: machine {global:?}, replay {:?}", s.global));
+        return Err(format!(
+            "global queue: machine {global:?}, replay {:?}",
+            s.global
+        ));
     }
     for g in m.goroutines() {
-        let sg = s.goroutines.get(&g.id.0).ok_or(format!("{} missing from replay", g.id))?;
+        let sg = s
+            .goroutines
+            .get(&g.id.0)
+            .ok_or(format!("{} missing from replay", g.id))?;
         let (state, reason) = match g.status {
             Status::Runnable => (GoState::Runnable, None),
             Status::Running => (GoState::Running, None),
@@ -30,15 +43,28 @@ pub fn agrees(m: &Machine<i64>, s: &Snapshot) -> Result<(), String> {
             Status::Dead => (GoState::Dead, None),
         };
         if (state, reason) != (sg.state, sg.wait_reason.as_deref()) {
-            return Err(format!("{}: machine {state:?} {reason:?}, replay {:?} {:?}", g.id, sg.state, sg.wait_reason));
+            return Err(format!(
+                "{}: machine {state:?} {reason:?}, replay {:?} {:?}",
+                g.id, sg.state, sg.wait_reason
+            ));
         }
     }
     for (&id, sc) in &s.chans {
-        let c = m.chan(ChanId(id)).ok_or(format!("chan{id} missing from machine"))?;
+        let c = m
+            .chan(ChanId(id))
+            .ok_or(format!("chan{id} missing from machine"))?;
         let buf: Vec<Option<String>> = c.buf.iter().map(|v| v.map(|v| v.to_string())).collect();
         let sendq: Vec<u64> = c.sendq.iter().map(|w| w.g.0).collect();
         let recvq: Vec<u64> = c.recvq.iter().map(|w| w.g.0).collect();
-        let want = (buf, c.sendx as u64, c.recvx as u64, c.qcount as u64, sendq, recvq, c.closed);
+        let want = (
+            buf,
+            c.sendx as u64,
+            c.recvx as u64,
+            c.qcount as u64,
+            sendq,
+            recvq,
+            c.closed,
+        );
         let got = (
             sc.buf.clone(),
             sc.sendx,
