@@ -33,6 +33,8 @@ func (e MyErr) Error() string { return "code " + strconv.Itoa(e.Code) }
 
 type Name string
 
+type Bytes []byte
+
 type Hidden struct {
 	c Color
 	D Color
@@ -41,10 +43,13 @@ type Hidden struct {
 
 type Nested struct {
 	Name string
-	In   struct{ A []int; M map[string]bool }
-	P    *int
-	E    error
-	Any  any
+	In   struct {
+		A []int
+		M map[string]bool
+	}
+	P   *int
+	E   error
+	Any any
 }
 
 type Embed struct {
@@ -53,16 +58,17 @@ type Embed struct {
 }
 
 type Val struct {
-	Ty   string `json:"ty"`
-	K    string `json:"k"`
-	V    string `json:"v,omitempty"`
-	Size int    `json:"size,omitempty"`
-	E    []Val  `json:"e,omitempty"`
-	N    []string `json:"n,omitempty"`
-	Nil  bool   `json:"nil,omitempty"`
-	Arr  bool   `json:"arr,omitempty"`
-	M    *string `json:"m,omitempty"`
-	MK   string `json:"mk,omitempty"`
+	Ty    string   `json:"ty"`
+	K     string   `json:"k"`
+	V     string   `json:"v,omitempty"`
+	Size  int      `json:"size,omitempty"`
+	E     []Val    `json:"e,omitempty"`
+	N     []string `json:"n,omitempty"`
+	Nil   bool     `json:"nil,omitempty"`
+	Arr   bool     `json:"arr,omitempty"`
+	Bytes bool     `json:"bytes,omitempty"`
+	M     *string  `json:"m,omitempty"`
+	MK    string   `json:"mk,omitempty"`
 }
 
 func enc(v reflect.Value, top bool) Val {
@@ -95,6 +101,7 @@ func enc(v reflect.Value, top bool) Val {
 	case reflect.Slice, reflect.Array:
 		out.K = "list"
 		out.Arr = v.Kind() == reflect.Array
+		out.Bytes = v.Type().Elem().Kind() == reflect.Uint8
 		out.Nil = v.Kind() == reflect.Slice && v.IsNil()
 		for i := 0; i < v.Len(); i++ {
 			out.E = append(out.E, enc(v.Index(i), false))
@@ -166,6 +173,13 @@ func pool() []any {
 		[]any{1, "a", nil, 2.5, Color(0)}, nil, nilErr,
 		time.Duration(1500) * time.Millisecond, 90 * time.Minute, time.Duration(0),
 		struct{}{}, struct{ a, B int }{1, 2}, [0]int{},
+		Bytes("named"), Bytes(nil), [4]byte{'a', 0, 0xff, 'z'}, &[2]int{1, 2}, map[string][]int{"x": {1}, "a": nil},
+		map[string]map[int]bool{"o": {2: true, 1: false}}, []*Point{nil}, struct{ P *Point }{nil},
+		[]error{nil, MyErr{7}}, struct {
+			F float32
+			G []float32
+		}{0.1, []float32{1e-7, 3}}, []any{[]byte("in"), uint8(9)},
+		[]Name{"x", "y"}, map[Name]Celsius{"b": 1, "a": -2.25}, [2][]string{{"p"}, nil}, uintptr(0xdeadbeef),
 	}
 }
 

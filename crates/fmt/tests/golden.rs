@@ -24,6 +24,9 @@ struct Val {
     nil: bool,
     #[serde(default)]
     arr: bool,
+    /// The element kind is uint8.
+    #[serde(default)]
+    bytes: bool,
     #[serde(default)]
     m: Option<String>,
     #[serde(default)]
@@ -68,12 +71,10 @@ fn build(v: &Val) -> Value {
             } else {
                 ListKind::Slice { nil: v.nil }
             };
-            let elem_ty =
-                v.ty.trim_start_matches(|c: char| c == '[' || c == ']' || c.is_ascii_digit());
             Data::List {
                 elems,
                 kind,
-                bytes: elem_ty == "uint8",
+                bytes: v.bytes,
             }
         }
         "map" => {
