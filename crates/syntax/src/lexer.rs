@@ -99,8 +99,12 @@ impl Lexer<'_, '_> {
                         self.ident(start);
                     } else {
                         self.pos += c.len_utf8();
-                        if c == '\u{feff}' && start == 0 {
-                            continue; // a byte order mark at the start is ignored
+                        if c == '\u{feff}' {
+                            // A byte order mark is ignored at the start of the file only.
+                            if start != 0 {
+                                self.error(start, "invalid BOM in the middle of the file");
+                            }
+                            continue;
                         }
                         self.error(start, format!("invalid character {}", describe_char(c)));
                     }
@@ -186,6 +190,11 @@ impl Lexer<'_, '_> {
             b'=' => (Tok::Assign, 1),
             b'!' if c1 == b'=' => (Tok::Neq, 2),
             b'!' => (Tok::Not, 1),
+            0 => {
+                self.pos += 1;
+                self.error(start, "invalid NUL character");
+                return;
+            }
             _ => {
                 self.pos += 1;
                 self.error(start, format!("invalid character {}", describe_char(b as char)));
@@ -500,6 +509,8 @@ mod tests {
         assert_eq!(errors("/* x"), vec!["0: comment not terminated"]);
         assert_eq!(errors("a @ b"), vec!["2: invalid character U+0040 '@'"]);
         assert_eq!(errors("'\\"), vec!["0: rune literal not terminated"]);
+        assert_eq!(errors("a\0b"), vec!["1: invalid NUL character"]);
+        assert_eq!(errors("\u{feff}a \u{feff}"), vec!["5: invalid BOM in the middle of the file"]);
     }
 
     #[test]
