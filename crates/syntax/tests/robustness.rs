@@ -114,9 +114,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 }
 
 proptest! {
-    // 512 cases by default; PROPTEST_CASES=N runs a longer search.
+    // 256 cases by default; PROPTEST_CASES=N runs a longer search.
     #![proptest_config(ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512),
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256),
         ..ProptestConfig::default()
     })]
 
@@ -153,7 +153,7 @@ proptest! {
 fn deep_nesting_is_reported_not_a_stack_overflow() {
     let nested = ["(", "[", "{", "*", "<-", "-", "func() ", "func(){", "[]", "[]int{", "if x {", "struct { f ", "x.", "a+", "f()", "else if x {} "];
     for open in nested {
-        let src = format!("package main\nfunc main() {{ x := 1\nif x {{}} {} }}\n", open.repeat(20_000));
+        let src = format!("package main\nfunc main() {{ x := 1\nif x {{}} {} }}\n", open.repeat(5_000));
         check_parse(&src);
     }
 }
