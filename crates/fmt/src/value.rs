@@ -15,10 +15,11 @@
 //! - Interface-typed slots (elements of `[]any`, fields of type `error`) hold the dynamic
 //!   value directly; a nil interface is `Data::Nil` with `ty` the interface type.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
-/// A Go type string, shared because trees repeat element types.
-pub type TypeName = Rc<str>;
+/// A Go type string, shared because trees repeat element types (`Arc` so that trees
+/// may cross threads).
+pub type TypeName = Arc<str>;
 
 /// One reflected Go value.
 #[derive(Clone, Debug, PartialEq)]
@@ -200,5 +201,17 @@ impl Value {
     /// Whether the value is a string kind (what `Print` checks to decide on spaces).
     pub fn is_string_kind(&self) -> bool {
         matches!(self.data, Data::String(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trees_can_cross_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Value>();
+        assert!(Value::string("s").is_string_kind() && !Value::int(1).is_string_kind());
     }
 }
