@@ -137,34 +137,7 @@ impl Tok {
     }
 
     pub fn is_keyword(self) -> bool {
-        matches!(
-            self,
-            Tok::Break
-                | Tok::Case
-                | Tok::Chan
-                | Tok::Const
-                | Tok::Continue
-                | Tok::Default
-                | Tok::Defer
-                | Tok::Else
-                | Tok::Fallthrough
-                | Tok::For
-                | Tok::Func
-                | Tok::Go
-                | Tok::Goto
-                | Tok::If
-                | Tok::Import
-                | Tok::Interface
-                | Tok::Map
-                | Tok::Package
-                | Tok::Range
-                | Tok::Return
-                | Tok::Select
-                | Tok::Struct
-                | Tok::Switch
-                | Tok::Type
-                | Tok::Var
-        )
+        self.keyword_str().is_some()
     }
 
     pub fn is_literal(self) -> bool {
@@ -242,13 +215,14 @@ impl Tok {
             Tok::RBrace => "}",
             Tok::Semi => "semicolon or newline",
             Tok::Colon => ":",
-            kw => return format!("keyword {}", kw.keyword_text()),
+            kw => return format!("keyword {}", kw.keyword_str().unwrap_or("?")),
         };
         s.to_string()
     }
 
-    fn keyword_text(self) -> &'static str {
-        match self {
+    /// The keyword as written, for keyword tokens.
+    pub fn keyword_str(self) -> Option<&'static str> {
+        Some(match self {
             Tok::Break => "break",
             Tok::Case => "case",
             Tok::Chan => "chan",
@@ -274,7 +248,7 @@ impl Tok {
             Tok::Switch => "switch",
             Tok::Type => "type",
             Tok::Var => "var",
-            _ => "",
-        }
+            _ => return None,
+        })
     }
 }
