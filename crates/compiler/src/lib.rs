@@ -1,2 +1,78 @@
-//! Typed AST to bytecode: one function prototype per Go function, a constant pool and a line table.
+//! Typed AST to bytecode: one function prototype per Go function, a constant pool and a
+//! line table.
+//!
+//! ```text
+//! let program = goroscope_compiler::compile_source("prog.go", src)?; // or the diagnostics
+//! ```
+//!
+//! Pipeline: [`compile_source`] parses, type-checks and lowers; [`compile`] lowers an
+//! already checked file. Lowering is split by concern: [`lower`] (the context and
+//! register discipline), expressions, places, calls, builtins, composite literals,
+//! statements, loops, switches, select, go/defer, functions and closures, method tables,
+//! package initialisation, generics by monomorphisation.
+//!
+//! **Architecture invariant:** this crate never panics on any input; what it cannot lower
+//! is reported as "X is not supported by Goroscope" at the construct.
+
 pub mod bytecode;
+
+mod assign;
+mod builtin;
+mod call;
+mod composite;
+mod escape;
+mod expr;
+mod func;
+mod generic;
+mod godefer;
+mod init;
+mod loops;
+mod lower;
+mod methods;
+mod names;
+mod place;
+mod program;
+mod select;
+mod stmt;
+mod switch;
+mod typedesc;
+mod walk;
+
+use goroscope_syntax::ast::File;
+use goroscope_syntax::{Diagnostic, LineIndex};
+use goroscope_types::Checked;
+
+use bytecode::Program;
+
+/// The most diagnostics reported for one file (as Go reports up to 10).
+pub const MAX_DIAGNOSTICS: usize = 10;
+
+/// Lowers a type-checked file. `src` is its text (for the line table). Returns the
+/// checker's diagnostics unchanged if it reported any.
+pub fn compile(file: &File, checked: &Checked, src: &str) -> Result<Program, Vec<Diagnostic>> {
+    if !checked.diagnostics.is_empty() {
+        return Err(checked.diagnostics.clone());
+    }
+    program::compile_info(file, &checked.info, src)
+}
+
+/// Parses, checks and compiles `src`; on failure returns at most [`MAX_DIAGNOSTICS`]
+/// diagnostics rendered as `FILE:LINE:COL: message`, in position order.
+pub fn compile_source(file_name: &str, src: &str) -> Result<Program, Vec<String>> {
+    let lines = LineIndex::new(src);
+    let render = |mut ds: Vec<Diagnostic>| -> Vec<String> {
+        ds.sort_by_key(|d| d.span.start);
+        ds.iter().take(MAX_DIAGNOSTICS).map(|d| d.render(file_name, &lines)).collect()
+    };
+    let parsed = goroscope_syntax::parse_file(src);
+    if !parsed.diagnostics.is_empty() {
+        return Err(render(parsed.diagnostics));
+    }
+    let checked = goroscope_types::check(&parsed.file);
+    if !checked.diagnostics.is_empty() {
+        return Err(checked.diagnostics.iter().take(MAX_DIAGNOSTICS).map(|d| d.render(file_name, &lines)).collect());
+    }
+    let mut program = program::compile_info(&parsed.file, &checked.info, src).map_err(render)?;
+    program.file = file_name.to_string();
+    Ok(program)
+}

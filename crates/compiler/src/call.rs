@@ -1,0 +1,305 @@
+//! Calls: static functions (`Call`), standard-library natives (`CallNative` with the
+//! checker's keys), methods (receiver first, with the implicit `&x` or `*p`), interface
+//! methods (`CallIface`), func values (`CallClosure`), conversions and builtins.
+//!
+//! Arguments go to consecutive registers at the call's base (the top of the frame),
+//! converted to the parameter types; variadic tails are packed into one slice; a
+//! multi-valued call as the only argument (`f(g())`) is called with the same base, so
+//! its results already sit where `f`'s arguments go.
+
+use goroscope_syntax::ast::{Expr, ExprKind};
+use goroscope_types::info::{CallInfo, CallKind, Selection};
+use goroscope_types::objects::ObjectId;
+use goroscope_types::types::{Signature, Type, TypeId};
+
+use crate::bytecode::{Callee, FuncId, Instr, Reg};
+use crate::lower::{Job, Lower};
+use crate::names;
+
+/// How the callee of a call is reached, before its arguments are evaluated.
+pub enum Target {
+    Static(FuncId),
+    Native(crate::bytecode::NativeId),
+    /// A method call on an interface value (the receiver is the first argument).
+    Iface(crate::bytecode::SymId),
+    /// A func value in this register.
+    Value(Reg),
+}
+
+/// A call prepared for `go`/`defer` or an ordinary call: the target, and the argument
+/// window `base..base+nargs` (the receiver included for methods).
+pub struct Prepared {
+    pub target: Target,
+    pub base: Reg,
+    pub nargs: u16,
+    pub nresults: u16,
+}
+
+impl<'a> Lower<'a> {
+    /// Lowers a call expression; returns the base register of its results and how many
+    /// there are. `top` is left just above the results.
+    pub fn call(&mut self, e: &Expr) -> (Reg, usize) {
+        let ExprKind::Call { func, args, ellipsis } = &e.kind else {
+            return (self.alloc(), 0);
+        };
+        let Some(ci) = self.info().call(e.id).cloned() else {
+            self.error(e.span, "internal error: call without type information");
+            return (self.alloc(), 0);
+        };
+        self.set_pos(e.span);
+        match ci.kind {
+            CallKind::Conversion(t) => {
+                let t = self.subst(t);
+                let r = self.alloc();
+                match args.first() {
+                    Some(a) => self.conversion(a, t, r),
+                    None => self.error(e.span, "missing argument in conversion"),
+                }
+                self.release(r.0 + 1);
+                (r, 1)
+            }
+            CallKind::Builtin(b) => self.builtin(e, b, args, ellipsis.is_some()),
+            _ => {
+                let Some(p) = self.prepare_call(e, func, args, &ci) else {
+                    return (self.alloc(), 0);
+                };
+                self.emit_call(&p);
+                let n = p.nresults as usize;
+                self.release(p.base.0);
+                self.alloc_n(n);
+                (p.base, n)
+            }
+        }
+    }
+
+    /// Emits the call instruction of a prepared call.
+    pub fn emit_call(&mut self, p: &Prepared) {
+        let (base, nargs) = (p.base, p.nargs);
+        let i = match p.target {
+            Target::Static(func) => Instr::Call { func, base },
+            Target::Native(native) => Instr::CallNative { native, base, nargs },
+            Target::Iface(method) => Instr::CallIface { method, base, nargs: nargs.saturating_sub(1) },
+            Target::Value(f) => Instr::CallClosure { f, base, nargs },
+        };
+        self.emit(i);
+        self.cover(base.0 + p.nresults);
+    }
+
+    /// Evaluates the callee and the arguments of a non-builtin, non-conversion call.
+    pub fn prepare_call(&mut self, e: &Expr, func: &Expr, args: &[Expr], ci: &CallInfo) -> Option<Prepared> {
+        let mut sig_ty = self.subst(ci.sig);
+        if self.c.types.signature_of(sig_ty).is_none() {
+            sig_ty = self.ty(func.id);
+        }
+        let Some(sig) = self.c.types.signature_of(sig_ty).cloned() else {
+            self.error(e.span, "internal error: call of a non-function");
+            return None;
+        };
+        let nresults = sig.results.len() as u16;
+        let callee_expr = crate::expr::strip_parens(func);
+        let (target, base, recv) = match &ci.kind {
+            CallKind::Func(obj) => {
+                let obj = *obj;
+                let target = match self.info().object(obj).func_info().and_then(|f| f.native.clone()) {
+                    Some(key) => Target::Native(self.c.native(&key)),
+                    None => {
+                        let targs: Vec<TypeId> = ci.type_args.iter().map(|&t| self.subst(t)).collect();
+                        Target::Static(self.func_id(obj, targs))
+                    }
+                };
+                (target, Reg(self.mark()), 0)
+            }
+            CallKind::Method => {
+                let ExprKind::Selector { x, .. } = &callee_expr.kind else {
+                    self.error(e.span, "internal error: method call without selector");
+                    return None;
+                };
+                match self.info().selection(callee_expr.id).cloned() {
+                    Some(Selection::Method { func, path, .. }) => {
+                        let base = self.alloc();
+                        let m = self.mark();
+                        let r = self.method_recv(x, &path, func);
+                        if r != base {
+                            self.emit(Instr::Move { dst: base, src: r });
+                        }
+                        self.release(m);
+                        let target = match self.method_callee(func) {
+                            Callee::Func(f) => Target::Static(f),
+                            Callee::Native(n) => Target::Native(n),
+                        };
+                        (target, base, 1)
+                    }
+                    Some(Selection::InterfaceMethod { name, path, .. }) => {
+                        let base = self.alloc();
+                        let m = self.mark();
+                        let r = self.follow_path_value(x, &path);
+                        if r != base {
+                            self.emit(Instr::Move { dst: base, src: r });
+                        }
+                        self.release(m);
+                        (Target::Iface(self.c.symbol(&name)), base, 1)
+                    }
+                    _ => {
+                        // A method expression or field of func type called directly.
+                        let f = self.expr(func);
+                        (Target::Value(f), Reg(self.mark()), 0)
+                    }
+                }
+            }
+            _ => {
+                let f = self.expr(func);
+                (Target::Value(f), Reg(self.mark()), 0)
+            }
+        };
+        let nargs = self.args(args, &sig, ci) + recv;
+        Some(Prepared { target, base, nargs: nargs as u16, nresults })
+    }
+
+    /// Evaluates call arguments into consecutive registers at `top`; returns how many
+    /// argument registers were filled.
+    pub fn args(&mut self, args: &[Expr], sig: &Signature, ci: &CallInfo) -> usize {
+        let nparams = sig.params.len();
+        let nfixed = if sig.variadic { nparams.saturating_sub(1) } else { nparams };
+        let elem = |c: &Self| sig.params.last().map_or(TypeId::INVALID, |&s| c.c.elem(s));
+        if ci.spread_tuple && args.len() == 1 {
+            let first = self.mark();
+            let (base, n) = self.call(&args[0]);
+            let tys = self.call_result_types(&args[0]);
+            debug_assert!(base.0 == first);
+            let elem_ty = elem(self);
+            for i in 0..n {
+                let to = if i < nfixed { sig.params.get(i).copied().unwrap_or(TypeId::INVALID) } else { elem_ty };
+                let from = tys.get(i).copied().unwrap_or(TypeId::INVALID);
+                self.coerce(Reg(base.0 + i as u16), from, to);
+            }
+            if sig.variadic && ci.pack_variadic {
+                let slot = Reg(base.0 + nfixed as u16);
+                let tmp = self.alloc();
+                self.emit(Instr::MakeSliceFrom { dst: tmp, base: slot, n: (n - nfixed.min(n)) as u16 });
+                self.emit(Instr::Move { dst: slot, src: tmp });
+                self.release(slot.0 + 1);
+                return nfixed + 1;
+            }
+            return n;
+        }
+        for (i, a) in args.iter().take(nfixed).enumerate() {
+            let r = self.alloc();
+            self.expr_as(a, sig.params[i], r);
+            self.release(r.0 + 1);
+        }
+        if !sig.variadic {
+            return nfixed;
+        }
+        let slot = self.alloc();
+        let rest = args.get(nfixed..).unwrap_or(&[]);
+        if !ci.pack_variadic {
+            if let Some(a) = rest.first() {
+                self.expr_as(a, sig.params[nfixed], slot);
+            } else {
+                self.emit(Instr::LoadNil { dst: slot });
+            }
+        } else if rest.is_empty() {
+            self.emit(Instr::LoadNil { dst: slot });
+        } else {
+            let elem_ty = elem(self);
+            let first = Reg(self.mark());
+            for a in rest {
+                let r = self.alloc();
+                self.expr_as(a, elem_ty, r);
+                self.release(r.0 + 1);
+            }
+            self.emit(Instr::MakeSliceFrom { dst: slot, base: first, n: rest.len() as u16 });
+        }
+        self.release(slot.0 + 1);
+        nfixed + 1
+    }
+
+    /// The result types of a call expression.
+    pub fn call_result_types(&mut self, e: &Expr) -> Vec<TypeId> {
+        let t = self.info().expr(e.id).map_or(TypeId::INVALID, |tv| tv.ty);
+        let t = self.subst(t);
+        match self.c.types.get(t) {
+            Type::Tuple(v) => v.clone(),
+            _ => vec![t],
+        }
+    }
+
+    /// The receiver argument of a method call or method value: `x` followed through the
+    /// embedded fields `path`, then `&` or `*` to match the method's receiver.
+    pub fn method_recv(&mut self, x: &Expr, path: &[usize], func: ObjectId) -> Reg {
+        let wants_ptr = self.info().object(func).func_info().and_then(|f| f.recv).is_some_and(|r| r.pointer);
+        // The type at the end of the path, and whether a pointer is dereferenced on the way.
+        let mut t = self.ty(x.id);
+        for &i in path {
+            t = self.c.struct_field(t, i);
+        }
+        let end_is_ptr = self.c.is_pointer(t);
+        if wants_ptr && !end_is_ptr {
+            // `&x.path`: an addressable operand (boxed by the escape pass if needed).
+            let place = self.path_place(x, path);
+            return match self.place_addr(&place) {
+                Some(r) => r,
+                None => {
+                    self.error(x.span, "internal error: cannot take the address of the receiver");
+                    self.alloc()
+                }
+            };
+        }
+        let v = self.follow_path_value(x, path);
+        if !wants_ptr && end_is_ptr {
+            let r = self.alloc();
+            self.emit(Instr::Load { dst: r, ptr: v });
+            return r;
+        }
+        v
+    }
+
+    /// The function implementing a declared method (a native for standard-library ones).
+    pub fn method_callee(&mut self, func: ObjectId) -> Callee {
+        match self.info().object(func).func_info().and_then(|f| f.native.clone()) {
+            Some(key) => Callee::Native(self.c.native(&key)),
+            None => Callee::Func(self.func_id(func, Vec::new())),
+        }
+    }
+
+    /// The function value of a method expression `T.M` / `(*T).M`.
+    pub fn method_expr_callee(&mut self, func: ObjectId, recv: TypeId, name: &str) -> Callee {
+        let decl_ptr = self.info().object(func).func_info().and_then(|f| f.recv);
+        let recv_is_ptr = self.c.is_pointer(recv);
+        match decl_ptr {
+            Some(r) if r.pointer == recv_is_ptr && (r.base == recv || self.c.elem(recv) == r.base) => {
+                self.method_callee(func)
+            }
+            _ => Callee::Func(self.wrapper(recv, name)),
+        }
+    }
+
+    /// The function id of a declared function or method (instantiated with `targs`),
+    /// scheduling its compilation the first time it is asked for.
+    pub fn func_id(&mut self, obj: ObjectId, targs: Vec<TypeId>) -> FuncId {
+        let key = (obj, targs);
+        if let Some(&id) = self.c.func_index.get(&key) {
+            return id;
+        }
+        let name = names::func_name(&self.c, obj, &key.1);
+        let pos = self.c.decls.get(&obj).map(|d| self.c.pos(d.span)).unwrap_or_default();
+        let id = self.c.reserve_func(name, pos);
+        self.c.func_index.insert(key.clone(), id);
+        self.c.jobs.push(Job::Decl { key, id });
+        id
+    }
+
+    /// A compiler-made function `recv.name(args)` (promoted methods, interface method
+    /// expressions, method expressions whose receiver needs `*`), scheduled once.
+    pub fn wrapper(&mut self, recv: TypeId, name: &str) -> FuncId {
+        let key = (recv, name.to_string());
+        if let Some(&id) = self.c.wrapper_index.get(&key) {
+            return id;
+        }
+        let fname = names::method_name(&self.c.types, recv, name);
+        let id = self.c.reserve_func(fname, Default::default());
+        self.c.wrapper_index.insert(key, id);
+        self.c.jobs.push(Job::Wrapper { recv, name: name.to_string(), id });
+        id
+    }
+}

@@ -1,0 +1,239 @@
+//! Function frames: parameters in `r0..`, named results, boxing of captured or
+//! address-taken parameters, `return` (with `RunDefers` before it in functions that
+//! defer), the `recover_pc` epilogue, and function literals (closures capturing the
+//! cells of their free variables).
+
+use goroscope_syntax::ast::{Block, Expr, FuncDecl, FuncType, Param, StmtKind};
+use goroscope_types::objects::ObjectId;
+use goroscope_types::types::TypeId;
+
+use crate::bytecode::{FuncId, Instr, Reg};
+use crate::generic::Subst;
+use crate::lower::{FuncState, Lower, VarLoc};
+use crate::walk::{Visitor, walk_block};
+
+impl<'a> Lower<'a> {
+    /// Gives a variable object its storage at register `r` (which holds its initial
+    /// value): in place, or in a fresh cell if it is boxed.
+    pub fn declare_var(&mut self, obj: ObjectId, r: Reg) {
+        let name = self.info().object(obj).name.clone();
+        if name == "_" {
+            return;
+        }
+        if self.c.boxed.contains(&obj) {
+            self.emit(Instr::NewCell { dst: r, src: r });
+            self.f.vars.insert(obj, VarLoc::Boxed(r));
+        } else {
+            self.f.vars.insert(obj, VarLoc::Reg(r));
+        }
+        self.f.proto.var_names.push((r, name));
+    }
+
+    /// Compiles a declared function or method (instantiated with `targs`) into `id`.
+    pub fn compile_decl(&mut self, fd: &FuncDecl, obj: Option<ObjectId>, targs: &[TypeId], id: FuncId) {
+        let (params, sig_ty) = match obj {
+            Some(o) => {
+                let tps = self.info().object(o).func_info().map(|f| f.type_params.clone()).unwrap_or_default();
+                (tps, self.info().object(o).ty)
+            }
+            None => (Vec::new(), TypeId::INVALID),
+        };
+        let subst = Subst::new(&params, targs);
+        let proto = std::mem::take(&mut self.c.funcs[id.0 as usize]);
+        let saved = std::mem::replace(&mut self.f, FuncState { proto, subst, ..FuncState::default() });
+        let sig_ty = self.subst(sig_ty);
+        if let Some(body) = &fd.body {
+            self.set_pos(fd.span);
+            self.frame(fd.recv.as_ref(), &fd.sig, body, sig_ty);
+        } else {
+            self.error(fd.name.span, format!("missing function body: {}", fd.name.name));
+        }
+        let done = std::mem::replace(&mut self.f, saved);
+        self.c.funcs[id.0 as usize] = done.proto;
+    }
+
+    /// Emits the frame set-up, the body and the epilogues of a function.
+    fn frame(&mut self, recv: Option<&Param>, ft: &FuncType, body: &Block, sig_ty: TypeId) {
+        let sig = self.c.types.signature_of(sig_ty).cloned();
+        let mut params: Vec<Option<ObjectId>> = Vec::new();
+        for p in recv.into_iter().chain(&ft.params) {
+            if p.names.is_empty() {
+                params.push(None);
+            } else {
+                params.extend(p.names.iter().map(|n| self.info().ident(n.id)));
+            }
+        }
+        self.f.proto.nparams = params.len() as u16;
+        let first = self.alloc_n(params.len());
+        for (i, p) in params.iter().enumerate() {
+            if let Some(obj) = p {
+                self.declare_var(*obj, Reg(first.0 + i as u16));
+            }
+        }
+        let result_tys = sig.as_ref().map(|s| s.results.clone()).unwrap_or_default();
+        let mut result_objs: Vec<Option<ObjectId>> = Vec::new();
+        for p in &ft.results {
+            if p.names.is_empty() {
+                result_objs.push(None);
+            } else {
+                result_objs.extend(p.names.iter().map(|n| self.info().ident(n.id)));
+            }
+        }
+        self.f.results = result_tys.iter().enumerate().map(|(i, &t)| (result_objs.get(i).copied().flatten(), t)).collect();
+        self.f.proto.nresults = self.f.results.len() as u16;
+        self.cover(self.f.proto.nresults.max(1) - 1);
+        for (obj, t) in self.f.results.clone() {
+            if let Some(obj) = obj {
+                let r = self.alloc();
+                self.zero(t, r);
+                self.declare_var(obj, r);
+            }
+        }
+        self.f.has_defer = contains_defer(body);
+        self.block(body);
+        // Falling off the end (only possible without results).
+        self.set_pos(goroscope_syntax::Span::at(body.span.end.saturating_sub(1)));
+        self.return_results();
+        if self.f.has_defer {
+            self.f.proto.recover_pc = Some(self.here());
+            self.return_results();
+        }
+    }
+
+    /// `RunDefers` if needed, then returns the named results' current values (zero values
+    /// for unnamed results).
+    fn return_results(&mut self) {
+        let m = self.mark();
+        if self.f.has_defer {
+            self.emit(Instr::RunDefers);
+        }
+        let n = self.f.results.len();
+        let base = self.alloc_n(n);
+        for (i, (obj, t)) in self.f.results.clone().into_iter().enumerate() {
+            let r = Reg(base.0 + i as u16);
+            match obj.and_then(|o| self.var_ref(o)) {
+                Some(v) => self.read_var(v, r),
+                None => self.zero(t, r),
+            }
+        }
+        self.emit(Instr::Return { src: base, n: n as u16 });
+        self.release(m);
+    }
+
+    /// A `return` statement.
+    pub fn return_stmt(&mut self, exprs: &[Expr]) {
+        let m = self.mark();
+        let n = self.f.results.len();
+        if exprs.is_empty() {
+            self.return_results();
+            return;
+        }
+        let tys: Vec<TypeId> = self.f.results.iter().map(|r| r.1).collect();
+        let base = if exprs.len() == 1 && n > 1 {
+            let (base, got) = self.call(&exprs[0]);
+            let from = self.call_result_types(&exprs[0]);
+            for i in 0..got.min(n) {
+                self.coerce(Reg(base.0 + i as u16), from.get(i).copied().unwrap_or(TypeId::INVALID), tys[i]);
+            }
+            base
+        } else {
+            let base = Reg(self.mark());
+            for (i, e) in exprs.iter().enumerate() {
+                let r = self.alloc();
+                self.expr_as(e, tys.get(i).copied().unwrap_or(TypeId::INVALID), r);
+                self.release(r.0 + 1);
+            }
+            base
+        };
+        let named = self.f.results.iter().all(|r| r.0.is_some()) && n > 0;
+        if self.f.has_defer && named {
+            // Deferred calls may read and change the named results.
+            for (i, (obj, _)) in self.f.results.clone().into_iter().enumerate() {
+                if let Some(v) = obj.and_then(|o| self.var_ref(o)) {
+                    self.store_place(&crate::place::Place::Var(v), Reg(base.0 + i as u16));
+                }
+            }
+            self.return_results();
+        } else {
+            if self.f.has_defer {
+                self.emit(Instr::RunDefers);
+            }
+            self.cover(base.0);
+            self.emit(Instr::Return { src: base, n: n as u16 });
+        }
+        self.release(m);
+    }
+
+    /// A function literal into `dst`: its body becomes a new function; its captured
+    /// variables' cells are passed to `MakeClosure`.
+    pub fn func_lit(&mut self, e: &Expr, ft: &FuncType, body: &Block, dst: Reg) {
+        let caps = self.info().captures.get(e.id.index()).cloned().flatten().unwrap_or_default();
+        self.f.closures += 1;
+        let name = if self.f.is_closure {
+            format!("{}.{}", self.f.proto.name, self.f.closures)
+        } else {
+            format!("{}.func{}", self.f.proto.name, self.f.closures)
+        };
+        let pos = self.c.pos(e.span);
+        let id = self.c.reserve_func(name.clone(), pos);
+        let sig_ty = self.ty(e.id);
+        let inner = FuncState {
+            proto: std::mem::take(&mut self.c.funcs[id.0 as usize]),
+            subst: self.f.subst.clone(),
+            is_closure: true,
+            pos,
+            ..FuncState::default()
+        };
+        let saved = std::mem::replace(&mut self.f, inner);
+        for (i, c) in caps.iter().enumerate() {
+            self.f.vars.insert(*c, VarLoc::Upval(i as u16));
+        }
+        self.f.proto.ncaptures = caps.len() as u16;
+        self.frame(None, ft, body, sig_ty);
+        let done = std::mem::replace(&mut self.f, saved);
+        self.c.funcs[id.0 as usize] = done.proto;
+        if caps.is_empty() {
+            self.emit(Instr::MakeFunc { dst, callee: crate::bytecode::Callee::Func(id) });
+            return;
+        }
+        let m = self.mark();
+        let base = self.alloc_n(caps.len());
+        for (i, c) in caps.iter().enumerate() {
+            let r = Reg(base.0 + i as u16);
+            match self.f.vars.get(c).copied() {
+                Some(VarLoc::Boxed(b)) => {
+                    self.emit(Instr::Move { dst: r, src: b });
+                }
+                Some(VarLoc::Upval(idx)) => {
+                    self.emit(Instr::LoadCapture { dst: r, idx });
+                }
+                _ => {
+                    let name = self.info().object(*c).name.clone();
+                    self.error(e.span, format!("internal error: captured variable {name} is not boxed"));
+                }
+            }
+        }
+        self.emit(Instr::MakeClosure { dst, func: id, base, n: caps.len() as u16 });
+        self.release(m);
+    }
+}
+
+/// Whether a function body contains a `defer` statement (not counting nested literals,
+/// which are functions of their own).
+pub fn contains_defer(body: &Block) -> bool {
+    struct Finder(bool);
+    impl Visitor for Finder {
+        fn stmt(&mut self, s: &goroscope_syntax::ast::Stmt) -> bool {
+            if matches!(s.kind, StmtKind::Defer(_)) {
+                self.0 = true;
+            }
+            !self.0
+        }
+        fn expr(&mut self, e: &Expr) -> bool {
+            !matches!(e.kind, goroscope_syntax::ast::ExprKind::FuncLit { .. })
+        }
+    }
+    let mut f = Finder(false);
+    walk_block(&mut f, body);
+    f.0
+}

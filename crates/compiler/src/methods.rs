@@ -1,0 +1,176 @@
+//! Method sets at run time: the method table of every type that is converted to an
+//! interface (Go's method-set rules: `T` has its value-receiver methods, `*T` all of
+//! them, promoted methods included as embedding allows), and the wrapper functions the
+//! tables and method expressions need — a promoted method `Dog.Describe` becomes
+//! `main.Dog.Describe(d) { return d.Animal.Describe() }`.
+
+use goroscope_types::lookup::{Found, lookup};
+use goroscope_types::objects::ObjectId;
+use goroscope_types::types::{Type, TypeId};
+
+use crate::bytecode::{self as bc, Callee, FuncId, Instr, Method, Reg};
+use crate::lower::{FuncState, Lower};
+
+impl<'a> Lower<'a> {
+    /// Fills the method tables of the interface-converted types (compiling what they
+    /// need, which may convert more types); returns whether anything new was filled.
+    pub fn fill_method_tables(&mut self, done: &mut std::collections::BTreeSet<bc::TypeId>) -> bool {
+        let pending: Vec<bc::TypeId> = self.c.iface_types.iter().filter(|t| !done.contains(t)).copied().collect();
+        for t in &pending {
+            done.insert(*t);
+            let src = self.c.desc_source[t.0 as usize];
+            let methods = self.method_table(src);
+            self.c.type_descs[t.0 as usize].methods = methods;
+        }
+        !pending.is_empty()
+    }
+
+    fn method_table(&mut self, t: TypeId) -> Vec<Method> {
+        let (base, is_ptr) = match self.c.types.get(t) {
+            Type::Pointer(e) => (*e, true),
+            _ => (t, false),
+        };
+        if self.c.is_interface(base) || (self.c.types.named(base).is_none() && !self.is_struct(base)) {
+            return Vec::new();
+        }
+        let mut names = Vec::new();
+        self.method_names(base, &mut names, 0);
+        names.sort();
+        names.dedup();
+        let mut out = Vec::new();
+        for name in names {
+            let entry = match lookup(self.info(), base, &name) {
+                Found::Method { func, path, indirect } => {
+                    let ptr_recv = self.recv_is_ptr(func);
+                    if ptr_recv && !is_ptr && !indirect {
+                        continue;
+                    }
+                    if path.is_empty() {
+                        let callee = self.method_callee(func);
+                        Some((callee, is_ptr && !ptr_recv))
+                    } else {
+                        Some((Callee::Func(self.wrapper(t, &name)), false))
+                    }
+                }
+                Found::InterfaceMethod { path, .. } if !path.is_empty() => {
+                    Some((Callee::Func(self.wrapper(t, &name)), false))
+                }
+                _ => None,
+            };
+            if let Some((callee, deref_recv)) = entry {
+                let name = self.c.symbol(&name);
+                out.push(Method { name, callee, deref_recv });
+            }
+        }
+        out.sort_by_key(|m| m.name);
+        out
+    }
+
+    fn is_struct(&self, t: TypeId) -> bool {
+        matches!(self.c.types.under(t), Type::Struct { .. })
+    }
+
+    fn recv_is_ptr(&self, func: ObjectId) -> bool {
+        self.info().object(func).func_info().and_then(|f| f.recv).is_some_and(|r| r.pointer)
+    }
+
+    /// Every method name declared on `t` or on types embedded in it.
+    fn method_names(&self, t: TypeId, out: &mut Vec<String>, depth: u32) {
+        if depth > 8 {
+            return;
+        }
+        let t = match self.c.types.get(t) {
+            Type::Pointer(e) => *e,
+            _ => t,
+        };
+        if let Some(n) = self.c.types.named(t) {
+            out.extend(n.methods.iter().map(|m| self.info().object(*m).name.clone()));
+        }
+        match self.c.types.under(t) {
+            Type::Struct { fields } => {
+                for f in fields.iter().filter(|f| f.embedded) {
+                    self.method_names(f.ty, out, depth + 1);
+                }
+            }
+            Type::Interface(i) if depth > 0 => out.extend(i.methods.iter().map(|(n, _)| n.clone())),
+            _ => {}
+        }
+    }
+
+    /// Emits the body of the wrapper `recv.name(args...)` into function `id`.
+    pub fn compile_wrapper(&mut self, recv: TypeId, name: &str, id: FuncId) {
+        let (base, is_ptr) = match self.c.types.get(recv) {
+            Type::Pointer(e) => (*e, true),
+            _ => (recv, false),
+        };
+        let found = lookup(self.info(), base, name);
+        let (path, sig_ty, target) = match found {
+            Found::Method { func, path, .. } => (path, self.info().object(func).ty, Some(func)),
+            Found::InterfaceMethod { path, sig, .. } => (path, sig, None),
+            _ => {
+                let span = self.c.file.span;
+                self.error(span, format!("internal error: no method {name} for a wrapper"));
+                return;
+            }
+        };
+        let Some(sig) = self.c.types.signature_of(sig_ty).cloned() else { return };
+        let proto = std::mem::take(&mut self.c.funcs[id.0 as usize]);
+        let saved = std::mem::replace(&mut self.f, FuncState { proto, ..FuncState::default() });
+        let nparams = 1 + sig.params.len();
+        self.f.proto.nparams = nparams as u16;
+        self.f.proto.nresults = sig.results.len() as u16;
+        self.alloc_n(nparams);
+        let wants_ptr = target.is_some_and(|f| self.recv_is_ptr(f));
+        // Walk the embedding path from the receiver.
+        let mut cur = Reg(0);
+        let mut cur_ptr = is_ptr;
+        let mut t = base;
+        for (n, &i) in path.iter().enumerate() {
+            let ft = self.c.struct_field(t, i);
+            let last = n + 1 == path.len();
+            let next = self.alloc();
+            let field = i as u16;
+            if cur_ptr && last && wants_ptr && !self.c.is_pointer(ft) {
+                self.emit(Instr::AddrField { dst: next, ptr: cur, field });
+                cur_ptr = true;
+            } else {
+                if cur_ptr {
+                    self.emit(Instr::LoadField { dst: next, ptr: cur, field });
+                } else {
+                    self.emit(Instr::GetField { dst: next, src: cur, field });
+                }
+                cur_ptr = self.c.is_pointer(ft);
+            }
+            t = match self.c.types.get(ft) {
+                Type::Pointer(e) => *e,
+                _ => ft,
+            };
+            cur = next;
+        }
+        let call_base = self.alloc_n(nparams);
+        if target.is_some() && cur_ptr && !wants_ptr {
+            self.emit(Instr::Load { dst: call_base, ptr: cur });
+        } else {
+            self.emit(Instr::Move { dst: call_base, src: cur });
+        }
+        for i in 1..nparams {
+            self.emit(Instr::Move { dst: Reg(call_base.0 + i as u16), src: Reg(i as u16) });
+        }
+        let nargs = (nparams - 1) as u16;
+        match target {
+            Some(func) => match self.method_callee(func) {
+                Callee::Func(f) => self.emit(Instr::Call { func: f, base: call_base }),
+                Callee::Native(native) => self.emit(Instr::CallNative { native, base: call_base, nargs: nargs + 1 }),
+            },
+            None => {
+                let method = self.c.symbol(name);
+                self.emit(Instr::CallIface { method, base: call_base, nargs })
+            }
+        };
+        let nres = sig.results.len() as u16;
+        self.cover(call_base.0 + nres);
+        self.emit(Instr::Return { src: call_base, n: nres });
+        let done = std::mem::replace(&mut self.f, saved);
+        self.c.funcs[id.0 as usize] = done.proto;
+    }
+}
