@@ -20,12 +20,16 @@ fn corpus_sources() -> Vec<String> {
         }
     }
     files.sort();
-    files.iter().map(|f| fs::read_to_string(f).expect("read")).collect()
+    files
+        .iter()
+        .map(|f| fs::read_to_string(f).expect("read"))
+        .collect()
 }
 
 /// Fragments that make a program wrong in interesting ways.
 const SNIPPETS: [&str; 16] = [
-    "x", "(", ")", "{", "}", ":=", "nil", "[]int", "<-", "func", "go ", "defer ", "T[int]", ".", "iota", "1 << 200",
+    "x", "(", ")", "{", "}", ":=", "nil", "[]int", "<-", "func", "go ", "defer ", "T[int]", ".",
+    "iota", "1 << 200",
 ];
 
 #[derive(Clone, Debug)]

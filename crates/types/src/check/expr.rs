@@ -291,7 +291,18 @@ impl<'a> Checker<'a> {
             Some(Type::Array { elem, len }) => {
                 let n = self.indexed_elems(elts, elem, if open_len { None } else { Some(len) });
                 if open_len {
-                    self.info.types.intern(Type::Array { elem, len: n })
+                    let t = self.info.types.intern(Type::Array { elem, len: n });
+                    if let Some(te) = ty {
+                        self.record(
+                            te,
+                            &Operand {
+                                mode: OpMode::Type,
+                                ty: t,
+                                val: None,
+                            },
+                        );
+                    }
+                    t
                 } else {
                     result
                 }
