@@ -1,0 +1,358 @@
+//! Run-time values: what a register, a struct field, a slice element or a map entry holds.
+//!
+//! Representation (32 bytes, no allocation for scalars, so the hot loop never allocates):
+//! - integers of every kind are `Int(i64)`, normalised to their kind (see `IntKind`);
+//!   `float64` is `Float`; `bool` is `Bool`.
+//! - strings are immutable shared bytes (`Str`), possibly invalid UTF-8.
+//! - structs and arrays are `Agg`: an `Rc<[Value]>` with **copy-on-write**. Copying a value
+//!   clones the `Rc`; every write goes through `Rc::make_mut`, which copies the elements
+//!   first when they are shared. So Go's value semantics hold without the compiler
+//!   emitting copies.
+//! - a pointer to a whole boxed variable is `Cell` (identity = the `Rc`); an interior
+//!   pointer (`&s.f`, `&xs[i]`) is `Ptr`: a root plus a path of field/element indices,
+//!   read and written through the root, so it aliases exactly like Go's.
+//! - slices are `Slice`: a shared backing store plus offset/len/cap. The backing store is
+//!   a vector (from `make`, literals, `append`) or a place holding an array (slicing an
+//!   array through a pointer), so slices of arrays alias the array.
+//! - maps are shared (`Map`), channels are ids of the scheduler's hchans (`Chan`),
+//!   functions are `Func`, interfaces are `Iface` (dynamic type id + value), runtime
+//!   objects of the standard library (`sync.Mutex`, `strings.Builder`, ...) are `Opaque`.
+//! - `Nil` is the nil of every reference kind and the lazily-initialised zero value of
+//!   opaque types.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use goroscope_compiler::bytecode::{Callee, TypeId};
+
+use crate::map::GoMap;
+use crate::opaque::Opaque;
+
+/// A Go value; see the module doc.
+#[derive(Clone, Debug, Default)]
+pub enum Value {
+    #[default]
+    Nil,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<[u8]>),
+    Agg(Rc<[Value]>),
+    Slice(Slice),
+    Map(Rc<RefCell<GoMap>>),
+    Chan(u64),
+    Cell(Rc<RefCell<Value>>),
+    Ptr(Rc<Place>),
+    Func(Rc<FuncVal>),
+    Iface(Rc<Iface>),
+    Opaque(Rc<RefCell<Opaque>>),
+    /// A map iterator (only ever in a register, made by `MapIter`).
+    MapIter(Rc<RefCell<crate::map::MapIter>>),
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() <= 32);
+
+/// A slice header: `cap` elements of `backing` from `off` are addressable, `len` visible.
+#[derive(Clone, Debug)]
+pub struct Slice {
+    pub backing: Rc<Backing>,
+    pub off: u32,
+    pub len: u32,
+    pub cap: u32,
+}
+
+/// The array behind a slice.
+#[derive(Debug)]
+pub enum Backing {
+    /// An array made by `make`, a literal or `append`; its length is the capacity.
+    Vec(RefCell<Vec<Value>>),
+    /// An array variable (or field) sliced through a pointer: elements are read and written
+    /// through the place, so the array and the slice alias.
+    Array(Place),
+}
+
+/// Where an interior pointer points: inside `root`, following `path` (field or array
+/// indices through nested aggregates).
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub root: Root,
+    pub path: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Root {
+    /// A boxed variable, a `new` object or a global.
+    Cell(Rc<RefCell<Value>>),
+    /// Element `idx` of a slice's backing store.
+    Elem(Rc<Backing>, u32),
+}
+
+/// A func value: a callee with an optional bound receiver (method values) and captures
+/// (closures).
+#[derive(Debug)]
+pub struct FuncVal {
+    pub callee: Callee,
+    pub recv: Option<Value>,
+    pub captures: Box<[Value]>,
+}
+
+/// A non-nil interface value.
+#[derive(Clone, Debug)]
+pub struct Iface {
+    pub ty: TypeId,
+    pub val: Value,
+}
+
+impl Value {
+    pub fn str(bytes: &[u8]) -> Value {
+        Value::Str(Rc::from(bytes))
+    }
+
+    pub fn from_string(s: String) -> Value {
+        Value::Str(Rc::from(s.into_bytes()))
+    }
+
+    pub fn iface(ty: TypeId, val: Value) -> Value {
+        Value::Iface(Rc::new(Iface { ty, val }))
+    }
+
+    pub fn cell(v: Value) -> Value {
+        Value::Cell(Rc::new(RefCell::new(v)))
+    }
+
+    pub fn slice_from_vec(v: Vec<Value>) -> Value {
+        let n = v.len() as u32;
+        Value::Slice(Slice {
+            backing: Rc::new(Backing::Vec(RefCell::new(v))),
+            off: 0,
+            len: n,
+            cap: n,
+        })
+    }
+
+    pub fn is_nil(&self) -> bool {
+        matches!(self, Value::Nil)
+    }
+
+    /// The integer in an `Int` (0 for anything else; callers use it on ints only).
+    pub fn as_int(&self) -> i64 {
+        match self {
+            Value::Int(i) => *i,
+            Value::Bool(b) => *b as i64,
+            _ => 0,
+        }
+    }
+
+    pub fn as_float(&self) -> f64 {
+        match self {
+            Value::Float(f) => *f,
+            _ => 0.0,
+        }
+    }
+
+    pub fn as_bool(&self) -> bool {
+        matches!(self, Value::Bool(true))
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Value::Str(s) => s,
+            _ => &[],
+        }
+    }
+}
+
+impl Slice {
+    /// The visible elements, copied out.
+    pub fn to_vec(&self) -> Vec<Value> {
+        (0..self.len).map(|i| self.get(i)).collect()
+    }
+
+    /// Element `i` (`i < cap`).
+    pub fn get(&self, i: u32) -> Value {
+        let idx = (self.off + i) as usize;
+        match &*self.backing {
+            Backing::Vec(v) => v.borrow().get(idx).cloned().unwrap_or_default(),
+            Backing::Array(place) => match place.load() {
+                Value::Agg(a) => a.get(idx).cloned().unwrap_or_default(),
+                _ => Value::Nil,
+            },
+        }
+    }
+
+    /// Sets element `i` (`i < cap`).
+    pub fn set(&self, i: u32, v: Value) {
+        let idx = (self.off + i) as usize;
+        match &*self.backing {
+            Backing::Vec(vec) => {
+                if let Some(slot) = vec.borrow_mut().get_mut(idx) {
+                    *slot = v;
+                }
+            }
+            Backing::Array(place) => place.child(idx as u32).store(v),
+        }
+    }
+}
+
+impl Place {
+    /// The place of field or element `i` inside this one.
+    pub fn child(&self, i: u32) -> Place {
+        let mut path = Vec::with_capacity(self.path.len() + 1);
+        path.extend_from_slice(&self.path);
+        path.push(i);
+        Place { root: self.root.clone(), path }
+    }
+
+    /// `*p`.
+    pub fn load(&self) -> Value {
+        let root = self.root.load();
+        let mut cur = root;
+        for &i in &self.path {
+            cur = match &cur {
+                Value::Agg(a) => a.get(i as usize).cloned().unwrap_or_default(),
+                _ => return Value::Nil,
+            };
+        }
+        cur
+    }
+
+    /// `*p = v`.
+    pub fn store(&self, v: Value) {
+        self.root.modify(|root| store_path(root, &self.path, v));
+    }
+}
+
+fn store_path(slot: &mut Value, path: &[u32], v: Value) {
+    match path.split_first() {
+        None => *slot = v,
+        Some((&i, rest)) => {
+            if let Value::Agg(a) = slot {
+                if let Some(inner) = Rc::make_mut(a).get_mut(i as usize) {
+                    store_path(inner, rest, v);
+                }
+            }
+        }
+    }
+}
+
+impl Root {
+    pub fn load(&self) -> Value {
+        match self {
+            Root::Cell(c) => c.borrow().clone(),
+            Root::Elem(b, i) => match &**b {
+                Backing::Vec(v) => v.borrow().get(*i as usize).cloned().unwrap_or_default(),
+                Backing::Array(place) => place.child(*i).load(),
+            },
+        }
+    }
+
+    /// Runs `f` on the root slot in place.
+    pub fn modify(&self, f: impl FnOnce(&mut Value)) {
+        match self {
+            Root::Cell(c) => f(&mut c.borrow_mut()),
+            Root::Elem(b, i) => match &**b {
+                Backing::Vec(v) => {
+                    if let Some(slot) = v.borrow_mut().get_mut(*i as usize) {
+                        f(slot)
+                    }
+                }
+                Backing::Array(place) => {
+                    let inner = place.child(*i);
+                    let mut v = inner.load();
+                    f(&mut v);
+                    inner.store(v);
+                }
+            },
+        }
+    }
+
+    fn same(&self, other: &Root) -> bool {
+        match (self, other) {
+            (Root::Cell(a), Root::Cell(b)) => Rc::ptr_eq(a, b),
+            (Root::Elem(a, i), Root::Elem(b, j)) => Rc::ptr_eq(a, b) && i == j,
+            _ => false,
+        }
+    }
+
+    fn addr(&self) -> usize {
+        match self {
+            Root::Cell(c) => Rc::as_ptr(c) as usize,
+            Root::Elem(b, i) => Rc::as_ptr(b) as usize + 8 * *i as usize,
+        }
+    }
+}
+
+/// Go's `==` on two values of the same static type. `Err(type)` when an interface holds an
+/// uncomparable dynamic type (the caller panics). Type ids of interfaces must match.
+pub fn go_equal(a: &Value, b: &Value) -> Result<bool, TypeId> {
+    Ok(match (a, b) {
+        (Value::Nil, Value::Nil) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Agg(x), Value::Agg(y)) => {
+            if Rc::ptr_eq(x, y) && !contains_float(x) {
+                return Ok(true);
+            }
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !go_equal(p, q)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        (Value::Chan(x), Value::Chan(y)) => x == y,
+        (Value::Cell(x), Value::Cell(y)) => Rc::ptr_eq(x, y),
+        (Value::Ptr(x), Value::Ptr(y)) => x.root.same(&y.root) && x.path == y.path,
+        (Value::Map(x), Value::Map(y)) => Rc::ptr_eq(x, y),
+        (Value::Func(x), Value::Func(y)) => Rc::ptr_eq(x, y),
+        (Value::Opaque(x), Value::Opaque(y)) => Rc::ptr_eq(x, y),
+        (Value::Iface(x), Value::Iface(y)) => {
+            if x.ty != y.ty {
+                return Ok(false);
+            }
+            if matches!(x.val, Value::Slice(_) | Value::Map(_) | Value::Func(_)) {
+                return Err(x.ty);
+            }
+            go_equal(&x.val, &y.val)?
+        }
+        _ => false,
+    })
+}
+
+fn contains_float(xs: &[Value]) -> bool {
+    xs.iter().any(|v| match v {
+        Value::Float(_) => true,
+        Value::Agg(a) => contains_float(a),
+        Value::Iface(_) => true,
+        _ => false,
+    })
+}
+
+/// Feeds a hash of `v` consistent with [`go_equal`] into `h` (`+0` and `-0` hash alike).
+pub fn go_hash(v: &Value, h: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    match v {
+        Value::Nil => 0u8.hash(h),
+        Value::Bool(b) => b.hash(h),
+        Value::Int(i) => i.hash(h),
+        Value::Float(f) => (f + 0.0).to_bits().hash(h),
+        Value::Str(s) => s.hash(h),
+        Value::Agg(a) => a.iter().for_each(|x| go_hash(x, h)),
+        Value::Chan(c) => c.hash(h),
+        Value::Cell(c) => (Rc::as_ptr(c) as usize).hash(h),
+        Value::Ptr(p) => {
+            p.root.addr().hash(h);
+            p.path.hash(h)
+        }
+        Value::Iface(i) => {
+            i.ty.0.hash(h);
+            go_hash(&i.val, h)
+        }
+        Value::Map(m) => (Rc::as_ptr(m) as usize).hash(h),
+        Value::Func(f) => (Rc::as_ptr(f) as usize).hash(h),
+        Value::Opaque(o) => (Rc::as_ptr(o) as usize).hash(h),
+        Value::Slice(_) | Value::MapIter(_) => 1u8.hash(h),
+    }
+}
