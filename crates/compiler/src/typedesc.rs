@@ -2,10 +2,10 @@
 //! share one [`bc::TypeId`] (assertions and interface equality compare ids), plus the
 //! static classification lowering needs (integer kinds, what `==` a type uses).
 //!
-//! Standard-library struct types whose fields are all hidden (`sync.Mutex`,
-//! `strings.Builder`, ...) become [`TypeKind::Opaque`]; those with exported fields
-//! (`time.Timer.C`, `sync.Cond.L`, `strconv.NumError`) keep a struct shape whose hidden
-//! fields are named with a leading `#`, so `LoadField` reaches the exported ones.
+//! Standard-library struct types keep the checker's struct shape, hidden fields included
+//! (named with a leading `#`, e.g. `sync.Mutex` is `struct { #h uintptr }`): their zero
+//! value holds 0 there and the runtime's natives put their state in it on first use,
+//! while `LoadField` reaches exported fields such as `time.Timer.C`.
 
 use goroscope_types::types::{BasicKind, ChanDir, Qualifier, Type, TypeId};
 
@@ -42,16 +42,6 @@ impl Compiler<'_> {
     }
 
     fn desc_kind(&mut self, t: TypeId) -> TypeKind {
-        if let Some(n) = self.types.named(t) {
-            let std = n.pkg.as_deref().is_some_and(|p| p != "main");
-            if std {
-                if let Type::Struct { fields } = self.types.under(t) {
-                    if fields.iter().all(|f| f.name.starts_with('#')) {
-                        return TypeKind::Opaque(self.types.type_string(t, Qualifier::Reflect));
-                    }
-                }
-            }
-        }
         let under = self.types.underlying(t);
         match self.types.get(under).clone() {
             Type::Basic(k) => match k {
