@@ -533,7 +533,10 @@ impl<'a> Checker<'a> {
                 if ptr_recv && !recv_is_ptr {
                     if xo.mode != OpMode::Variable && !indirect {
                         let ts = self.info.types.display(xo.ty);
-                        self.error(e.span, format!("cannot call pointer method {name} on {ts}"));
+                        self.error(
+                            sel.span,
+                            format!("cannot call pointer method {name} on {ts}"),
+                        );
                         return Operand::invalid();
                     }
                     addr = true;
