@@ -126,26 +126,14 @@ pub fn missing_method(info: &Info, t: TypeId, iface: TypeId) -> Option<String> {
     let methods = info.types.interface_of(iface)?.methods.clone();
     for (name, want) in methods {
         let found = lookup(info, t, &name);
-        let have = match found {
-            Found::Method {
-                func,
-                path,
-                indirect,
-            } => {
-                let f = &info.objects[func.index()];
-                let ptr_recv = f
-                    .func_info()
-                    .and_then(|fi| fi.recv)
-                    .is_some_and(|r| r.pointer);
-                // A value's method set excludes pointer-receiver methods, unless the
-                // method is promoted through an embedded pointer.
-                let through_ptr = indirect || path_has_pointer(info, t, &path);
-                if ptr_recv && !through_ptr {
+        let have = match &found {
+            Found::Method { func, .. } => {
+                if !in_method_set(info, t, &found) {
                     return Some(format!("(method {name} has pointer receiver)"));
                 }
-                f.ty
+                info.objects[func.index()].ty
             }
-            Found::InterfaceMethod { sig, .. } => sig,
+            Found::InterfaceMethod { sig, .. } => *sig,
             Found::Field { .. } | Found::NotFound | Found::Ambiguous => {
                 return Some(format!("(missing method {name})"));
             }
@@ -159,6 +147,84 @@ pub fn missing_method(info: &Info, t: TypeId, iface: TypeId) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether a method found by [`lookup`] on `t` belongs to `t`'s method set: a
+/// pointer-receiver method belongs to a value type's set only when promoted through
+/// an embedded pointer.
+pub fn in_method_set(info: &Info, t: TypeId, found: &Found) -> bool {
+    match found {
+        Found::Method {
+            func,
+            path,
+            indirect,
+        } => {
+            let f = &info.objects[func.index()];
+            let ptr_recv = f
+                .func_info()
+                .and_then(|fi| fi.recv)
+                .is_some_and(|r| r.pointer);
+            !ptr_recv || *indirect || path_has_pointer(info, t, path)
+        }
+        Found::InterfaceMethod { .. } => true,
+        _ => false,
+    }
+}
+
+/// The method set of `t` by name, sorted: declared and promoted concrete methods,
+/// and methods of interfaces embedded in structs (each as [`lookup`] resolves it).
+/// The compiler builds the method tables for interface dispatch from this.
+pub fn method_set(info: &Info, t: TypeId) -> Vec<(String, Found)> {
+    let mut names: Vec<String> = Vec::new();
+    let start = match info.types.get(t) {
+        Type::Pointer(e) => *e,
+        _ => t,
+    };
+    let mut level = vec![start];
+    let mut seen: Vec<TypeId> = Vec::new();
+    for _ in 0..16 {
+        let mut next = Vec::new();
+        for ty in level {
+            if seen.contains(&ty) {
+                continue;
+            }
+            seen.push(ty);
+            if let Some(n) = info.types.named(ty) {
+                names.extend(
+                    n.methods
+                        .iter()
+                        .map(|m| info.objects[m.index()].name.clone()),
+                );
+            }
+            match info.types.under(ty) {
+                Type::Struct { fields } => {
+                    for f in fields.iter().filter(|f| f.embedded) {
+                        next.push(match info.types.get(f.ty) {
+                            Type::Pointer(e) => *e,
+                            _ => f.ty,
+                        });
+                    }
+                }
+                Type::Interface(i) if ty != start => {
+                    names.extend(i.methods.iter().map(|(n, _)| n.clone()))
+                }
+                _ => {}
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        level = next;
+    }
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
+        .filter_map(|n| {
+            let found = lookup(info, t, &n);
+            in_method_set(info, t, &found).then_some((n, found))
+        })
+        .collect()
 }
 
 /// Whether following `path` from `t` passes through an embedded pointer field.

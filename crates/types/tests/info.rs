@@ -136,3 +136,38 @@ fn type_switch_clauses_get_their_own_variables() {
         .collect();
     assert_eq!(vars, vec![TypeId::INT, TypeId::EMPTY_INTERFACE]);
 }
+
+#[test]
+fn method_sets_follow_receivers_and_embedding() {
+    let info = checked(
+        "package main\ntype A struct{}\nfunc (A) V()  {}\nfunc (*A) P() {}\ntype B struct{ A }\ntype C struct{ *A }\nfunc main() {\n\tvar b B\n\tvar c C\n\tprintln(b, c)\n}\n",
+    );
+    let ty = |name: &str| {
+        info.objects
+            .iter()
+            .find(|o| o.name == name && matches!(o.kind, ObjKind::TypeName { .. }))
+            .map(|o| o.ty)
+            .unwrap()
+    };
+    let names = |t| {
+        goroscope_types::lookup::method_set(&info, t)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>()
+    };
+    let (a, b, c) = (ty("A"), ty("B"), ty("C"));
+    assert_eq!(names(a), vec!["V"]);
+    let mut info2 = info.clone();
+    let pa = info2.types.pointer(a);
+    let pb = info2.types.pointer(b);
+    let names2 = |t| {
+        goroscope_types::lookup::method_set(&info2, t)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names2(pa), vec!["P", "V"]);
+    assert_eq!(names(b), vec!["V"]);
+    assert_eq!(names2(pb), vec!["P", "V"]);
+    assert_eq!(names(c), vec!["P", "V"]);
+}
