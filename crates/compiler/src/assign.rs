@@ -8,7 +8,9 @@ use goroscope_types::types::{Type, TypeId};
 
 use crate::bytecode::{Instr, Reg};
 use crate::expr::strip_parens;
-use crate::lower::Lower;
+use crate::expr::VarRef;
+use crate::lower::{Lower, VarLoc};
+use crate::place::Place;
 use crate::typedesc::Class;
 
 impl<'a> Lower<'a> {
@@ -47,7 +49,7 @@ impl<'a> Lower<'a> {
             self.cover(base.0);
             return base;
         }
-        let Some(e) = rhs.first() else {
+        let (Some(e), Some(&first_ty)) = (rhs.first(), tys.first()) else {
             return Reg(self.mark());
         };
         let inner = strip_parens(e);
@@ -64,7 +66,7 @@ impl<'a> Lower<'a> {
                 let ty = self.c.desc(mt);
                 self.emit(Instr::MapGetOk { dst: base, map, key, ty });
                 let vt = self.c.elem(mt);
-                self.coerce(base, vt, tys[0]);
+                self.coerce(base, vt, first_ty);
                 base
             }
             ExprKind::TypeAssert { x, ty: Some(_) } => {
@@ -73,7 +75,7 @@ impl<'a> Lower<'a> {
                 let t = self.ty(inner.id);
                 let ty = self.c.desc(t);
                 self.emit(Instr::TypeAssertOk { dst: base, ok: Reg(base.0 + 1), src, ty });
-                self.coerce(base, t, tys[0]);
+                self.coerce(base, t, first_ty);
                 base
             }
             ExprKind::Unary { op: UnaryOp::Recv, x } => {
@@ -82,7 +84,7 @@ impl<'a> Lower<'a> {
                 self.emit(Instr::RecvOk { dst: base, ok: Reg(base.0 + 1), ch });
                 let ct = self.ty(x.id);
                 let et = self.c.elem(ct);
-                self.coerce(base, et, tys[0]);
+                self.coerce(base, et, first_ty);
                 base
             }
             _ => {
@@ -151,12 +153,22 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// The register an update of place `p` works in: a register variable's own, or a
+    /// fresh one holding the place's current value.
+    fn update_reg(&mut self, p: &Place, x: &Expr) -> Reg {
+        if let Place::Var(VarRef::Local(VarLoc::Reg(r))) = p {
+            return *r;
+        }
+        let map_ty = self.map_of(x);
+        let cur = self.alloc();
+        self.load_place_typed(p, map_ty, cur);
+        cur
+    }
+
     fn op_assign(&mut self, x: &Expr, op: BinaryOp, y: &Expr) {
         let p = self.place(x);
         let t = self.ty(x.id);
-        let map_ty = self.map_of(x);
-        let cur = self.alloc();
-        self.load_place_typed(&p, map_ty, cur);
+        let cur = self.update_reg(&p, x);
         let v = self.expr(y);
         self.arith(x, op, t, cur, v, cur);
         self.store_place(&p, cur);
@@ -165,9 +177,7 @@ impl<'a> Lower<'a> {
     pub fn inc_dec(&mut self, x: &Expr, inc: bool) {
         let p = self.place(x);
         let t = self.ty(x.id);
-        let map_ty = self.map_of(x);
-        let cur = self.alloc();
-        self.load_place_typed(&p, map_ty, cur);
+        let cur = self.update_reg(&p, x);
         match self.c.class(t) {
             Class::Int(k) => {
                 self.emit(Instr::AddIntImm { dst: cur, a: cur, imm: if inc { 1 } else { -1 } });

@@ -162,10 +162,8 @@ impl<'a> Lower<'a> {
         let nfixed = if sig.variadic { nparams.saturating_sub(1) } else { nparams };
         let elem = |c: &Self| sig.params.last().map_or(TypeId::INVALID, |&s| c.c.elem(s));
         if ci.spread_tuple && args.len() == 1 {
-            let first = self.mark();
             let (base, n) = self.call(&args[0]);
             let tys = self.call_result_types(&args[0]);
-            debug_assert!(base.0 == first);
             let elem_ty = elem(self);
             for i in 0..n {
                 let to = if i < nfixed { sig.params.get(i).copied().unwrap_or(TypeId::INVALID) } else { elem_ty };

@@ -8,8 +8,8 @@ use crate::bytecode::{Instr, Reg};
 use crate::lower::Lower;
 use crate::typedesc::Class;
 
-/// Arrays up to this length are built element by element in registers (`MakeAgg`);
-/// longer or sparse ones start from the zero value.
+/// Arrays and slices up to this length are built from consecutive registers
+/// (`MakeAgg`, `MakeSliceFrom`); longer or sparse ones are filled element by element.
 const MAX_AGG_ARRAY: u64 = 64;
 
 impl<'a> Lower<'a> {
@@ -88,7 +88,7 @@ impl<'a> Lower<'a> {
                 }
             }
             Type::Slice(elem) => {
-                if elts.iter().all(|el| el.key.is_none()) {
+                if elts.iter().all(|el| el.key.is_none()) && elts.len() as u64 <= MAX_AGG_ARRAY {
                     let base = self.alloc_n(elts.len());
                     for (i, el) in elts.iter().enumerate() {
                         self.element(&el.value, elem, Reg(base.0 + i as u16));

@@ -124,6 +124,10 @@ impl<'a> Lower<'a> {
             ExprKind::TypeAssert { ty: None, .. } => self.error(e.span, "use of .(type) outside type switch"),
             ExprKind::Call { .. } => {
                 let m = self.mark();
+                // A fresh topmost destination can be the call's base: the results land in it.
+                if dst.0 + 1 == m {
+                    self.release(dst.0);
+                }
                 let (base, n) = self.call(e);
                 if n > 0 && base != dst {
                     self.emit(Instr::Move { dst, src: base });

@@ -91,9 +91,11 @@ impl<'a> Lower<'a> {
         }
         self.f.has_defer = contains_defer(body);
         self.block(body);
-        // Falling off the end (only possible without results).
+        // Falling off the end (the checker rejects it for functions with results).
         self.set_pos(goroscope_syntax::Span::at(body.span.end.saturating_sub(1)));
-        self.return_results();
+        if self.falls_through() {
+            self.return_results();
+        }
         if self.f.has_defer {
             self.f.proto.recover_pc = Some(self.here());
             self.return_results();

@@ -25,6 +25,10 @@ use crate::bytecode::{
 };
 use crate::generic::Subst;
 
+/// The frame size limit; it leaves headroom below `u16::MAX` so register arithmetic on
+/// windows (`base + i`) cannot overflow.
+const MAX_REGS: u16 = 60_000;
+
 /// Where a local variable lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VarLoc {
@@ -262,6 +266,20 @@ impl<'a> Lower<'a> {
         self.patch(pc, h);
     }
 
+    /// Whether control can reach the next instruction: the last one is not a `Return`,
+    /// `Jump` or `Panic`, or some jump already targets the next pc.
+    pub fn falls_through(&self) -> bool {
+        let code = &self.f.proto.code;
+        let here = code.len() as u32;
+        let ends = matches!(code.last(), Some(Instr::Return { .. } | Instr::Jump { .. } | Instr::Panic { .. }));
+        !ends || code.iter().any(|i| i.target() == Some(here))
+    }
+
+    /// A jump to be patched, unless control cannot reach this point (then `None`).
+    pub fn jump_if_reachable(&mut self) -> Option<u32> {
+        self.falls_through().then(|| self.jump())
+    }
+
     pub fn jump(&mut self) -> u32 {
         self.emit(Instr::Jump { target: 0 })
     }
@@ -269,7 +287,7 @@ impl<'a> Lower<'a> {
     /// A fresh register at the top of the frame.
     pub fn alloc(&mut self) -> Reg {
         let r = self.f.top;
-        if r == u16::MAX - 16 {
+        if r >= MAX_REGS {
             let span = self.c.file.span;
             if !self.c.errors.iter().any(|e| e.message.contains("too many registers")) {
                 self.error(span, "function needs too many registers: it is not supported by Goroscope");

@@ -75,12 +75,13 @@ impl<'a> Lower<'a> {
                 None => default = Some(target),
             }
             let mm = self.mark();
-            if let Some(SelectOp::Recv { ch, val, ok }) = op {
-                self.bind_received(&bind, ch, val, ok);
+            self.set_pos(c.span);
+            if let Some(SelectOp::Recv { val, ok, .. }) = op {
+                self.bind_received(&bind, val, ok);
             }
             self.stmts(&c.body);
             self.release(mm);
-            ends.push(self.jump());
+            ends.extend(self.jump_if_reachable());
         }
         let end = self.here();
         for j in ends {
@@ -94,8 +95,7 @@ impl<'a> Lower<'a> {
         self.release(m);
     }
 
-    fn bind_received(&mut self, bind: &Bind, ch: Reg, val: Option<Reg>, ok: Option<Reg>) {
-        let _ = ch;
+    fn bind_received(&mut self, bind: &Bind, val: Option<Reg>, ok: Option<Reg>) {
         let regs = [val, ok];
         match bind {
             Bind::Nothing => {}

@@ -126,10 +126,12 @@ impl<'a> Lower<'a> {
         self.block(&i.then);
         match &i.els {
             Some(els) => {
-                let jend = self.jump();
+                let jend = self.jump_if_reachable();
                 self.patch_here(jf);
                 self.stmt(els);
-                self.patch_here(jend);
+                if let Some(j) = jend {
+                    self.patch_here(j);
+                }
             }
             None => self.patch_here(jf),
         }

@@ -46,7 +46,7 @@ impl<'a> Lower<'a> {
             }
         }
         self.f.pending_label = label;
-        self.clause_bodies(clauses, entries, |l, _| l.mark());
+        self.clause_bodies(clauses, entries, |_, _| {});
         self.release(m);
     }
 
@@ -56,7 +56,7 @@ impl<'a> Lower<'a> {
         &mut self,
         clauses: &[CaseClause],
         mut entries: Vec<Vec<u32>>,
-        mut bind: impl FnMut(&mut Self, usize) -> u16,
+        mut bind: impl FnMut(&mut Self, usize),
     ) {
         let default = clauses.iter().position(|c| c.list.is_none());
         let to_default = self.jump();
@@ -75,6 +75,7 @@ impl<'a> Lower<'a> {
                 self.patch(f, start);
             }
             let m = self.mark();
+            self.set_pos(clause.span);
             bind(self, ci);
             let (body, falls) = match clause.body.split_last() {
                 Some((last, rest)) if matches!(last.kind, StmtKind::Branch { kind: BranchKind::Fallthrough, .. }) => {
@@ -87,7 +88,7 @@ impl<'a> Lower<'a> {
             if falls && ci + 1 < clauses.len() {
                 fall = Some(self.jump());
             } else {
-                ends.push(self.jump());
+                ends.extend(self.jump_if_reachable());
             }
         }
         let end = self.here();
@@ -106,7 +107,6 @@ impl<'a> Lower<'a> {
         if let Some(init) = init {
             self.stmt(init);
         }
-        let xt = self.ty(x.id);
         let xv = self.fresh(x);
         // One register per clause for its variable (the asserted value in one-type clauses).
         let vars: Vec<Option<(goroscope_types::objects::ObjectId, Reg)>> = clauses
@@ -145,15 +145,12 @@ impl<'a> Lower<'a> {
         }
         self.f.pending_label = label;
         self.clause_bodies(clauses, entries, |l, ci| {
-            let m = l.mark();
             if let Some((obj, r)) = vars[ci] {
                 if !asserted[ci] {
                     l.emit(Instr::Move { dst: r, src: xv });
                 }
-                let _ = xt;
                 l.declare_var(obj, r);
             }
-            m
         });
         self.release(m);
     }
