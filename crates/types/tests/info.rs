@@ -171,3 +171,16 @@ fn method_sets_follow_receivers_and_embedding() {
     assert_eq!(names2(pb), vec!["P", "V"]);
     assert_eq!(names(c), vec!["P", "V"]);
 }
+
+#[test]
+fn package_variables_initialise_dependencies_first() {
+    let info = checked(
+        "package main\nvar a = b + 1\nvar c = f()\nvar b = 2\nvar d = 4\nfunc f() int { return d }\nfunc main() { println(a, c) }\n",
+    );
+    let order: Vec<&str> = info
+        .init_order
+        .iter()
+        .map(|i| info.object(i.lhs[0]).name.as_str())
+        .collect();
+    assert_eq!(order, vec!["b", "a", "d", "c"]);
+}

@@ -108,6 +108,9 @@ impl<'a> Checker<'a> {
         for o in objs.iter().flatten() {
             self.decls.insert(*o, super::DeclState::Active);
         }
+        // References made by the initialisers are this spec's dependencies.
+        let key = objs.first().copied().flatten();
+        let saved = std::mem::replace(&mut self.cur_decl, key);
         let types = self.var_spec_types(spec);
         for (o, t) in objs.iter().zip(types) {
             if let Some(o) = o {
@@ -119,17 +122,17 @@ impl<'a> Checker<'a> {
             let lhs: Vec<ObjectId> = objs.iter().flatten().copied().collect();
             if spec.values.len() == spec.names.len() {
                 for (o, v) in lhs.iter().zip(&spec.values) {
-                    self.info.init_order.push(Initializer {
+                    let init = Initializer {
                         lhs: vec![*o],
                         rhs: v.id,
-                    });
+                    };
+                    self.var_inits.push((key.unwrap_or(*o), init));
                 }
-            } else {
-                self.info
-                    .init_order
-                    .push(Initializer { lhs, rhs: first.id });
+            } else if let Some(k) = key {
+                self.var_inits.push((k, Initializer { lhs, rhs: first.id }));
             }
         }
+        self.cur_decl = saved;
     }
 
     /// The types of the variables of one `var` spec, after checking its initialisers.
@@ -435,7 +438,9 @@ impl<'a> Checker<'a> {
                 self.declare_var(n, t, VarRole::Receiver);
             }
         }
+        self.cur_decl = Some(o);
         self.body(&f.sig, body);
+        self.cur_decl = None;
         self.close_scope();
     }
 

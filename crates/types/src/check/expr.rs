@@ -131,6 +131,7 @@ impl<'a> Checker<'a> {
         self.record_ident(id, o);
         self.resolve(o);
         self.use_object(o, counts_as_use);
+        self.note_ref(o);
         let obj = &self.info.objects[o.index()];
         let ty = obj.ty;
         match &obj.kind {
@@ -546,6 +547,7 @@ impl<'a> Checker<'a> {
                 }
                 let deref = !ptr_recv && recv_is_ptr;
                 self.record_ident(sel, func);
+                self.note_ref(func);
                 self.set_selection(
                     e,
                     Selection::Method {
@@ -699,6 +701,7 @@ impl<'a> Checker<'a> {
                     return Operand::invalid();
                 }
                 self.record_ident(sel, func);
+                self.note_ref(func);
                 (
                     self.info.objects[func.index()].ty,
                     Selection::MethodExpr { func, recv: t },

@@ -13,12 +13,13 @@ mod call;
 mod decl;
 mod expr;
 mod infer;
+mod initorder;
 mod operand;
 mod stmt;
 mod terminate;
 mod typexpr;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use goroscope_syntax::Diagnostic;
 use goroscope_syntax::Span;
@@ -112,6 +113,12 @@ pub(crate) struct Checker<'a> {
     iota: Option<i128>,
     /// Type parameter objects of each generic function, put in scope for its body.
     func_tparams: HashMap<ObjectId, Vec<ObjectId>>,
+    /// The package-level declaration whose references are being collected.
+    cur_decl: Option<ObjectId>,
+    /// Package-level variables and functions each declaration refers to.
+    refs: HashMap<ObjectId, BTreeSet<ObjectId>>,
+    /// Package-level initialisers with the declaration their references belong to.
+    var_inits: Vec<(ObjectId, crate::info::Initializer)>,
 }
 
 impl<'a> Checker<'a> {
@@ -135,6 +142,9 @@ impl<'a> Checker<'a> {
             locals: Vec::new(),
             iota: None,
             func_tparams: HashMap::new(),
+            cur_decl: None,
+            refs: HashMap::new(),
+            var_inits: Vec::new(),
         }
     }
 
@@ -174,6 +184,7 @@ impl<'a> Checker<'a> {
                 self.func_body(f);
             }
         }
+        self.order_inits();
         self.report_unused();
         self.finalize_untyped();
         let mut diags = self.diags;

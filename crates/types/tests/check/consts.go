@@ -34,3 +34,6 @@ func main() {
 	const c = "s" + 1         // ERROR "mismatched types untyped string and untyped int"
 	fmt.Println(c, x)
 }
+
+var cycleA = cycleB // ERROR "initialization cycle"
+var cycleB = cycleA
