@@ -47,6 +47,21 @@ pub fn lookup(info: &Info, t: TypeId, name: &str) -> Found {
     if matches!(info.types.get(start), Type::Pointer(_)) {
         return Found::NotFound;
     }
+    // A type parameter has the methods of its constraint.
+    if let Some(tp) = info.types.type_param(start) {
+        let Some(iface) = info.types.interface_of(tp.constraint) else {
+            return Found::NotFound;
+        };
+        return match iface.methods.iter().position(|(n, _)| n == name) {
+            Some(index) => Found::InterfaceMethod {
+                name: name.to_string(),
+                index,
+                sig: iface.methods[index].1,
+                path: vec![],
+            },
+            None => Found::NotFound,
+        };
+    }
     let mut level: Vec<(TypeId, Vec<usize>, bool)> = vec![(start, vec![], indirect)];
     let mut seen: Vec<TypeId> = Vec::new();
     for _depth in 0..16 {
