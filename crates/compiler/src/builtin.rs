@@ -26,6 +26,15 @@ impl<'a> Lower<'a> {
             Builtin::Len | Builtin::Cap => {
                 let Some(a) = args.first() else { return 0 };
                 let src = self.expr(a);
+                // A pointer to an array has its array's length, even when nil.
+                let at = self.ty(a.id);
+                if let Type::Pointer(e) = self.c.types.under(at) {
+                    if let Type::Array { len, .. } = self.c.types.under(*e) {
+                        let n = *len as i64;
+                        self.load_int(dst, n);
+                        return 1;
+                    }
+                }
                 if b == Builtin::Len {
                     self.emit(Instr::Len { dst, src });
                 } else {

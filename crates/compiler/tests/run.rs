@@ -1,5 +1,7 @@
-//! End to end: corpus programs compiled here and run on `goroscope-runtime` print
-//! exactly their recorded stdout and exit with the recorded status.
+//! End to end on `goroscope-runtime`: the corpus programs, and this crate's own cases
+//! (`tests/run/NAME.go` with the expected stdout in `NAME.out`, exit status 0), print
+//! exactly their expected stdout and exit with the expected status. `CASE=name` limits
+//! either test to matching files.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -76,5 +78,30 @@ fn corpus_runs() {
         }
     }
     println!("passed {passed}");
+    assert!(passed > 0, "no case ran");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n\n"));
+}
+
+#[test]
+fn local_cases_run() {
+    let only = std::env::var("CASE").unwrap_or_default();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/run");
+    let mut cases: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "go") && p.to_string_lossy().contains(&only))
+        .collect();
+    cases.sort();
+    let mut failures = Vec::new();
+    for path in &cases {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let want = fs::read_to_string(path.with_extension("out")).unwrap_or_default();
+        match run(path) {
+            Ok((out, _, 0)) if out == want => {}
+            Ok((out, err, code)) => failures.push(format!("{name}: exit {code}\n--- got\n{out}--- want\n{want}--- stderr\n{err}")),
+            Err(e) => failures.push(format!("{name}: {e}")),
+        }
+    }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n\n"));
 }
