@@ -30,14 +30,9 @@ impl<'a> Lower<'a> {
     }
 
     /// Compiles a declared function or method (instantiated with `targs`) into `id`.
-    pub fn compile_decl(&mut self, fd: &FuncDecl, obj: Option<ObjectId>, targs: &[TypeId], id: FuncId) {
-        let (params, sig_ty) = match obj {
-            Some(o) => {
-                let tps = self.info().object(o).func_info().map(|f| f.type_params.clone()).unwrap_or_default();
-                (tps, self.info().object(o).ty)
-            }
-            None => (Vec::new(), TypeId::INVALID),
-        };
+    pub fn compile_decl(&mut self, fd: &FuncDecl, obj: ObjectId, targs: &[TypeId], id: FuncId) {
+        let params = self.info().object(obj).func_info().map(|f| f.type_params.clone()).unwrap_or_default();
+        let sig_ty = self.info().object(obj).ty;
         let subst = Subst::new(&params, targs);
         let proto = std::mem::take(&mut self.c.funcs[id.0 as usize]);
         let saved = std::mem::replace(&mut self.f, FuncState { proto, subst, ..FuncState::default() });

@@ -21,8 +21,24 @@ impl<'a> Lower<'a> {
             let src = self.c.desc_source[t.0 as usize];
             let methods = self.method_table(src);
             self.c.type_descs[t.0 as usize].methods = methods;
+            self.mark_components(src);
         }
         !pending.is_empty()
+    }
+
+    /// fmt looks for `String`/`Error` methods on the fields and elements of the values it
+    /// prints, so the component types of an interface-converted type need tables too.
+    fn mark_components(&mut self, t: TypeId) {
+        let parts: Vec<TypeId> = match self.c.types.under(t) {
+            Type::Struct { fields } => fields.iter().map(|f| f.ty).collect(),
+            Type::Array { elem, .. } | Type::Slice(elem) | Type::Pointer(elem) => vec![*elem],
+            Type::Map { key, elem } => vec![*key, *elem],
+            _ => Vec::new(),
+        };
+        for p in parts {
+            let d = self.c.desc(p);
+            self.c.iface_types.insert(d);
+        }
     }
 
     fn method_table(&mut self, t: TypeId) -> Vec<Method> {

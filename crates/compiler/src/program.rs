@@ -44,17 +44,8 @@ pub fn compile_info(file: &File, info: &Info, src: &str) -> Result<Program, Vec<
     // Declared functions and methods, in declaration order (generic ones are compiled
     // per instantiation, on demand).
     let mut main = None;
-    let mut user_inits = Vec::new();
     for d in &file.decls {
         let Decl::Func(fd) = d else { continue };
-        if fd.recv.is_none() && fd.name.name == "init" {
-            let name = format!("main.init.{}", user_inits.len());
-            let pos = l.c.pos(fd.span);
-            let id = l.c.reserve_func(name, pos);
-            l.compile_decl(fd, None, &[], id);
-            user_inits.push(id);
-            continue;
-        }
         let Some(obj) = info.ident(fd.name.id) else { continue };
         let generic = info.object(obj).func_info().is_some_and(|f| !f.type_params.is_empty());
         if generic {
@@ -88,7 +79,7 @@ pub fn compile_info(file: &File, info: &Info, src: &str) -> Result<Program, Vec<
         types: c.type_descs,
         symbols: c.symbols,
         globals: c.globals,
-        inits: var_init.into_iter().chain(user_inits).collect(),
+        inits: var_init.into_iter().collect(),
         main,
     })
 }
@@ -99,7 +90,7 @@ impl<'a> Lower<'a> {
         while let Some(job) = (!self.c.jobs.is_empty()).then(|| self.c.jobs.remove(0)) {
             match job {
                 Job::Decl { key, id } => match self.c.decls.get(&key.0).copied() {
-                    Some(fd) => self.compile_decl(fd, Some(key.0), &key.1, id),
+                    Some(fd) => self.compile_decl(fd, key.0, &key.1, id),
                     None => {
                         let name = self.info().object(key.0).name.clone();
                         let span = self.c.file.span;
@@ -111,7 +102,8 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// `main.init`: the package variables' initialisers in dependency order, if any.
+    /// `main.init`: the package variables' initialisers in dependency order, if any
+    /// (the checker rejects `func init`, so there are no user init functions).
     fn package_init(&mut self) -> Option<FuncId> {
         let file = self.c.file;
         let items = crate::init::init_order(file, self.info(), &self.c.decls);
