@@ -13,6 +13,8 @@
 //!
 //! Bump [`SCHEMA_VERSION`] whenever a variant or field changes meaning.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// Version of this schema, written in the header of every serialised trace.
@@ -125,7 +127,7 @@ pub enum EventKind {
     GoPark {
         g: u64,
         p: u32,
-        reason: String,
+        reason: Cow<'static, str>,
         object: Option<Obj>,
     },
     /// The waiting `g` becomes runnable on `queue` of `p`, woken by goroutine `by`.

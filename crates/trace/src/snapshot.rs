@@ -3,6 +3,7 @@
 //! **Invariant**: `apply` is total. An event that names an unknown goroutine, P or
 //! channel (a truncated or hand-edited trace) updates what it can and never panics.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -35,7 +36,7 @@ pub struct GoSnap {
     pub id: u64,
     pub state: GoState,
     /// Go's wait reason while `Waiting` (`chan receive`, `sleep`...).
-    pub wait_reason: Option<String>,
+    pub wait_reason: Option<Cow<'static, str>>,
     pub object: Option<Obj>,
     /// The function it runs (`main.worker`), its label in the view.
     pub func: Option<String>,
@@ -364,7 +365,13 @@ impl Snapshot {
         }
     }
 
-    fn set_state(&mut self, g: u64, state: GoState, reason: Option<String>, object: Option<Obj>) {
+    fn set_state(
+        &mut self,
+        g: u64,
+        state: GoState,
+        reason: Option<Cow<'static, str>>,
+        object: Option<Obj>,
+    ) {
         if let Some(gs) = self.goroutines.get_mut(&g) {
             gs.state = state;
             gs.wait_reason = reason;
