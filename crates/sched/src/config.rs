@@ -18,6 +18,9 @@ pub struct Config {
     /// A mutex waiter blocked this long switches the mutex to starvation mode
     /// (Go: starvationThresholdNs, 1 ms).
     pub starvation_threshold_ns: u64,
+    /// How long a thief waits before taking the runnext of a running P, which probably
+    /// readied it just before blocking (Go: usleep(3) in runqgrab, 3 µs).
+    pub runnext_steal_backoff_ns: u64,
     /// How much virtual time a P runs before the machine picks the P with the smallest
     /// clock again: the grain of parallelism between Ps.
     pub quantum_ns: u64,
@@ -36,6 +39,7 @@ impl Default for Config {
             steal_rounds: 4,
             force_preempt_ns: 10_000_000,
             starvation_threshold_ns: 1_000_000,
+            runnext_steal_backoff_ns: 3_000,
             quantum_ns: 1_000,
             seed: 1,
             record: true,

@@ -128,6 +128,8 @@ pub struct G<V> {
     pub(crate) wait_since: Option<u64>,
     /// The channels of the select it is blocked in (each may hold several of its sudogs).
     pub(crate) select_chans: Vec<ChanId>,
+    /// Virtual time at which it last became runnable; it runs no earlier.
+    pub(crate) ready_at: u64,
     /// Its reusable `time.Sleep` timer.
     pub(crate) sleep_timer: Option<TimerId>,
 }
@@ -143,6 +145,7 @@ impl<V> G<V> {
             wait_since: None,
             select_chans: Vec::new(),
             sleep_timer: None,
+            ready_at: 0,
         }
     }
 

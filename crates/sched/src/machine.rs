@@ -20,7 +20,7 @@ use crate::config::Config;
 use crate::g::{G, Status, WaitReason, Wakeup};
 use crate::ids::{GoId, MId, PId};
 use crate::p::P;
-use crate::rand::{Rng, random_order};
+use crate::rand::{RandomOrder, Rng};
 use crate::sync::SyncObjects;
 use crate::timer::Timer;
 
@@ -79,6 +79,17 @@ impl Deadlock {
     }
 }
 
+/// What findRunnable found for a P.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Found {
+    /// Run this G; `true` when it inherits the time slice (taken from runnext).
+    Run(GoId, bool),
+    /// Only a running P's runnext was left to steal: wait a little and look again.
+    Backoff,
+    /// Nothing: the P was released.
+    Idle,
+}
+
 /// Recorded events; pushing is skipped entirely while `on` is false.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Recorder {
@@ -116,6 +127,8 @@ pub struct Machine<V> {
     pub(crate) midle: Vec<MId>,
     pub(crate) mcount: u32,
     pub(crate) nmspinning: usize,
+    /// The order stealWork visits the Ps in (rebuilt when GOMAXPROCS changes).
+    pub(crate) steal_order: RandomOrder,
     pub(crate) chans: Vec<HChan<V>>,
     pub(crate) sync: SyncObjects,
     pub(crate) timers: Vec<Timer>,
@@ -141,6 +154,7 @@ impl<V: Elem> Machine<V> {
             midle: Vec::new(),
             mcount: 0,
             nmspinning: 0,
+            steal_order: RandomOrder::new(nprocs),
             chans: Vec::new(),
             sync: SyncObjects::default(),
             timers: Vec::new(),
@@ -194,7 +208,7 @@ impl<V: Elem> Machine<V> {
                 }
                 self.preempt(Cur { p, g });
             }
-            if let Some((g, inherit)) = self.find_runnable(p)
+            if let Found::Run(g, inherit) = self.find_runnable(p)
                 && self.execute(p, g, inherit)
             {
                 self.set_deadline(p);
@@ -336,7 +350,9 @@ impl<V: Elem> Machine<V> {
         line: Option<u32>,
     ) -> GoId {
         let g = GoId(self.gs.len() as u64 + 1);
-        self.gs.push(G::new(g));
+        let mut gg = G::new(g);
+        gg.ready_at = self.clock_of(p);
+        self.gs.push(gg);
         emit!(
             self,
             p,
@@ -360,8 +376,10 @@ impl<V: Elem> Machine<V> {
     }
 
     fn stop_running(&mut self, cur: Cur) {
+        let now = self.clock_of(cur.p);
         let g = &mut self.gs[cur.g.index()];
         g.status = Status::Runnable;
+        g.ready_at = now;
         g.p = None;
         self.ps[cur.p.index()].curg = None;
     }
@@ -376,7 +394,7 @@ impl<V: Elem> Machine<V> {
             EventKind::GoPark {
                 g: cur.g.0,
                 p: cur.p.0,
-                reason: reason.as_str().to_owned(),
+                reason: reason.as_str().into(),
                 object
             }
         );
@@ -385,7 +403,10 @@ impl<V: Elem> Machine<V> {
     /// Makes waiting `g` runnable in `p`'s runnext (goready from the G running on `p`,
     /// or from a timer run by `p`).
     pub(crate) fn goready(&mut self, g: GoId, p: PId) {
-        self.gs[g.index()].status = Status::Runnable;
+        let now = self.clock_of(p);
+        let gg = &mut self.gs[g.index()];
+        gg.status = Status::Runnable;
+        gg.ready_at = now;
         let by = self.ps[p.index()].curg;
         emit!(
             self,
@@ -494,30 +515,38 @@ impl<V: Elem> Machine<V> {
     /// The next P to advance: the non-idle P with the smallest clock, or the idle P that
     /// the earliest timer wakes (an M blocked in the poller until then).
     fn pick_p(&mut self) -> Option<PId> {
-        let mut candidates: Vec<(u64, PId)> = self
-            .ps
-            .iter()
-            .filter(|p| !p.idle)
-            .map(|p| (p.clock, p.id))
-            .collect();
+        let any_active = self.ps.iter().any(|p| !p.idle);
+        let mut best: Option<(u64, PId)> = None;
+        let mut ties = 0;
+        let mut consider = |clock: u64, p: PId, rng: &mut Rng| match best {
+            Some((b, _)) if clock > b => {}
+            Some((b, _)) if clock == b => {
+                // Reservoir sampling: each of the tied Ps is kept with equal probability.
+                ties += 1;
+                if rng.below(ties) == 0 {
+                    best = Some((clock, p));
+                }
+            }
+            _ => {
+                best = Some((clock, p));
+                ties = 1;
+            }
+        };
+        for pp in self.ps.iter().filter(|p| !p.idle) {
+            consider(pp.clock, pp.id, &mut self.rng);
+        }
         if let Some(&head) = self.pidle.last() {
-            let wake = if candidates.is_empty() && !self.global.is_empty() {
+            let wake = if !any_active && !self.global.is_empty() {
                 Some(self.clock_of(head))
             } else {
                 self.earliest_timer()
                     .map(|when| when.max(self.clock_of(head)))
             };
             if let Some(when) = wake {
-                candidates.push((when, head));
+                consider(when, head, &mut self.rng);
             }
         }
-        let min = candidates.iter().map(|c| c.0).min()?;
-        candidates.retain(|c| c.0 == min);
-        let (clock, p) = if candidates.len() > 1 {
-            candidates[self.rng.below(candidates.len())]
-        } else {
-            candidates[0]
-        };
+        let (clock, p) = best?;
         if self.ps[p.index()].idle {
             // An M woken from the poller for a timer looks for work like a spinning M,
             // so it also runs other Ps' due timers (stealWork's last round): the timer
@@ -545,6 +574,9 @@ impl<V: Elem> Machine<V> {
     /// Returns false when a lock the G must retake was not free and it parked again.
     fn execute(&mut self, p: PId, g: GoId, inherit: bool) -> bool {
         let pp = &mut self.ps[p.index()];
+        // Causality: a G cannot run on a P whose clock is behind the moment it became
+        // runnable (a value received at t is not seen before t).
+        pp.clock = pp.clock.max(self.gs[g.index()].ready_at);
         pp.curg = Some(g);
         if !inherit {
             pp.schedtick += 1;
@@ -560,19 +592,30 @@ impl<V: Elem> Machine<V> {
         }
     }
 
-    /// findRunnable, in Go's order. Returns the G and whether it inherits the slice, or
-    /// None after releasing the P.
-    fn find_runnable(&mut self, p: PId) -> Option<(GoId, bool)> {
+    /// findRunnable, in Go's order. Releases the P when there is no work.
+    fn find_runnable(&mut self, p: PId) -> Found {
         self.run_timers(p, p);
-        let found = self.find_local_or_global(p).or_else(|| self.steal_work(p));
+        let found = match self.find_local_or_global(p) {
+            Some((g, inherit)) => Found::Run(g, inherit),
+            None => self.steal_work(p),
+        };
         match found {
-            Some(_) => {
+            Found::Run(..) => {
+                self.ps[p.index()].runnext_backoff = false;
                 if self.ps[p.index()].spinning {
                     self.reset_spinning(p);
                     self.wakep(p);
                 }
             }
-            None => self.stopp(p),
+            Found::Backoff => {
+                let pp = &mut self.ps[p.index()];
+                pp.runnext_backoff = true;
+                pp.clock += self.cfg.runnext_steal_backoff_ns.max(1);
+            }
+            Found::Idle => {
+                self.ps[p.index()].runnext_backoff = false;
+                self.stopp(p);
+            }
         }
         found
     }
@@ -625,51 +668,65 @@ impl<V: Elem> Machine<V> {
 
     /// stealWork: `steal_rounds` passes over the other Ps in a random order; the last
     /// pass also runs their due timers and may take their runnext.
-    fn steal_work(&mut self, p: PId) -> Option<(GoId, bool)> {
+    fn steal_work(&mut self, p: PId) -> Found {
         let nprocs = self.ps.len();
         let busy = nprocs - self.pidle.len();
         if !self.ps[p.index()].spinning {
             if 2 * self.nmspinning >= busy {
-                return None;
+                return Found::Idle;
             }
             self.ps[p.index()].spinning = true;
             self.nmspinning += 1;
         }
         let rounds = self.cfg.steal_rounds.max(1);
+        let mut backoff = false;
         for round in 0..rounds {
             let last = round + 1 == rounds;
-            let order: Vec<usize> = random_order(&mut self.rng, nprocs).collect();
-            for victim in order.into_iter().map(|i| PId(i as u32)).filter(|&v| v != p) {
+            let order = self.steal_order.start(&mut self.rng);
+            for victim in order.map(|i| PId(i as u32)).filter(|&v| v != p) {
                 if last {
                     self.run_timers(victim, p);
-                    if let Some(found) = self.runqget(p) {
-                        return Some(found);
+                    if let Some((g, inherit)) = self.runqget(p) {
+                        return Found::Run(g, inherit);
                     }
                 }
                 if self.ps[victim.index()].idle {
                     continue;
                 }
-                if let Some(g) = self.runqsteal(p, victim, last) {
-                    return Some((g, false));
+                match self.runqsteal(p, victim, last) {
+                    Found::Run(g, inherit) => return Found::Run(g, inherit),
+                    Found::Backoff => backoff = true,
+                    Found::Idle => {}
                 }
             }
         }
-        None
+        if backoff { Found::Backoff } else { Found::Idle }
     }
 
-    /// runqsteal: take half (rounded up) of `victim`'s ring, or its runnext when
-    /// allowed and the ring is empty. The last G taken runs; the rest go to `p`'s ring.
-    fn runqsteal(&mut self, p: PId, victim: PId, steal_runnext: bool) -> Option<GoId> {
+    /// runqsteal: take half (rounded up) of `victim`'s ring, or, when allowed and the
+    /// ring is empty, its runnext. The victim probably readied its runnext just before
+    /// blocking, so the thief first backs off (Go's usleep(3)) to let the victim
+    /// schedule it; it steals only if the G is still there afterwards. Go sleeps only
+    /// when the victim is running; here the thief may be behind the victim in virtual
+    /// time and see it already between two Gs, so it always backs off once. The last G
+    /// taken runs; the rest go to `p`'s ring.
+    fn runqsteal(&mut self, p: PId, victim: PId, steal_runnext: bool) -> Found {
+        let backed_off = self.ps[p.index()].runnext_backoff;
         let vp = &mut self.ps[victim.index()];
         let n = vp.runq.len() - vp.runq.len() / 2;
         let mut batch = if n > 0 {
             vp.runq.take_front(n)
-        } else if steal_runnext && vp.curg.is_some() {
+        } else if steal_runnext && vp.runnext.is_some() {
+            if !backed_off {
+                return Found::Backoff;
+            }
             vp.runnext.take().into_iter().collect()
         } else {
             Vec::new()
         };
-        let last = batch.pop()?;
+        let Some(last) = batch.pop() else {
+            return Found::Idle;
+        };
         emit!(
             self,
             p,
@@ -682,7 +739,7 @@ impl<V: Elem> Machine<V> {
         for g in batch {
             self.runqput(p, g, false);
         }
-        Some(last)
+        Found::Run(last, false)
     }
 
     /// Fires the due timers of `owner`'s heap at `p`'s clock; wake-ups go to `p`.
@@ -808,6 +865,7 @@ impl<V: Elem> Machine<V> {
                 }
             );
         }
+        self.steal_order = RandomOrder::new(self.ps.len());
         // Start the world: Ps without work and without a G go idle; one spinning P if
         // the global queue has work.
         for i in 0..self.ps.len() {

@@ -77,6 +77,9 @@ pub struct P {
     pub idle: bool,
     /// Whether its M is spinning: looking for work to steal.
     pub spinning: bool,
+    /// Whether its M already backed off once, waiting for a running victim to
+    /// schedule its runnext (Go's usleep(3) in runqgrab).
+    pub runnext_backoff: bool,
     /// The next G to run, ahead of the ring; it inherits the current time slice.
     pub runnext: Option<GoId>,
     pub runq: Runq,
@@ -99,6 +102,7 @@ impl P {
             curg: None,
             idle: true,
             spinning: false,
+            runnext_backoff: false,
             runnext: None,
             runq: Runq::new(capacity),
             schedtick: 0,

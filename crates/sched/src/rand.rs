@@ -50,16 +50,34 @@ fn gcd(mut a: usize, mut b: usize) -> usize {
     a
 }
 
-/// The positions `0..count` visited in a random order: start at a random position and
-/// move by a random step coprime with `count`, so every position is visited once.
-pub fn random_order(rng: &mut Rng, count: usize) -> impl Iterator<Item = usize> {
-    let coprimes: Vec<usize> = (1..=count).filter(|&i| gcd(i, count) == 1).collect();
-    let start = rng.below(count.max(1));
-    let step = coprimes
-        .get(rng.below(coprimes.len()))
-        .copied()
-        .unwrap_or(1);
-    (0..count).map(move |i| (start + i * step) % count)
+/// Go's randomOrder: visits positions `0..count` in a random order by starting at a
+/// random position and moving by a random step coprime with `count`, so every position
+/// is visited exactly once. The coprimes are computed once per `count`.
+#[derive(Clone, Debug, Default)]
+pub struct RandomOrder {
+    count: usize,
+    coprimes: Vec<usize>,
+}
+
+impl RandomOrder {
+    pub fn new(count: usize) -> Self {
+        RandomOrder {
+            count,
+            coprimes: (1..=count).filter(|&i| gcd(i, count) == 1).collect(),
+        }
+    }
+
+    /// One enumeration, drawn from `rng`. The iterator borrows nothing.
+    pub fn start(&self, rng: &mut Rng) -> impl Iterator<Item = usize> + use<> {
+        let count = self.count;
+        let start = rng.below(count.max(1));
+        let step = self
+            .coprimes
+            .get(rng.below(self.coprimes.len()))
+            .copied()
+            .unwrap_or(1);
+        (0..count).map(move |i| (start + i * step) % count)
+    }
 }
 
 #[cfg(test)]
@@ -83,7 +101,7 @@ mod tests {
         let mut rng = Rng::new(3);
         for count in 1..=9 {
             for _ in 0..20 {
-                let mut seen: Vec<usize> = random_order(&mut rng, count).collect();
+                let mut seen: Vec<usize> = RandomOrder::new(count).start(&mut rng).collect();
                 seen.sort();
                 assert_eq!(seen, (0..count).collect::<Vec<_>>());
             }

@@ -347,3 +347,32 @@ fn goready_uses_runnext_and_records_the_waker() {
         .expect("a GoReady");
     assert_eq!(ready, (2, Some(1), Queue::Runnext));
 }
+
+#[test]
+fn a_ping_pong_pair_mostly_stays_on_one_p_thanks_to_the_runnext_backoff() {
+    // A spinning P that finds only a running P's runnext waits 3 µs before stealing it
+    // (Go's usleep(3)), so the pair is not thrashed between Ps on every hand-off.
+    let setup = Setup {
+        chan_caps: vec![0, 0],
+        ..Setup::default()
+    };
+    let rounds = 2_000;
+    let ping: Vec<Op> = (0..rounds).flat_map(|i| [Send(0, i), Recv(1)]).collect();
+    let pong: Vec<Op> = (0..rounds).flat_map(|i| [Recv(0), Send(1, i)]).collect();
+    let out = run(
+        cfg(4, 3),
+        &setup,
+        vec![Spawn(pong), Spawn(ping), Sleep(1_000_000_000)],
+    );
+    assert_eq!(out.end, End::MainReturned);
+    let steals = out
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Steal { .. }))
+        .count();
+    let backoffs_possible = 2 * rounds as usize;
+    assert!(
+        steals * 20 < backoffs_possible,
+        "{steals} steals for {backoffs_possible} hand-offs"
+    );
+}
