@@ -33,11 +33,11 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
             }
             BasicLit::String { value, raw: false } => s.push_str(&quote(value)),
         },
-        ExprKind::CompositeLit { ty, .. } => {
+        ExprKind::CompositeLit { ty, elts } => {
             if let Some(t) = ty {
                 write_expr(s, t, d);
             }
-            s.push_str("{…}");
+            s.push_str(if elts.is_empty() { "{}" } else { "{…}" });
         }
         ExprKind::FuncLit { sig, .. } => {
             s.push_str("func");

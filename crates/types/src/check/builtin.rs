@@ -133,12 +133,9 @@ impl<'a> Checker<'a> {
                         dir: ChanDir::Recv, ..
                     } => {
                         let d = c.describe(&args[0], &self.info.types);
-                        let ts = self.info.types.display(c.ty);
                         self.error(
                             args[0].span,
-                            format!(
-                                "invalid operation: cannot close receive-only channel {ts} {d}"
-                            ),
+                            format!("invalid operation: cannot close receive-only channel {d}"),
                         );
                         Operand::invalid()
                     }

@@ -35,9 +35,10 @@ impl<'a> Checker<'a> {
                 let core = self.info.types.core_type(fo.ty).unwrap_or(TypeId::INVALID);
                 let Some(sig) = self.info.types.signature_of(core).cloned() else {
                     let d = fo.describe(func, &self.info.types);
+                    let ts = self.info.types.display(fo.ty);
                     self.error(
                         e.span,
-                        format!("invalid operation: cannot call non-function {d}"),
+                        format!("invalid operation: cannot call {d}: {ts} is not a function"),
                     );
                     for a in args {
                         self.raw_expr(a, true);
@@ -353,7 +354,11 @@ impl<'a> Checker<'a> {
         args: &[Expr],
         ellipsis: Option<Span>,
     ) -> Operand {
-        let ts = self.info.types.display(t);
+        // The target as written: Go keeps the names `byte` and `rune` in messages.
+        let ts = match &e.kind {
+            ExprKind::Call { func, .. } => expr_string(strip_parens(func)),
+            _ => self.info.types.display(t),
+        };
         if args.len() != 1 {
             for a in args {
                 self.expr(a);
@@ -431,9 +436,6 @@ impl<'a> Checker<'a> {
                     let msg = match why {
                         Unrepresentable::Overflows if types.is_integer(x.ty) && k.is_integer() => {
                             format!("constant {v} overflows {ts}")
-                        }
-                        Unrepresentable::Truncated => {
-                            format!("cannot convert {d} to type {ts} (truncated)")
                         }
                         _ => format!("cannot convert {d} to type {ts}"),
                     };

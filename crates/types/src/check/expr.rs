@@ -971,7 +971,7 @@ impl<'a> Checker<'a> {
                 let es = expr_string(e);
                 let (ts, is) = (self.info.types.display(t), self.info.types.display(xo.ty));
                 self.error(
-                    te.span,
+                    e.span,
                     format!(
                         "impossible type assertion: {es}\n\t{ts} does not implement {is} {why}"
                     ),
@@ -1033,7 +1033,7 @@ impl<'a> Checker<'a> {
                         let d = xo.describe(x, &self.info.types);
                         let ts = self.info.types.display(xo.ty);
                         self.error(
-                            e.span,
+                            x.span,
                             format!(
                                 "invalid operation: cannot receive from send-only channel {ts} {d}"
                             ),
@@ -1047,9 +1047,10 @@ impl<'a> Checker<'a> {
                     },
                     _ => {
                         let d = xo.describe(x, &self.info.types);
+                        let ts = self.info.types.display(xo.ty);
                         self.error(
-                            e.span,
-                            format!("invalid operation: cannot receive from non-channel {d}"),
+                            x.span,
+                            format!("invalid operation: cannot receive from non-channel {ts} {d}"),
                         );
                         Operand::invalid()
                     }

@@ -1,7 +1,8 @@
 //! Generic functions: type argument inference by unification, constraint
 //! satisfaction, explicit instantiation `f[T]`, and substitution.
 
-use goroscope_syntax::ast::Expr;
+use goroscope_syntax::Span;
+use goroscope_syntax::ast::{Expr, ExprKind};
 
 use super::{Checker, OpMode, Operand};
 use crate::lookup::missing_method;
@@ -92,12 +93,15 @@ impl<'a> Checker<'a> {
                         .type_param(tparams[k])
                         .map(|p| p.name.clone())
                         .unwrap_or_default();
-                    self.error(e.span, format!("in call to {fname}, cannot infer {name}"));
+                    self.error(
+                        lparen(e),
+                        format!("in call to {fname}, cannot infer {name}"),
+                    );
                     return None;
                 }
             }
         }
-        if !self.satisfies_all(e, tparams, &targs) {
+        if !self.satisfies_all(lparen(e), tparams, &targs) {
             return None;
         }
         Some(targs)
@@ -186,14 +190,14 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks every type argument against its constraint, reporting the first failure.
-    fn satisfies_all(&mut self, e: &Expr, tparams: &[TypeId], targs: &[TypeId]) -> bool {
+    fn satisfies_all(&mut self, at: Span, tparams: &[TypeId], targs: &[TypeId]) -> bool {
         for (tp, ta) in tparams.iter().zip(targs) {
             let Some(c) = self.info.types.type_param(*tp).map(|p| p.constraint) else {
                 continue;
             };
             let c = self.subst(c, tparams, targs);
             if let Some(why) = self.unsatisfied(*ta, c) {
-                self.error(e.span, why);
+                self.error(at, why);
                 return false;
             }
         }
@@ -280,7 +284,7 @@ impl<'a> Checker<'a> {
             // Partial: the call infers the rest.
             return Operand::value(fty);
         }
-        if !self.satisfies_all(e, &tparams, &targs) {
+        if !self.satisfies_all(e.span, &tparams, &targs) {
             return Operand::invalid();
         }
         let inst = self.subst(fty, &tparams, &targs);
@@ -363,4 +367,12 @@ fn union_string(types: &crate::types::TypeTable, terms: &[crate::types::Term]) -
         .map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, types.display(t.ty)))
         .collect::<Vec<_>>()
         .join(" | ")
+}
+
+/// Where Go reports inference and instantiation errors of a call: its `(`.
+fn lparen(call: &Expr) -> Span {
+    match &call.kind {
+        ExprKind::Call { func, .. } => Span::at(func.span.end),
+        _ => call.span,
+    }
 }

@@ -57,10 +57,8 @@ impl<'a> Checker<'a> {
                     let i = (0..pending.len()).find(|&i| !done[i]).unwrap_or(0);
                     if let Some(&v) = pending[i].1.lhs.first() {
                         let obj = &self.info.objects[v.index()];
-                        let (span, msg) = (
-                            obj.span,
-                            format!("initialization cycle: {} refers to itself", obj.name),
-                        );
+                        let (span, msg) =
+                            (obj.span, format!("initialization cycle for {}", obj.name));
                         self.error(span, msg);
                     }
                     i

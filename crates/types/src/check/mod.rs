@@ -431,7 +431,7 @@ impl<'a> Checker<'a> {
                 self.imports.push(ImportUse {
                     path: spec.path.clone(),
                     alias: spec.alias.as_ref().map(|a| a.name.clone()),
-                    span: spec.path_span,
+                    span: spec.span,
                     used: false,
                 });
                 let idx = self.imports.len() - 1;
@@ -597,10 +597,12 @@ impl<'a> Checker<'a> {
         match self.decls.get(&o).copied() {
             None => {}
             Some(DeclState::Active) => {
+                // Types and functions may refer to themselves; variable cycles are
+                // reported with the initialisation order.
                 let obj = &self.info.objects[o.index()];
                 if !matches!(
                     obj.kind,
-                    ObjKind::TypeName { alias: false } | ObjKind::Func(_)
+                    ObjKind::TypeName { alias: false } | ObjKind::Func(_) | ObjKind::Var(_)
                 ) {
                     let (span, name) = (obj.span, obj.name.clone());
                     self.error(

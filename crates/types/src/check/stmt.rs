@@ -251,9 +251,10 @@ impl<'a> Checker<'a> {
             }
             _ => {
                 let d = c.describe(ch, &self.info.types);
+                let ts = self.info.types.display(c.ty);
                 self.error(
                     at,
-                    format!("invalid operation: cannot send to non-channel {d}"),
+                    format!("invalid operation: cannot send to non-channel {ts} {d}"),
                 );
             }
         }

@@ -17,7 +17,7 @@ func main() {
 	fmt.Println(area(1, 2, 3)) // ERROR "too many arguments in call to area"
 	fmt.Println(sum(), sum(1, 2), sum([]int{1}...))
 	x := 5
-	x()                 // ERROR "invalid operation: cannot call non-function x (variable of type int)"
+	x()                 // ERROR "invalid operation: cannot call x (variable of type int): int is not a function"
 	makeCounter().Inc() // ERROR "cannot call pointer method Inc on Counter"
 	fmt.Println(len(1))  // ERROR "invalid argument: 1 (untyped int constant) for built-in len"
 	fmt.Println(undefinedThing) // ERROR "undefined: undefinedThing"

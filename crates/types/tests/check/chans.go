@@ -17,7 +17,7 @@ func main() {
 	go produce(ch)
 	consume(ch)
 	var s string
-	s <- 1 // ERROR "invalid operation: cannot send to non-channel s (variable of type string)"
+	s <- 1 // ERROR "invalid operation: cannot send to non-channel string s (variable of type string)"
 	v, ok := <-ch
 	_, _ = v, ok
 	ch <- "x" // ERROR "cannot use \"x\" (untyped string constant) as int value in send"

@@ -35,5 +35,5 @@ func main() {
 	fmt.Println(Zero())             // ERROR "in call to Zero, cannot infer T"
 	fmt.Println(Zero[int]())
 	f := func(xs []int) {}
-	f([]string{}) // ERROR "cannot use []string{…} (value of type []string) as []int value in argument to f"
+	f([]string{}) // ERROR "cannot use []string{} (value of type []string) as []int value in argument to f"
 }
