@@ -147,3 +147,72 @@ impl<V> HChan<V> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ring_wraps_and_keeps_fifo_order() {
+        let mut c = HChan::new(3, 0i64, false);
+        c.buf_push(1);
+        c.buf_push(2);
+        assert_eq!(c.buf_pop(), Some(1));
+        c.buf_push(3);
+        c.buf_push(4);
+        assert_eq!((c.qcount, c.sendx, c.recvx), (3, 1, 1));
+        assert_eq!(c.check(), Ok(()));
+        assert_eq!(
+            [c.buf_pop(), c.buf_pop(), c.buf_pop()],
+            [Some(2), Some(3), Some(4)]
+        );
+        assert_eq!(c.check(), Ok(()));
+    }
+
+    #[test]
+    fn a_timer_channel_reports_zero_len_and_cap_and_drains() {
+        let mut c = HChan::new(1, 0i64, true);
+        c.buf_push(9);
+        assert_eq!((c.len(), c.cap(), c.qcount), (0, 0, 1));
+        c.drain();
+        assert_eq!((c.qcount, c.buf[0]), (0, None));
+        assert_eq!(c.check(), Ok(()));
+    }
+
+    #[test]
+    fn check_catches_broken_invariants() {
+        let mut c = HChan::new(2, 0i64, false);
+        c.recvq.push_back(Sudog {
+            g: GoId(2),
+            elem: None,
+            case: None,
+        });
+        c.sendq.push_back(Sudog {
+            g: GoId(3),
+            elem: Some(1),
+            case: None,
+        });
+        assert!(c.check().is_err(), "both queues");
+        let mut c = HChan::new(2, 0i64, false);
+        c.buf_push(1);
+        c.recvq.push_back(Sudog {
+            g: GoId(2),
+            elem: None,
+            case: None,
+        });
+        assert!(c.check().is_err(), "receiver waits on a non-empty buffer");
+        let mut c = HChan::new(0, 0i64, false);
+        c.recvq.push_back(Sudog {
+            g: GoId(2),
+            elem: None,
+            case: Some(0),
+        });
+        c.sendq.push_back(Sudog {
+            g: GoId(2),
+            elem: Some(1),
+            case: Some(1),
+        });
+        assert_eq!(c.check(), Ok(()), "one G selecting both ways");
+        assert_eq!(c.dequeue_g(GoId(2)), 2);
+    }
+}

@@ -110,6 +110,18 @@ macro_rules! emit {
 }
 pub(crate) use emit;
 
+/// Records an event at virtual time `$t` (a whole-machine event), as `emit!`.
+macro_rules! emit_at {
+    ($m:expr, $t:expr, $kind:expr) => {
+        if $m.rec.on {
+            let t = $t;
+            $m.rec
+                .events
+                .push(goroscope_trace::Event { t, kind: $kind });
+        }
+    };
+}
+
 /// The scheduler and every synchronisation object. `V` is the channel element type.
 /// Goroutine stacks are not stored here: the interpreter keeps them keyed by [`GoId`].
 #[derive(Clone, Debug)]
@@ -765,15 +777,13 @@ impl<V: Elem> Machine<V> {
             Deadlock::AllAsleep
         };
         self.dead = Some(d);
-        if self.rec.on {
-            let t = self.max_clock();
-            self.rec.events.push(Event {
-                t,
-                kind: EventKind::Deadlock {
-                    main_goexit: d == Deadlock::MainGoexit,
-                },
-            });
-        }
+        emit_at!(
+            self,
+            self.max_clock(),
+            EventKind::Deadlock {
+                main_goexit: d == Deadlock::MainGoexit
+            }
+        );
         d
     }
 
@@ -797,6 +807,7 @@ impl<V: Elem> Machine<V> {
             }
         }
         let mut cur = cur;
+        let now = self.clock_of(cur.p);
         if n < old {
             let mut moved = Vec::new();
             for pp in self.ps[n..].iter_mut().rev() {
@@ -809,16 +820,9 @@ impl<V: Elem> Machine<V> {
                 .iter_mut()
                 .flat_map(|pp| pp.timers.drain())
                 .collect();
-            if cur.p.index() >= n {
-                let clock = self.clock_of(cur.p);
-                let schedwhen = self.ps[cur.p.index()].schedwhen;
-                let p0 = &mut self.ps[0];
-                p0.curg = Some(cur.g);
-                p0.clock = p0.clock.max(clock);
-                p0.schedwhen = schedwhen;
-                self.gs[cur.g.index()].p = Some(PId(0));
-                cur.p = PId(0);
-            }
+            // The caller's P is destroyed: it continues on P0 (acquirep(p0) in procresize).
+            let caller_moved = (cur.p.index() >= n)
+                .then(|| (self.clock_of(cur.p), self.ps[cur.p.index()].schedwhen));
             for pp in &mut self.ps[n..] {
                 if let Some(m) = pp.m.take() {
                     self.midle.push(m);
@@ -829,15 +833,20 @@ impl<V: Elem> Machine<V> {
             }
             self.ps.truncate(n);
             self.pidle.retain(|q| q.index() < n);
+            let survivor = if caller_moved.is_some() {
+                PId(0)
+            } else {
+                cur.p
+            };
             for (when, _, id) in entries {
-                self.timers[id.index()].p = cur.p;
-                self.ps[cur.p.index()]
+                self.timers[id.index()].p = survivor;
+                self.ps[survivor.index()]
                     .timers
                     .push(when, self.timers[id.index()].seq, id);
             }
-            emit!(
+            emit_at!(
                 self,
-                cur.p,
+                now,
                 EventKind::ProcResize {
                     procs: n as u32,
                     gs: moved.iter().map(|g| g.0).collect()
@@ -846,11 +855,22 @@ impl<V: Elem> Machine<V> {
             for g in moved.into_iter().rev() {
                 self.global.push_front(g);
             }
+            if let Some((clock, schedwhen)) = caller_moved {
+                if self.ps[0].idle {
+                    self.startp(PId(0), clock, false);
+                }
+                let p0 = &mut self.ps[0];
+                p0.curg = Some(cur.g);
+                p0.clock = p0.clock.max(clock);
+                p0.schedwhen = schedwhen;
+                self.gs[cur.g.index()].p = Some(PId(0));
+                cur.p = PId(0);
+                emit!(self, cur.p, EventKind::GoStart { p: 0, g: cur.g.0 });
+            }
         } else {
-            let clock = self.clock_of(cur.p);
             for i in old..n {
                 let mut pp = P::new(PId(i as u32), self.cfg.local_queue_capacity);
-                pp.clock = clock;
+                pp.clock = now;
                 self.ps.push(pp);
             }
             let mut fresh: Vec<PId> = (old..n).rev().map(|i| PId(i as u32)).collect();

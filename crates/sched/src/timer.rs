@@ -69,3 +69,39 @@ impl TimerHeap {
         self.heap.drain().map(|Reverse(e)| e).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn timer(when: u64, seq: u64) -> Timer {
+        Timer {
+            when,
+            period: 0,
+            action: TimerAction::Func(0),
+            active: true,
+            seq,
+            p: PId(0),
+        }
+    }
+
+    #[test]
+    fn earliest_first_ties_in_creation_order_stale_entries_skipped() {
+        let mut timers = vec![timer(50, 1), timer(20, 2), timer(20, 3)];
+        let mut heap = TimerHeap::default();
+        for (i, t) in timers.iter().enumerate() {
+            heap.push(t.when, t.seq, TimerId(i as u64));
+        }
+        assert_eq!(heap.peek(&timers), Some((20, TimerId(1))));
+        // Reset timer 1 to 60: its old entry becomes stale.
+        timers[1].when = 60;
+        timers[1].seq = 4;
+        heap.push(60, 4, TimerId(1));
+        let mut order = Vec::new();
+        while let Some((when, id)) = heap.peek(&timers) {
+            heap.pop();
+            order.push((when, id.0));
+        }
+        assert_eq!(order, [(20, 2), (50, 0), (60, 1)]);
+    }
+}

@@ -376,3 +376,134 @@ fn a_ping_pong_pair_mostly_stays_on_one_p_thanks_to_the_runnext_backoff() {
         "{steals} steals for {backoffs_possible} hand-offs"
     );
 }
+
+#[test]
+fn gomaxprocs_shrink_called_from_a_destroyed_p_moves_the_caller_to_p0() {
+    let setup = Setup {
+        waitgroups: 1,
+        ..Setup::default()
+    };
+    let mut moved = 0;
+    for seed in 0..30 {
+        let mut main = vec![
+            WgAdd(0, 4),
+            Spawn(vec![
+                Compute(50_000),
+                SetProcs(1),
+                Compute(1_000),
+                Log("shrunk"),
+                WgAdd(0, -1),
+            ]),
+        ];
+        for _ in 0..3 {
+            main.push(Spawn(vec![Compute(200_000), WgAdd(0, -1)]));
+        }
+        main.extend([WgWait(0), Log("done")]);
+        let out = run(cfg(4, seed), &setup, main);
+        assert_eq!(out.end, End::MainReturned, "seed {seed}");
+        assert_eq!(out.log, ["G2 shrunk", "G1 done"], "seed {seed}");
+        let resize = out
+            .events
+            .iter()
+            .position(|e| matches!(e.kind, EventKind::ProcResize { procs: 1, .. }))
+            .unwrap();
+        let p_before = out.events[..resize]
+            .iter()
+            .rev()
+            .find_map(|e| match e.kind {
+                EventKind::GoStart { g: 2, p } => Some(p),
+                _ => None,
+            });
+        if p_before != Some(0) {
+            moved += 1;
+            let restarted = &out.events[resize + 1..];
+            assert!(
+                restarted
+                    .iter()
+                    .any(|e| matches!(e.kind, EventKind::GoStart { g: 2, p: 0 })),
+                "seed {seed}"
+            );
+        }
+    }
+    assert!(moved > 0, "no seed ran the shrinking goroutine off P0");
+}
+
+#[test]
+fn gomaxprocs_grow_lets_idle_ps_take_work() {
+    let setup = Setup {
+        waitgroups: 1,
+        ..Setup::default()
+    };
+    let mut main = vec![SetProcs(4), WgAdd(0, 4)];
+    for _ in 0..4 {
+        main.push(Spawn(vec![Compute(1_000_000), WgAdd(0, -1)]));
+    }
+    main.push(WgWait(0));
+    let out = run(cfg(1, 2), &setup, main);
+    assert_eq!(out.machine.gomaxprocs(), 4);
+    assert!(
+        out.machine.max_clock() < 2_500_000,
+        "4 × 1 ms on 4 Ps took {}",
+        out.machine.max_clock()
+    );
+}
+
+#[test]
+fn recording_off_changes_nothing_but_the_events() {
+    let setup = Setup {
+        chan_caps: vec![1, 0],
+        waitgroups: 1,
+        mutexes: 1,
+        ..Setup::default()
+    };
+    let mut main = vec![WgAdd(0, 3)];
+    for _ in 0..3 {
+        main.push(Spawn(vec![
+            Lock(0),
+            Send(0, 1),
+            Unlock(0),
+            Compute(20_000),
+            Recv(1),
+            WgAdd(0, -1),
+        ]));
+    }
+    main.extend([
+        Recv(0),
+        Recv(0),
+        Recv(0),
+        Send(1, 0),
+        Send(1, 0),
+        Send(1, 0),
+        WgWait(0),
+    ]);
+    let on = run(cfg(3, 9), &setup, main.clone());
+    let mut quiet = cfg(3, 9);
+    quiet.record = false;
+    let off = run(quiet, &setup, main);
+    assert_eq!((on.end, on.log), (off.end, off.log));
+    assert!(!on.events.is_empty() && off.events.is_empty());
+    assert_eq!(on.machine.max_clock(), off.machine.max_clock());
+}
+
+#[test]
+fn after_func_starts_a_goroutine_when_the_timer_fires() {
+    let mut m = Machine::<i64>::new(cfg(2, 1));
+    let Next::Run { cur, .. } = m.next_slice() else {
+        panic!("main runs")
+    };
+    m.new_func_timer(cur, 5_000_000, 77);
+    assert_eq!(m.sleep(cur, 10_000_000), BlockResult::Parked);
+    let Next::Run { cur, wakeup } = m.next_slice() else {
+        panic!("the callback runs")
+    };
+    assert_eq!(wakeup, Some(Wakeup::AfterFunc { token: 77 }));
+    assert_eq!(cur.g, GoId(2));
+    assert!((5_000_000..5_010_000).contains(&m.now(cur.p)));
+    m.goexit(cur);
+    let Next::Run { cur, wakeup } = m.next_slice() else {
+        panic!("main wakes")
+    };
+    assert_eq!((cur.g, wakeup), (GoId::MAIN, None));
+    assert!(m.now(cur.p) >= 10_000_000);
+    m.check_invariants().unwrap();
+}
