@@ -24,10 +24,7 @@ fn main() {
     let mut done: BTreeMap<GoId, i64> = BTreeMap::new();
     let (mut c0, mut c1) = (None, None);
     let mut slices = 0u64;
-    loop {
-        let Next::Run { cur, .. } = m.next_slice() else {
-            break;
-        };
+    while let Next::Run { cur, .. } = m.next_slice() {
         slices += 1;
         if c0.is_none() {
             c0 = Some(m.make_chan(cur, 0, 0, ChanInfo::default()));
