@@ -60,7 +60,7 @@ impl<'a> Checker<'a> {
             }
             let call = expr_string(e);
             let (what, at, exp) = if args.len() < min {
-                ("not enough", Span::at(e.span.end.saturating_sub(1)), min)
+                ("not enough", e.span, min)
             } else {
                 ("too many", args[max.unwrap_or(0)].span, max.unwrap_or(0))
             };
@@ -268,7 +268,7 @@ impl<'a> Checker<'a> {
             let d = s.describe(&args[0], &self.info.types);
             self.error(
                 args[0].span,
-                format!("invalid argument: {d} is not a slice"),
+                format!("invalid append: argument must be a slice; have {d}"),
             );
             for a in &args[1..] {
                 self.expr(a);

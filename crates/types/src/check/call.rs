@@ -236,7 +236,7 @@ impl<'a> Checker<'a> {
                 return false;
             }
             if n != np {
-                self.arg_count_error(e, fname, sig, ops, n < np);
+                self.arg_count_error(e, fname, sig, ops, n < np, ellipsis.is_some());
                 return false;
             }
             for (i, (x, ae)) in ops.iter().enumerate() {
@@ -247,7 +247,7 @@ impl<'a> Checker<'a> {
         }
         let min = if sig.variadic { np - 1 } else { np };
         if n < min || (!sig.variadic && n > np) {
-            self.arg_count_error(e, fname, sig, ops, n < min);
+            self.arg_count_error(e, fname, sig, ops, n < min, ellipsis.is_some());
             return false;
         }
         let elem = sig
@@ -290,8 +290,9 @@ impl<'a> Checker<'a> {
         sig: &Signature,
         ops: &[(Operand, &Expr)],
         not_enough: bool,
+        dots: bool,
     ) {
-        let have: Vec<String> = ops
+        let mut have: Vec<String> = ops
             .iter()
             .map(|(x, _)| {
                 let t = &self.info.types;
@@ -308,6 +309,9 @@ impl<'a> Checker<'a> {
                 }
             })
             .collect();
+        if let (true, Some(last)) = (dots, have.last_mut()) {
+            last.push_str("...");
+        }
         let want: Vec<String> = sig
             .params
             .iter()
@@ -326,7 +330,7 @@ impl<'a> Checker<'a> {
         let (what, at) = if not_enough {
             let at = match ops.last() {
                 Some((_, ae)) => ae.span,
-                None => Span::at(e.span.end.saturating_sub(1)),
+                None => e.span,
             };
             ("not enough", at)
         } else {

@@ -179,7 +179,12 @@ impl<'a> Checker<'a> {
             && self.info.types.underlying(under) == TypeId::INVALID
         {
             let name = &spec.name.name;
-            self.error(spec.name.span, format!("invalid recursive type {name}"));
+            let msg = if under == named {
+                format!("invalid recursive type: {name} refers to itself")
+            } else {
+                format!("invalid recursive type {name}")
+            };
+            self.error(spec.name.span, msg);
             return;
         }
         self.info.types.set_underlying(named, under);

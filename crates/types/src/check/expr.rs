@@ -440,7 +440,7 @@ impl<'a> Checker<'a> {
                 if index >= n {
                     self.error(
                         el.value.span,
-                        format!("index {index} out of bounds [0:{n}]"),
+                        format!("index {index} is out of bounds (>= {n})"),
                     );
                 }
             }
@@ -661,7 +661,14 @@ impl<'a> Checker<'a> {
             let msg = if !exported && member.is_some() {
                 format!("name {} not exported by package {pkg_name}", sel.name)
             } else {
-                format!("undefined: {pkg_name}.{}", sel.name)
+                // Go points at a member that differs only in case.
+                let near = pkg.members.keys().find(|k| {
+                    k.eq_ignore_ascii_case(&sel.name) && k.starts_with(|c: char| c.is_uppercase())
+                });
+                match near {
+                    Some(k) => format!("undefined: {pkg_name}.{} (but have {k})", sel.name),
+                    None => format!("undefined: {pkg_name}.{}", sel.name),
+                }
             };
             self.error(sel.span, msg);
             return Operand::invalid();
@@ -1074,7 +1081,7 @@ impl<'a> Checker<'a> {
                 if !ok {
                     let d = xo.describe(x, types);
                     self.error(
-                        e.span,
+                        x.span,
                         format!(
                             "invalid operation: operator {} not defined on {d}",
                             op.as_str()
@@ -1266,8 +1273,12 @@ impl<'a> Checker<'a> {
         if xu && !yu {
             let t = yo.ty;
             if self.info.types.is_interface(t) && !xo.is_nil() {
+                // Against an interface the value keeps its untyped type for the
+                // operation's checks (Go says `mismatched types any and untyped int`);
+                // its value is of the default type.
                 let d = self.info.types.default_type(xo.ty);
-                return self.convert_untyped(xo, x, d).is_ok();
+                self.update_type(x, d);
+                return true;
             }
             return self.convert_untyped(xo, x, t).is_ok();
         }
@@ -1275,7 +1286,8 @@ impl<'a> Checker<'a> {
             let t = xo.ty;
             if self.info.types.is_interface(t) && !yo.is_nil() {
                 let d = self.info.types.default_type(yo.ty);
-                return self.convert_untyped(yo, y, d).is_ok();
+                self.update_type(y, d);
+                return true;
             }
             return self.convert_untyped(yo, y, t).is_ok();
         }
@@ -1332,23 +1344,9 @@ impl<'a> Checker<'a> {
                 }
             }
         } else if !nils.0 && !nils.1 {
-            for (o, oe) in [(xo, x), (yo, y)] {
+            for o in [xo, yo] {
                 if !types.comparable(o.ty) {
-                    let what = match types.under(o.ty) {
-                        Type::Slice(_) => "slice can only be compared to nil".to_string(),
-                        Type::Map { .. } => "map can only be compared to nil".to_string(),
-                        Type::Signature(_) => "func can only be compared to nil".to_string(),
-                        _ => {
-                            let _ = oe;
-                            format!("incomparable types in type set {}", types.display(o.ty))
-                        }
-                    };
-                    let what = match types.under(o.ty) {
-                        Type::Struct { .. } | Type::Array { .. } => {
-                            format!("{} cannot be compared", types.display(o.ty))
-                        }
-                        _ => what,
-                    };
+                    let what = incomparable_cause(types, o.ty);
                     self.error(x.span, format!("invalid operation: {es} ({what})"));
                     return Operand::invalid();
                 }
@@ -1397,13 +1395,22 @@ impl<'a> Checker<'a> {
         // The count: an integer (an untyped constant must be a non-negative integer).
         if self.info.types.is_untyped(yo.ty) {
             if let (Some(v), true) = (&yo.val, yo.is_const()) {
+                let d = yo.describe(y, &self.info.types);
                 match v.as_int() {
                     Some(n) if n >= 0 => {
                         yo.val = Some(Value::Int(n));
                         self.update_type(y, TypeId::UINT);
                     }
-                    _ => {
-                        let d = yo.describe(y, &self.info.types);
+                    Some(_) => {
+                        let msg = format!("invalid operation: negative shift count {d}");
+                        self.error(y.span, msg);
+                        return Operand::invalid();
+                    }
+                    None if matches!(v, Value::Float(_)) => {
+                        self.error(y.span, format!("{d} truncated to uint"));
+                        return Operand::invalid();
+                    }
+                    None => {
                         self.error(y.span, format!("invalid shift count {d}"));
                         return Operand::invalid();
                     }
@@ -1430,7 +1437,7 @@ impl<'a> Checker<'a> {
                 let d = yo.describe(y, &self.info.types);
                 self.error(
                     y.span,
-                    format!("invalid shift count {d} (must be non-negative)"),
+                    format!("invalid operation: negative shift count {d}"),
                 );
                 return Operand::invalid();
             }
@@ -1492,5 +1499,25 @@ fn strip_parens(e: &Expr) -> &Expr {
     match &e.kind {
         ExprKind::Paren(x) => strip_parens(x),
         _ => e,
+    }
+}
+
+/// Why values of type `t` cannot be compared, in Go's words.
+fn incomparable_cause(types: &crate::types::TypeTable, t: TypeId) -> String {
+    if types.is_type_param(t) {
+        return "incomparable types in type set".to_string();
+    }
+    match types.under(t) {
+        Type::Slice(_) => "slice can only be compared to nil".to_string(),
+        Type::Map { .. } => "map can only be compared to nil".to_string(),
+        Type::Signature(_) => "func can only be compared to nil".to_string(),
+        Type::Struct { fields } => match fields.iter().find(|f| !types.comparable(f.ty)) {
+            Some(f) => format!(
+                "struct containing {} cannot be compared",
+                types.display(f.ty)
+            ),
+            None => format!("{} cannot be compared", types.display(t)),
+        },
+        _ => format!("{} cannot be compared", types.display(t)),
     }
 }

@@ -605,10 +605,7 @@ impl<'a> Checker<'a> {
                     ObjKind::TypeName { alias: false } | ObjKind::Func(_) | ObjKind::Var(_)
                 ) {
                     let (span, name) = (obj.span, obj.name.clone());
-                    self.error(
-                        span,
-                        format!("initialization cycle or invalid recursive reference to {name}"),
-                    );
+                    self.error(span, format!("initialization cycle for {name}"));
                     self.decls.remove(&o);
                 }
             }

@@ -473,14 +473,7 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        if want.is_empty() {
-            for r in results {
-                self.raw_expr(r, false);
-            }
-            self.error(results[0].span, "too many return values");
-            return;
-        }
-        let ops: Vec<Operand> = if results.len() == 1 && want.len() > 1 {
+        let ops: Vec<Operand> = if results.len() == 1 && want.len() != 1 {
             let x = self.raw_expr(&results[0], false);
             match self.info.types.get(x.ty).clone() {
                 Type::Tuple(ts) if x.mode != OpMode::Invalid => {
@@ -508,7 +501,7 @@ impl<'a> Checker<'a> {
                 .join(", ");
             let w = self.type_list(&want);
             let (what, pos) = if ops.len() < want.len() {
-                ("not enough", at)
+                ("not enough", results.last().map_or(at, |r| r.span))
             } else {
                 ("too many", results[want.len().min(results.len() - 1)].span)
             };
@@ -544,6 +537,12 @@ impl<'a> Checker<'a> {
     fn branch(&mut self, at: Span, kind: BranchKind, label: Option<&Ident>) {
         let word = match kind {
             BranchKind::Goto => {
+                // Mark the label used so only the unsupported goto is reported.
+                if let (Some(l), Some(f)) = (label, self.funcs.last_mut()) {
+                    if let Some(entry) = f.labels.get_mut(&l.name) {
+                        entry.1 = true;
+                    }
+                }
                 self.error(at, "goto is not supported by Goroscope");
                 return;
             }
@@ -679,10 +678,10 @@ impl<'a> Checker<'a> {
                         }
                         if let (Some(val), true) = (&y.val, y.is_const()) {
                             if seen.iter().any(|(sv, st)| sv == val && *st == y.ty) {
-                                let vs = expr_string(v);
+                                let d = y.describe(v, &self.info.types);
                                 self.error(
                                     v.span,
-                                    format!("duplicate case {vs} in expression switch"),
+                                    format!("duplicate case {d} in expression switch"),
                                 );
                             }
                             seen.push((val.clone(), y.ty));
@@ -712,7 +711,13 @@ impl<'a> Checker<'a> {
             } else {
                 t
             };
-            self.convert_untyped(y, v, target).is_ok()
+            if self.convert_untyped(y, v, target).is_err() {
+                let d = y.describe(v, &self.info.types);
+                let ts = self.info.types.display(target);
+                self.error(v.span, format!("cannot convert {d} to type {ts}"));
+                return false;
+            }
+            true
         } else {
             true
         };
@@ -906,7 +911,7 @@ impl<'a> Checker<'a> {
         let (kt, vt) = if xo.is_invalid() {
             (TypeId::INVALID, Some(TypeId::INVALID))
         } else {
-            match self.range_types(x, &mut xo, value.is_some()) {
+            match self.range_types(x, &mut xo, value) {
                 Some(kv) => kv,
                 None => (TypeId::INVALID, Some(TypeId::INVALID)),
             }
@@ -959,7 +964,7 @@ impl<'a> Checker<'a> {
         &mut self,
         x: &Expr,
         xo: &mut Operand,
-        has_value: bool,
+        value: Option<&Expr>,
     ) -> Option<(TypeId, Option<TypeId>)> {
         let d = xo.describe(x, &self.info.types);
         if self.info.types.is_untyped(xo.ty) && xo.is_const() && self.info.types.is_numeric(xo.ty) {
@@ -1009,9 +1014,9 @@ impl<'a> Checker<'a> {
                 return None;
             }
         };
-        if has_value && r.1.is_none() {
+        if let (Some(v), None) = (value, r.1) {
             self.error(
-                x.span,
+                v.span,
                 format!("range over {d} permits only one iteration variable"),
             );
             return None;
