@@ -168,7 +168,8 @@ pub enum EventKind {
         label: Option<String>,
         line: Option<u32>,
     },
-    /// `g` sent `value`. Direct: to the waiting receiver `peer`, which leaves `recvq`.
+    /// `g` sent `value` (`g` 0 is the runtime: a timer firing). Direct: to the waiting
+    /// receiver `peer`, which leaves `recvq`.
     /// Buffer: written at `sendx`; if `g` was waiting in `sendq` it leaves it.
     ChanSend {
         ch: u64,
