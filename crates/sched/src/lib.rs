@@ -60,6 +60,32 @@
 //!
 //! Every scheduling and sync decision is recorded as a `goroscope_trace::Event` when
 //! recording is on (`Config::record`); off, recording costs one branch per decision.
+//!
+//! # Module map
+//!
+//! - `machine`: Gs, Ps, Ms, the global queue; `next_slice` (schedule), findRunnable,
+//!   runqput/runqget/globrunqget/runqsteal, wakep, preemption, checkdead, GOMAXPROCS.
+//! - `chan` (hchan data) and `chanops` (send, receive, close, select).
+//! - `sync` (object state) and `syncops` (Mutex, RWMutex, WaitGroup, Once, Cond).
+//! - `timer` (per-P heaps) and `timerops` (Sleep, timer channels, AfterFunc).
+//! - `g`, `p`, `ids`, `config`, `rand`: the vocabulary; `invariants`: `check_invariants`.
+//!
+//! # Where the model departs from Go, and why
+//!
+//! - Ps run in virtual time, one quantum (`Config::quantum_ns`) at a time, the P with the
+//!   smallest clock first. A P may act on another P's state that is up to a quantum
+//!   "ahead" of it; a G never runs before the time it became runnable (causality).
+//! - Go's thief sleeps 3 µs before taking a *running* victim's runnext; here it always
+//!   backs off once, because a thief behind in virtual time may see the victim already
+//!   between two Gs. Without it ping-pong pairs thrash between Ps.
+//! - An M woken for a timer (blocked in the poller until then) spins, so it runs any P's
+//!   due timers in stealWork's last round: the timer that woke it always fires.
+//! - P0's schedtick starts at 1 (Go's runtime init has already scheduled goroutines
+//!   before main), so the first findRunnable does not take the every-61st-tick path.
+//! - Mutex waiters do not spin; a woken waiter competes when it is next scheduled.
+//! - Not modelled yet: syscalls and handoffp (`Status::Syscall` is never entered), the
+//!   network poller (`IO wait`), race-mode randomisation, sysmon's tick granularity
+//!   (preemption is exact at `force_preempt_ns`).
 
 mod chan;
 mod chanops;
