@@ -1,0 +1,5 @@
+package main
+
+func main() {
+	_ = append(1, 2)
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var a, b = 1
+	_, _ = a, b
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	const c = 10
+	c = 5
+}

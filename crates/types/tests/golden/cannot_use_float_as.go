@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var n int = 3.0
+	var m int = 3.5
+	_, _ = n, m
+}

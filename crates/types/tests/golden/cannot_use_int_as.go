@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var x uint8 = 256
+	_ = x
+}

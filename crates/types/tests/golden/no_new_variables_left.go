@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	x := 5
+	x++
+	x := 6
+}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	type S struct{ a []int }
+	_ = S{} == S{}
+}

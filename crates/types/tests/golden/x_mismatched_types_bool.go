@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := true
+	_ = x + 1
+}
