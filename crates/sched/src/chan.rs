@@ -14,7 +14,7 @@
 
 use std::collections::VecDeque;
 
-use crate::ids::GoId;
+use crate::ids::{GoId, TimerId};
 
 /// A goroutine waiting on one channel: its value slot (for a send) and, inside a select,
 /// the case index it stands for.
@@ -39,12 +39,14 @@ pub struct HChan<V> {
     pub closed: bool,
     /// The element type's zero value, received from a closed channel.
     pub zero: V,
-    /// A timer channel (Go 1.23): `len` and `cap` report 0 and Stop/Reset drain it.
-    pub timer: bool,
+    /// The timer of a timer channel (Go 1.23): `len` and `cap` report 0, Stop/Reset
+    /// drain it, and its timer is heaped only while a receiver is blocked.
+    pub timer: Option<TimerId>,
 }
 
 impl<V: Clone> HChan<V> {
-    pub fn new(cap: usize, zero: V, timer: bool) -> Self {
+    /// A channel of `cap` slots; `timer` names the timer of a timer channel.
+    pub fn new(cap: usize, zero: V, timer: Option<TimerId>) -> Self {
         HChan {
             buf: vec![None; cap],
             qcount: 0,
@@ -85,12 +87,16 @@ impl<V> HChan<V> {
 
     /// `len(ch)`.
     pub fn len(&self) -> usize {
-        if self.timer { 0 } else { self.qcount }
+        if self.timer.is_some() { 0 } else { self.qcount }
     }
 
     /// `cap(ch)`.
     pub fn cap(&self) -> usize {
-        if self.timer { 0 } else { self.dataqsiz }
+        if self.timer.is_some() {
+            0
+        } else {
+            self.dataqsiz
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -154,7 +160,7 @@ mod tests {
 
     #[test]
     fn the_ring_wraps_and_keeps_fifo_order() {
-        let mut c = HChan::new(3, 0i64, false);
+        let mut c = HChan::new(3, 0i64, None);
         c.buf_push(1);
         c.buf_push(2);
         assert_eq!(c.buf_pop(), Some(1));
@@ -171,7 +177,7 @@ mod tests {
 
     #[test]
     fn a_timer_channel_reports_zero_len_and_cap_and_drains() {
-        let mut c = HChan::new(1, 0i64, true);
+        let mut c = HChan::new(1, 0i64, Some(TimerId(0)));
         c.buf_push(9);
         assert_eq!((c.len(), c.cap(), c.qcount), (0, 0, 1));
         c.drain();
@@ -181,7 +187,7 @@ mod tests {
 
     #[test]
     fn check_catches_broken_invariants() {
-        let mut c = HChan::new(2, 0i64, false);
+        let mut c = HChan::new(2, 0i64, None);
         c.recvq.push_back(Sudog {
             g: GoId(2),
             elem: None,
@@ -193,7 +199,7 @@ mod tests {
             case: None,
         });
         assert!(c.check().is_err(), "both queues");
-        let mut c = HChan::new(2, 0i64, false);
+        let mut c = HChan::new(2, 0i64, None);
         c.buf_push(1);
         c.recvq.push_back(Sudog {
             g: GoId(2),
@@ -201,7 +207,7 @@ mod tests {
             case: None,
         });
         assert!(c.check().is_err(), "receiver waits on a non-empty buffer");
-        let mut c = HChan::new(0, 0i64, false);
+        let mut c = HChan::new(0, 0i64, None);
         c.recvq.push_back(Sudog {
             g: GoId(2),
             elem: None,

@@ -8,7 +8,7 @@ use goroscope_trace::{Dir, EventKind, Obj, Via};
 
 use crate::chan::{HChan, Sudog};
 use crate::g::{WaitReason, Wakeup};
-use crate::ids::{ChanId, GoId, PId};
+use crate::ids::{ChanId, GoId, PId, TimerId};
 use crate::machine::{Cur, Elem, Machine, emit};
 
 /// What the view knows about a channel: element type, variable name, line of `make`.
@@ -89,7 +89,7 @@ pub(crate) const RUNTIME_G: GoId = GoId(0);
 impl<V: Elem> Machine<V> {
     /// `make(chan T, cap)`.
     pub fn make_chan(&mut self, cur: Cur, cap: usize, zero: V, info: ChanInfo<'_>) -> ChanId {
-        self.new_chan(cur.p, cap, zero, false, info)
+        self.new_chan(cur.p, cap, zero, None, info)
     }
 
     pub(crate) fn new_chan(
@@ -97,7 +97,7 @@ impl<V: Elem> Machine<V> {
         p: PId,
         cap: usize,
         zero: V,
-        timer: bool,
+        timer: Option<TimerId>,
         info: ChanInfo<'_>,
     ) -> ChanId {
         let ch = ChanId(self.chans.len() as u64);
@@ -187,6 +187,7 @@ impl<V: Elem> Machine<V> {
                 g: cur.g.0
             }
         );
+        self.sync_timer_heap(ch, cur.p);
         let mut glist: Vec<GoId> = Vec::new();
         for sg in waiters {
             if glist.contains(&sg.g) {
@@ -313,6 +314,7 @@ impl<V: Elem> Machine<V> {
                 None => Wakeup::Recv { value: v, ok: true },
             };
             self.finish_sudog(p, sg.g, sg.case, Some(wakeup));
+            self.sync_timer_heap(ch, p);
             self.goready(sg.g, p);
             return Ok(());
         }
@@ -336,7 +338,9 @@ impl<V: Elem> Machine<V> {
 
     /// A receive that never blocks (chanrecv with block=false): Some((value, ok)).
     pub(crate) fn try_recv(&mut self, p: PId, g: GoId, ch: ChanId) -> Option<(V, bool)> {
-        let c = self.chans.get_mut(ch.index())?;
+        self.chans.get(ch.index())?;
+        self.maybe_run_chan(ch, p);
+        let c = &mut self.chans[ch.index()];
         if c.closed && c.qcount == 0 {
             let zero = c.zero.clone();
             emit!(
@@ -443,7 +447,10 @@ impl<V: Elem> Machine<V> {
         let sg = Sudog { g, elem, case };
         match dir {
             Dir::Send => c.sendq.push_back(sg),
-            Dir::Recv => c.recvq.push_back(sg),
+            Dir::Recv => {
+                c.recvq.push_back(sg);
+                self.sync_timer_heap(ch, p);
+            }
         }
     }
 
@@ -454,7 +461,9 @@ impl<V: Elem> Machine<V> {
         let Some(case) = case else { return };
         let chans = std::mem::take(&mut self.gs[g.index()].select_chans);
         for ch in chans {
-            if self.chans[ch.index()].dequeue_g(g) > 0 {
+            let removed = self.chans[ch.index()].dequeue_g(g);
+            self.sync_timer_heap(ch, p);
+            if removed > 0 {
                 emit!(self, p, EventKind::ChanUnblock { ch: ch.0, g: g.0 });
             }
         }

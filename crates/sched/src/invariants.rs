@@ -92,11 +92,19 @@ impl<V: Elem> Machine<V> {
         {
             put(g, Place::Waiting)?;
         }
-        for t in &self.timers {
-            if let TimerAction::Sleep(g) = t.action
-                && t.active
-            {
-                put(g, Place::Waiting)?;
+        for (i, t) in self.timers.iter().enumerate() {
+            match t.action {
+                TimerAction::Sleep(g) if t.active => put(g, Place::Waiting)?,
+                TimerAction::Chan(ch) => {
+                    let watched = !self.chans[ch.index()].recvq.is_empty();
+                    if t.heaped != (t.active && watched) {
+                        return Err(format!(
+                            "timer{i}: heaped {} but active {} watched {watched}",
+                            t.heaped, t.active
+                        ));
+                    }
+                }
+                _ => {}
             }
         }
         for (g, found) in self.gs.iter().zip(&places) {

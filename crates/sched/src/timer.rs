@@ -28,8 +28,11 @@ pub struct Timer {
     /// Re-arm interval of a ticker; 0 for a one-shot timer.
     pub period: u64,
     pub action: TimerAction,
-    /// Whether the timer is armed (in some P's heap with a current `seq`).
+    /// Whether the timer is armed.
     pub active: bool,
+    /// Whether its current entry (`seq`) is in the heap of `p`. A channel timer is
+    /// armed but not heaped while nobody is blocked on its channel.
+    pub heaped: bool,
     /// The heap entry of this timer that is current.
     pub seq: u64,
     /// The P whose heap holds the current entry.
@@ -51,7 +54,7 @@ impl TimerHeap {
     pub fn peek(&mut self, timers: &[Timer]) -> Option<(u64, TimerId)> {
         while let Some(&Reverse((when, seq, id))) = self.heap.peek() {
             match timers.get(id.index()) {
-                Some(t) if t.active && t.seq == seq => return Some((when, id)),
+                Some(t) if t.active && t.heaped && t.seq == seq => return Some((when, id)),
                 _ => {
                     self.heap.pop();
                 }
@@ -80,6 +83,7 @@ mod tests {
             period: 0,
             action: TimerAction::Func(0),
             active: true,
+            heaped: true,
             seq,
             p: PId(0),
         }

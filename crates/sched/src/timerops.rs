@@ -7,7 +7,7 @@ use goroscope_trace::{EventKind, Obj, TimerKind};
 
 use crate::chanops::{ChanInfo, RUNTIME_G};
 use crate::g::{Status, WaitReason};
-use crate::ids::{ChanId, PId, TimerId};
+use crate::ids::{ChanId, GoId, PId, TimerId};
 use crate::machine::{Cur, Elem, Machine, emit};
 use crate::syncops::BlockResult;
 use crate::timer::{Timer, TimerAction};
@@ -42,7 +42,8 @@ impl<V: Elem> Machine<V> {
         zero: V,
         info: ChanInfo<'_>,
     ) -> (TimerId, ChanId) {
-        let ch = self.new_chan(cur.p, 1, zero, true, info);
+        let next_timer = TimerId(self.timers.len() as u64);
+        let ch = self.new_chan(cur.p, 1, zero, Some(next_timer), info);
         let id = self.alloc_timer(TimerAction::Chan(ch), cur.p);
         let when = self.now(cur.p).saturating_add(d.max(0) as u64);
         self.arm(id, cur.p, when, period.max(0) as u64, None);
@@ -58,42 +59,49 @@ impl<V: Elem> Machine<V> {
         id
     }
 
-    /// `Timer.Stop` / `Ticker.Stop`: true if the timer was pending. A timer channel is
-    /// drained, so no stale value is received afterwards (Go 1.23).
+    /// `Timer.Stop` / `Ticker.Stop`: true if the timer was pending, which for a Go 1.23
+    /// timer channel includes a value sent but not yet received: the channel is drained,
+    /// so no stale value is received afterwards.
     pub fn timer_stop(&mut self, cur: Cur, id: TimerId) -> bool {
         let Some(t) = self.timers.get_mut(id.index()) else {
             return false;
         };
         let was_active = t.active;
         t.active = false;
+        t.heaped = false;
         if was_active {
             emit!(self, cur.p, EventKind::TimerStop { timer: id.0 });
         }
-        self.drain_timer_chan(cur.p, id);
-        was_active
+        let drained = self.drain_timer_chan(cur.p, id);
+        was_active || drained
     }
 
     /// `Timer.Reset(d)` (period 0) / `Ticker.Reset(d)` (period d): true if the timer
-    /// was pending. Drains the channel like Stop, then re-arms at now + d.
+    /// was pending (as for Stop). Drains the channel like Stop, then re-arms at now + d.
     pub fn timer_reset(&mut self, cur: Cur, id: TimerId, d: i64, period: i64) -> bool {
         let Some(t) = self.timers.get(id.index()) else {
             return false;
         };
         let was_active = t.active;
-        self.drain_timer_chan(cur.p, id);
+        let drained = self.drain_timer_chan(cur.p, id);
         let when = self.now(cur.p).saturating_add(d.max(0) as u64);
         self.arm(id, cur.p, when, period.max(0) as u64, None);
-        was_active
+        was_active || drained
     }
 
-    fn drain_timer_chan(&mut self, p: PId, id: TimerId) {
-        if let TimerAction::Chan(ch) = self.timers[id.index()].action {
-            let c = &mut self.chans[ch.index()];
-            if c.qcount > 0 {
-                c.drain();
-                emit!(self, p, EventKind::ChanDrain { ch: ch.0 });
-            }
+    /// Empties a timer channel's buffer; true if a value was discarded (Go 1.23 then
+    /// reports the timer as still pending: its value was never delivered).
+    fn drain_timer_chan(&mut self, p: PId, id: TimerId) -> bool {
+        let TimerAction::Chan(ch) = self.timers[id.index()].action else {
+            return false;
+        };
+        let c = &mut self.chans[ch.index()];
+        if c.qcount == 0 {
+            return false;
         }
+        c.drain();
+        emit!(self, p, EventKind::ChanDrain { ch: ch.0 });
+        true
     }
 
     fn alloc_timer(&mut self, action: TimerAction, p: PId) -> TimerId {
@@ -102,27 +110,28 @@ impl<V: Elem> Machine<V> {
             period: 0,
             action,
             active: false,
+            heaped: false,
             seq: 0,
             p,
         });
         TimerId(self.timers.len() as u64 - 1)
     }
 
-    /// Arms (or re-arms) a timer in `p`'s heap.
-    fn arm(&mut self, id: TimerId, p: PId, when: u64, period: u64, g: Option<crate::ids::GoId>) {
+    /// Arms (or re-arms) a timer. Sleep and function timers go into `p`'s heap; a
+    /// channel timer only while a G is blocked receiving from its channel (Go 1.23).
+    fn arm(&mut self, id: TimerId, p: PId, when: u64, period: u64, g: Option<GoId>) {
         self.timer_seq += 1;
         let t = &mut self.timers[id.index()];
         t.when = when;
         t.period = period;
         t.active = true;
+        t.heaped = false;
         t.seq = self.timer_seq;
-        t.p = p;
         let kind = match t.action {
             TimerAction::Sleep(_) => TimerKind::Sleep,
             TimerAction::Chan(_) => TimerKind::Chan,
             TimerAction::Func(_) => TimerKind::Func,
         };
-        self.ps[p.index()].timers.push(when, self.timer_seq, id);
         emit!(
             self,
             p,
@@ -134,13 +143,56 @@ impl<V: Elem> Machine<V> {
                 g: g.map(|g| g.0)
             }
         );
+        match self.timers[id.index()].action {
+            TimerAction::Chan(ch) => self.sync_timer_heap(ch, p),
+            TimerAction::Sleep(_) | TimerAction::Func(_) => self.heap_push(id, p),
+        }
     }
 
-    /// Runs a due timer on `p` (its heap entry already popped).
+    fn heap_push(&mut self, id: TimerId, p: PId) {
+        let t = &mut self.timers[id.index()];
+        t.heaped = true;
+        t.p = p;
+        self.ps[p.index()].timers.push(t.when, t.seq, id);
+    }
+
+    /// Go 1.23 keeps a channel timer in a heap only while some G is blocked on its
+    /// channel: an unwatched timer neither wakes an idle P nor keeps checkdead from
+    /// reporting a deadlock. Called whenever the channel's `recvq` changes.
+    pub(crate) fn sync_timer_heap(&mut self, ch: ChanId, p: PId) {
+        let Some(id) = self.chans[ch.index()].timer else {
+            return;
+        };
+        let blocked = !self.chans[ch.index()].recvq.is_empty();
+        let t = &mut self.timers[id.index()];
+        if blocked && t.active && !t.heaped {
+            self.heap_push(id, p);
+        } else if !blocked && t.heaped {
+            // Retire the heap entry; `when` stays for a later receiver.
+            self.timer_seq += 1;
+            t.seq = self.timer_seq;
+            t.heaped = false;
+        }
+    }
+
+    /// Go's maybeRunChan: a receiver polling an unwatched, expired channel timer runs it
+    /// first, so the value is there as if the timer had fired on time.
+    pub(crate) fn maybe_run_chan(&mut self, ch: ChanId, p: PId) {
+        let Some(id) = self.chans[ch.index()].timer else {
+            return;
+        };
+        let t = &self.timers[id.index()];
+        if t.active && !t.heaped && t.when <= self.clock_of(p) {
+            self.fire_timer(id, p);
+        }
+    }
+
+    /// Runs a due timer on `p` (its heap entry, if any, already popped).
     pub(crate) fn fire_timer(&mut self, id: TimerId, p: PId) {
         let t = &mut self.timers[id.index()];
         let (when, period, action) = (t.when, t.period, t.action);
         t.active = false;
+        t.heaped = false;
         emit!(
             self,
             p,
@@ -158,8 +210,6 @@ impl<V: Elem> Machine<V> {
             t.when = next;
             t.active = true;
             t.seq = self.timer_seq;
-            t.p = p;
-            self.ps[p.index()].timers.push(next, self.timer_seq, id);
         }
         match action {
             TimerAction::Sleep(g) => {
@@ -170,6 +220,7 @@ impl<V: Elem> Machine<V> {
             TimerAction::Chan(ch) => {
                 // A non-blocking send: a full buffer (an undrained ticker) drops the tick.
                 let _dropped_when_full = self.try_send(p, RUNTIME_G, ch, V::from_time(when));
+                self.sync_timer_heap(ch, p);
             }
             TimerAction::Func(token) => self.newproc_timer(p, token),
         }

@@ -309,7 +309,8 @@ fn cond_wait_releases_the_lock_and_signal_broadcast_wake_in_order() {
 
 #[test]
 fn timer_stop_and_reset_leave_no_stale_value() {
-    // Go 1.23: a fired but unreceived value is discarded by Stop/Reset.
+    // Go 1.23: an expired but unreceived value is discarded by Stop/Reset, which then
+    // report the timer as pending (its value was never delivered).
     let main = vec![
         NewTimer(1_000, 0),
         Sleep(5_000),
@@ -317,7 +318,13 @@ fn timer_stop_and_reset_leave_no_stale_value() {
         Select(vec![(0, None)], true),
     ];
     let out = run(cfg(1, 1), &Setup::default(), main);
-    assert_eq!(out.log, ["G1 stop false", "G1 select default"]);
+    assert_eq!(out.log, ["G1 stop true", "G1 select default"]);
+    let main = vec![NewTimer(1_000, 0), Recv(0), TimerStop(0)];
+    let out = run(cfg(1, 1), &Setup::default(), main);
+    assert_eq!(
+        out.log[1], "G1 stop false",
+        "received, so no longer pending"
+    );
     let main = vec![
         NewTimer(1_000, 0),
         Sleep(5_000),
@@ -326,7 +333,7 @@ fn timer_stop_and_reset_leave_no_stale_value() {
         Recv(0),
     ];
     let out = run(cfg(1, 1), &Setup::default(), main);
-    assert_eq!(out.log[..2], ["G1 reset false", "G1 select default"]);
+    assert_eq!(out.log[..2], ["G1 reset true", "G1 select default"]);
     let fired: u64 = out.log[2]
         .strip_prefix("G1 recv ")
         .and_then(|v| v.strip_suffix(" true"))
@@ -363,8 +370,9 @@ fn a_ticker_fires_every_period_and_drops_ticks_nobody_takes() {
         .iter()
         .map(|l| l.split(' ').nth(2).unwrap().parse().unwrap())
         .collect();
-    // Ticks at 1 ms and 2 ms (after the ticker's creation at t0); during the sleep only
-    // one tick is buffered (at 3 ms), the next one received is the first after the sleep.
+    // Ticks at 1 ms and 2 ms (after the ticker's creation at t0). During the sleep nobody
+    // watches the channel; the first receive after it runs the expired tick (the one due
+    // at 3 ms, Go's maybeRunChan), the next one comes at the next period after that.
     let t0 = times[0] - 1_000_000;
     assert_eq!(
         times,
@@ -388,4 +396,29 @@ fn gomaxprocs_shrinks_moving_queued_work_to_the_global_queue() {
         assert_eq!(out.end, End::MainReturned, "seed {seed}");
         assert_eq!(out.machine.gomaxprocs(), 1);
     }
+}
+
+#[test]
+fn an_unwatched_ticker_does_not_hide_a_deadlock() {
+    // Go 1.23: a channel timer is in a heap only while a receiver is blocked on it, so
+    // a forgotten ticker does not keep checkdead quiet (nor tick forever).
+    let main = vec![NewTimer(1_000_000, 1_000_000), Recv(0), Recv(5)];
+    let out = run(cfg(2, 1), &Setup::default(), main);
+    assert_eq!(out.end, End::Deadlock(Deadlock::AllAsleep));
+    assert_eq!(out.log.len(), 1);
+}
+
+#[test]
+fn a_watched_timer_wakes_its_receiver_in_a_select() {
+    let main = vec![
+        NewTimer(2_000_000, 0),
+        Select(vec![(0, None), (5, None)], false),
+    ];
+    let out = run(cfg(2, 1), &Setup::default(), main);
+    assert_eq!(out.end, End::MainReturned);
+    assert!(
+        out.log[0].starts_with("G1 select case 0 Some((2000"),
+        "{:?}",
+        out.log
+    );
 }
