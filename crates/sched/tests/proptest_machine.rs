@@ -12,6 +12,8 @@ use goroscope_trace::EventKind;
 use proptest::prelude::*;
 
 const CHANS: usize = 3;
+/// Channel indices past the setup's: the timer channels the scripts make.
+const TIMER_CHANS: usize = 2;
 
 /// An op without values; values are assigned afterwards so they encode their sender.
 #[derive(Clone, Debug)]
@@ -24,18 +26,24 @@ enum Gen {
     Gosched,
     Locked(u64),
     Select(Vec<(usize, bool)>, bool),
+    Timer(i64, i64),
+    TimerStop(usize),
+    TimerReset(usize, i64),
 }
 
 fn gen_op() -> impl Strategy<Value = Gen> {
     prop_oneof![
         4 => (0..CHANS).prop_map(Gen::Send),
-        4 => (0..CHANS).prop_map(Gen::Recv),
+        4 => (0..CHANS + TIMER_CHANS).prop_map(Gen::Recv),
+        1 => (0i64..40_000, prop_oneof![Just(0i64), 5_000i64..20_000]).prop_map(|(d, p)| Gen::Timer(d, p)),
+        1 => (0..TIMER_CHANS).prop_map(Gen::TimerStop),
+        1 => (0..TIMER_CHANS, 0i64..40_000).prop_map(|(k, d)| Gen::TimerReset(k, d)),
         1 => (0..CHANS).prop_map(Gen::Close),
         2 => (1u64..30_000).prop_map(Gen::Compute),
         1 => (0i64..50_000).prop_map(Gen::Sleep),
         1 => Just(Gen::Gosched),
         1 => (1u64..5_000).prop_map(Gen::Locked),
-        2 => (prop::collection::vec((0..CHANS, any::<bool>()), 0..3), any::<bool>()).prop_map(|(c, d)| Gen::Select(c, d)),
+        2 => (prop::collection::vec((0..CHANS + TIMER_CHANS, any::<bool>()), 0..3), any::<bool>()).prop_map(|(c, d)| Gen::Select(c, d)),
     ]
 }
 
@@ -56,10 +64,14 @@ fn script(sender: i64, ops: &[Gen]) -> Vec<Op> {
             Gen::Sleep(ns) => out.push(Op::Sleep(*ns)),
             Gen::Gosched => out.push(Op::Gosched),
             Gen::Locked(ns) => out.extend([Op::Lock(0), Op::Compute(*ns), Op::Unlock(0)]),
+            Gen::Timer(d, period) => out.push(Op::NewTimer(*d, *period)),
+            Gen::TimerStop(k) => out.push(Op::TimerStop(*k)),
+            Gen::TimerReset(k, d) => out.push(Op::TimerReset(*k, *d)),
             Gen::Select(cases, default) => {
+                // Timer channels are receive-only, as `time.Timer.C` is.
                 let cases = cases
                     .iter()
-                    .map(|&(c, send)| (c, send.then(&mut next)))
+                    .map(|&(c, send)| (c, (send && c < CHANS).then(&mut next)))
                     .collect();
                 out.push(Op::Select(cases, *default));
             }
@@ -81,7 +93,7 @@ fn config() -> impl Strategy<Value = Config> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn random_scripts_keep_invariants_and_channels_fifo(
@@ -103,7 +115,9 @@ proptest! {
         // Per channel and sender, values arrive in the order they were sent.
         let mut last: BTreeMap<(u64, i64), i64> = BTreeMap::new();
         for e in &out.events {
-            if let EventKind::ChanRecv { ch, value, ok: true, .. } = &e.kind {
+            if let EventKind::ChanRecv { ch, value, ok: true, .. } = &e.kind
+                && *ch < CHANS as u64
+            {
                 let v: i64 = value.parse().unwrap();
                 let prev = last.insert((*ch, v / 1000), v % 1000);
                 prop_assert!(prev.is_none_or(|p| p < v % 1000), "chan{} from sender {}: {:?} then {}", ch, v / 1000, prev, v % 1000);

@@ -49,7 +49,7 @@ pub enum Op {
     /// A timer channel firing after `.0` ns (every `.1` ns if non-zero); it becomes the
     /// next channel index after the setup's channels.
     NewTimer(i64, i64),
-    /// Stops/resets timer k (k-th NewTimer of the run) and logs the result.
+    /// Stops/resets timer k (k-th NewTimer of the run, if made yet) and logs the result.
     TimerStop(usize),
     TimerReset(usize, i64),
 }
@@ -317,13 +317,17 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
                     false
                 }
                 Op::TimerStop(k) => {
-                    let active = m.timer_stop(cur, timers[k]);
-                    log.push(format!("{g} stop {active}"));
+                    if let Some(&t) = timers.get(k) {
+                        let active = m.timer_stop(cur, t);
+                        log.push(format!("{g} stop {active}"));
+                    }
                     false
                 }
                 Op::TimerReset(k, d) => {
-                    let active = m.timer_reset(cur, timers[k], d, 0);
-                    log.push(format!("{g} reset {active}"));
+                    if let Some(&t) = timers.get(k) {
+                        let active = m.timer_reset(cur, t, d, 0);
+                        log.push(format!("{g} reset {active}"));
+                    }
                     false
                 }
             };
