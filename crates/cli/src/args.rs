@@ -12,15 +12,26 @@ commands:
                                 run the program like a Go binary
   trace FILE.go [--procs N] [--seed S]
                                 run it and write its events as JSON lines on stdout
+  bench [DIR] [--runs N]        time every DIR/*.go (default bench/programs) as a child
+                                process, beside `go build` when go is on PATH
 
 flags:
   --procs N   GOMAXPROCS at start, 1-256 (default 4)
   --seed S    the seed of every scheduling choice (default 1)
   --race      enable the race detector
+  --runs N    runs per benchmark program; the median is shown (default 5)
 ";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
+    /// A command about one Go program.
+    Program(ProgramCommand),
+    /// Time the benchmark programs of a directory.
+    Bench,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProgramCommand {
     Check,
     Disasm,
     Run,
@@ -35,6 +46,7 @@ pub struct Args {
     pub procs: usize,
     pub seed: u64,
     pub race: bool,
+    pub runs: usize,
 }
 
 /// What to do instead of running a command.
@@ -47,6 +59,8 @@ pub enum ArgsError {
 }
 
 pub const DEFAULT_PROCS: usize = 4;
+/// Where `goroscope bench` finds its programs, relative to the repository root.
+pub const DEFAULT_BENCH_DIR: &str = "bench/programs";
 pub const MAX_PROCS: usize = 256;
 
 /// Parses the arguments after the program name.
@@ -54,23 +68,28 @@ pub fn parse(argv: &[String]) -> Result<Args, ArgsError> {
     let mut it = argv.iter();
     let command = match it.next().map(String::as_str) {
         None | Some("-h" | "--help" | "help") => return Err(ArgsError::Help),
-        Some("check") => Command::Check,
-        Some("disasm") => Command::Disasm,
-        Some("run") => Command::Run,
-        Some("trace") => Command::Trace,
+        Some("check") => Command::Program(ProgramCommand::Check),
+        Some("disasm") => Command::Program(ProgramCommand::Disasm),
+        Some("run") => Command::Program(ProgramCommand::Run),
+        Some("trace") => Command::Program(ProgramCommand::Trace),
+        Some("bench") => Command::Bench,
         Some(other) => return Err(ArgsError::Bad(format!("unknown command {other:?}"))),
     };
-    let mut args = Args { command, file: String::new(), procs: DEFAULT_PROCS, seed: 1, race: false };
+    let mut args = Args { command, file: String::new(), procs: DEFAULT_PROCS, seed: 1, race: false, runs: 5 };
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "-h" | "--help" => return Err(ArgsError::Help),
             "--procs" => args.procs = number(it.next(), "--procs")?,
             "--seed" => args.seed = number(it.next(), "--seed")?,
             "--race" => args.race = true,
+            "--runs" => args.runs = number(it.next(), "--runs")?,
             flag if flag.starts_with('-') => return Err(ArgsError::Bad(format!("unknown flag {flag:?}"))),
             file if args.file.is_empty() => args.file = file.to_string(),
             extra => return Err(ArgsError::Bad(format!("unexpected argument {extra:?}: one file only"))),
         }
+    }
+    if args.file.is_empty() && command == Command::Bench {
+        args.file = DEFAULT_BENCH_DIR.into();
     }
     if args.file.is_empty() {
         return Err(ArgsError::Bad("missing FILE.go".into()));
@@ -97,7 +116,13 @@ mod tests {
     #[test]
     fn run_with_flags() {
         let a = parse(&argv("run prog.go --procs 2 --seed 7")).unwrap();
-        assert_eq!(a, Args { command: Command::Run, file: "prog.go".into(), procs: 2, seed: 7, race: false });
+        assert_eq!(a, Args { command: Command::Program(ProgramCommand::Run), file: "prog.go".into(), procs: 2, seed: 7, race: false, runs: 5 });
+    }
+
+    #[test]
+    fn bench_defaults_to_the_bench_directory() {
+        let a = parse(&argv("bench --runs 3")).unwrap();
+        assert_eq!((a.command, a.file.as_str(), a.runs), (Command::Bench, DEFAULT_BENCH_DIR, 3));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! these functions; the corpus and example tests and the benchmarks call them directly.
 
 pub mod args;
+pub mod bench;
 pub mod conformance;
 
 use goroscope_compiler::bytecode::Program;
