@@ -326,6 +326,9 @@ pub enum Qualifier {
     Checker,
     /// As `reflect`/`%T` print: `main.Point`, `interface {}`, `struct { X int }`.
     Reflect,
+    /// As the checker's lookup errors do: other packages by quoted path
+    /// (`"sync".Mutex`).
+    QuotedPath,
 }
 
 impl TypeTable {
@@ -709,6 +712,9 @@ impl TypeTable {
                         s.push_str(package_name(p));
                         s.push('.');
                     }
+                    (Some(p), Qualifier::QuotedPath) if p != "main" => {
+                        s.push_str(&format!("\"{p}\"."));
+                    }
                     _ => {}
                 }
                 s.push_str(&n.name);
@@ -761,7 +767,7 @@ impl TypeTable {
             }
             Type::Struct { fields } => {
                 let (open, sep, close) = match q {
-                    Qualifier::Checker => ("struct{", "; ", "}"),
+                    Qualifier::Checker | Qualifier::QuotedPath => ("struct{", "; ", "}"),
                     Qualifier::Reflect if fields.is_empty() => ("struct {", "", "}"),
                     Qualifier::Reflect => ("struct { ", "; ", " }"),
                 };
@@ -826,7 +832,7 @@ impl TypeTable {
                         self.write_type(s, t.ty, q, d);
                     }
                 }
-                s.push_str(if q == Qualifier::Checker { "}" } else { " }" });
+                s.push_str(if q == Qualifier::Reflect { " }" } else { "}" });
             }
             Type::Tuple(elems) => {
                 s.push('(');

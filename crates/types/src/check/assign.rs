@@ -362,8 +362,12 @@ impl<'a> Checker<'a> {
                     return TypeId::INVALID;
                 }
                 let d = self.info.types.default_type(x.ty);
-                if d != x.ty {
-                    let _ = self.convert_untyped(x, e, d);
+                if d != x.ty && self.convert_untyped(x, e, d).is_err() {
+                    let desc = x.describe(e, &self.info.types);
+                    let ds = self.info.types.display(d);
+                    let msg = format!("cannot use {desc} as {ds} value in {context} (overflows)");
+                    self.error(e.span, msg);
+                    return TypeId::INVALID;
                 }
                 x.ty
             }

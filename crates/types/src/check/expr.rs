@@ -10,7 +10,7 @@ use crate::info::Selection;
 use crate::lookup::{Found, lookup, missing_method};
 use crate::objects::{ObjKind, ObjectId};
 use crate::printer::expr_string;
-use crate::types::{BasicKind, ChanDir, Type, TypeId};
+use crate::types::{BasicKind, ChanDir, Qualifier, Type, TypeId};
 use crate::universe::unsupported_predeclared;
 
 impl<'a> Checker<'a> {
@@ -570,22 +570,16 @@ impl<'a> Checker<'a> {
             }
             Found::NotFound => {
                 let xs = expr_string(x);
-                let ts = self.info.types.display(xo.ty);
-                let what = if self.info.types.is_interface(xo.ty) {
-                    "method"
+                let ts = self.info.types.type_string(xo.ty, Qualifier::QuotedPath);
+                let ptr_to_iface = matches!(self.info.types.get(xo.ty), Type::Pointer(b) if self.info.types.is_interface(*b));
+                let msg = if ptr_to_iface {
+                    format!(
+                        "{xs}.{name} undefined (type {ts} is pointer to interface, not interface)"
+                    )
                 } else {
-                    "field or method"
+                    let hint = self.case_hint(xo.ty, name);
+                    format!("{xs}.{name} undefined (type {ts} has no field or method {name}{hint})")
                 };
-                let mut msg = format!("{xs}.{name} undefined (type {ts} has no {what} {name})");
-                if let Type::Pointer(b) = self.info.types.get(xo.ty) {
-                    if self.info.types.is_interface(*b) {
-                        let bs = self.info.types.display(*b);
-                        msg = format!(
-                            "{xs}.{name} undefined (type {ts} is pointer to interface, not interface)"
-                        );
-                        let _ = bs;
-                    }
-                }
                 self.error(sel.span, msg);
                 Operand::invalid()
             }
@@ -594,6 +588,28 @@ impl<'a> Checker<'a> {
                 self.error(sel.span, format!("ambiguous selector {xs}.{name}"));
                 Operand::invalid()
             }
+        }
+    }
+
+    /// Go's hint for a selector that differs from a field or method only in the case
+    /// of its first letter: `, but does have method Lock`.
+    fn case_hint(&self, t: TypeId, name: &str) -> String {
+        let mut chars = name.chars();
+        let Some(first) = chars.next() else {
+            return String::new();
+        };
+        let rest: String = chars.collect();
+        let flipped = if first.is_uppercase() {
+            format!("{}{rest}", first.to_lowercase())
+        } else {
+            format!("{}{rest}", first.to_uppercase())
+        };
+        match lookup(&self.info, t, &flipped) {
+            Found::Field { .. } => format!(", but does have field {flipped}"),
+            Found::Method { .. } | Found::InterfaceMethod { .. } => {
+                format!(", but does have method {flipped}")
+            }
+            _ => String::new(),
         }
     }
 
@@ -755,7 +771,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         if let Some(f) = self.generic_func(x) {
-            return self.explicit_instance(e, x, f, indices);
+            return self.explicit_instance(e, f, indices);
         }
         let mut xo = xo;
         if !self.single_value(&mut xo, x) {
@@ -1171,13 +1187,20 @@ impl<'a> Checker<'a> {
             return self.shift(e, op, x, xo, y, yo);
         }
         let nils = (xo.is_nil(), yo.is_nil());
+        // Go reports a mismatch of a comparison at its second operand (only that
+        // one shows the mismatch), of other operations at the expression's start.
+        let comparison = matches!(
+            op,
+            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
+        );
+        let at = if comparison { y.span } else { x.span };
         if !self.match_types(&mut xo, x, &mut yo, y) {
             let (a, b) = (
                 self.info.types.display(xo.ty),
                 self.info.types.display(yo.ty),
             );
             self.error(
-                x.span,
+                at,
                 format!("invalid operation: {es} (mismatched types {a} and {b})"),
             );
             return Operand::invalid();
@@ -1323,7 +1346,7 @@ impl<'a> Checker<'a> {
         if !assignable {
             let (a, b) = (types.display(xo.ty), types.display(yo.ty));
             self.error(
-                x.span,
+                y.span,
                 format!("invalid operation: {es} (mismatched types {a} and {b})"),
             );
             return Operand::invalid();

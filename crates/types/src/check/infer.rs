@@ -245,13 +245,7 @@ impl<'a> Checker<'a> {
     }
 
     /// `f[A, B]`: explicit instantiation of generic function `f`.
-    pub(crate) fn explicit_instance(
-        &mut self,
-        e: &Expr,
-        x: &Expr,
-        f: ObjectId,
-        indices: &[Expr],
-    ) -> Operand {
+    pub(crate) fn explicit_instance(&mut self, e: &Expr, f: ObjectId, indices: &[Expr]) -> Operand {
         let tparams = self.info.objects[f.index()]
             .func_info()
             .map(|fi| fi.type_params.clone())
@@ -264,12 +258,11 @@ impl<'a> Checker<'a> {
             }
             targs.push(t);
         }
-        let name = expr_string(x);
         if targs.len() > tparams.len() {
             self.error(
                 indices[tparams.len()].span,
                 format!(
-                    "got {} type arguments but {name} has {} type parameters",
+                    "got {} type arguments but want {}",
                     targs.len(),
                     tparams.len()
                 ),

@@ -882,11 +882,11 @@ impl<'a> Checker<'a> {
                         } => rhs.len() == 1 && is_recv(&rhs[0]),
                         _ => false,
                     };
-                    if valid {
-                        self.stmt(s);
-                    } else {
-                        self.error(s.span, "select case must be receive, send or assign recv");
+                    if !valid {
+                        let msg = "select case must be send or receive (possibly with assignment)";
+                        self.error(s.span, msg);
                     }
+                    self.stmt(s);
                 }
             }
             for s in &c.body {

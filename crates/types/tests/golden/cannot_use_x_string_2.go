@@ -1,0 +1,17 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+var _ = fmt.Sprint
+var _ = strings.Repeat
+var _ sync.Mutex
+var _ = time.Second
+
+func main() {
+	time.Sleep("x")
+}

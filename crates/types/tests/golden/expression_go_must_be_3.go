@@ -1,0 +1,21 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+var _ = fmt.Sprint
+var _ = strings.Repeat
+var _ sync.Mutex
+var _ = time.Second
+
+func main() {
+	for i := 0; i < 3; i++ {
+		go func() {
+			fmt.Println(i)
+		}
+	}
+}

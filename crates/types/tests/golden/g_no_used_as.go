@@ -1,0 +1,20 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+var _ = fmt.Sprint
+var _ = strings.Repeat
+var _ sync.Mutex
+var _ = time.Second
+
+func g() {}
+
+func main() {
+	x := g()
+	_ = x
+}

@@ -1,0 +1,18 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+var _ = fmt.Sprint
+var _ = strings.Repeat
+var _ sync.Mutex
+var _ = time.Second
+
+func main() {
+	var mu sync.Mutex
+	mu.lock()
+}
