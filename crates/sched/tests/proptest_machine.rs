@@ -25,6 +25,9 @@ enum Gen {
     Sleep(i64),
     Gosched,
     Locked(u64),
+    ReadLocked(u64),
+    WriteLocked(u64),
+    Once(u64),
     Select(Vec<(usize, bool)>, bool),
     Timer(i64, i64),
     TimerStop(usize),
@@ -43,6 +46,9 @@ fn gen_op() -> impl Strategy<Value = Gen> {
         1 => (0i64..50_000).prop_map(Gen::Sleep),
         1 => Just(Gen::Gosched),
         1 => (1u64..5_000).prop_map(Gen::Locked),
+        1 => (1u64..5_000).prop_map(Gen::ReadLocked),
+        1 => (1u64..5_000).prop_map(Gen::WriteLocked),
+        1 => (1u64..5_000).prop_map(Gen::Once),
         2 => (prop::collection::vec((0..CHANS + TIMER_CHANS, any::<bool>()), 0..3), any::<bool>()).prop_map(|(c, d)| Gen::Select(c, d)),
     ]
 }
@@ -64,6 +70,11 @@ fn script(sender: i64, ops: &[Gen]) -> Vec<Op> {
             Gen::Sleep(ns) => out.push(Op::Sleep(*ns)),
             Gen::Gosched => out.push(Op::Gosched),
             Gen::Locked(ns) => out.extend([Op::Lock(0), Op::Compute(*ns), Op::Unlock(0)]),
+            Gen::ReadLocked(ns) => out.extend([Op::RLock(0), Op::Compute(*ns), Op::RUnlock(0)]),
+            Gen::WriteLocked(ns) => out.extend([Op::WLock(0), Op::Compute(*ns), Op::WUnlock(0)]),
+            // The function's body is the compute; the harness lets only the G that runs
+            // it finish it.
+            Gen::Once(ns) => out.extend([Op::OnceDo(0), Op::Compute(*ns), Op::OnceDone(0)]),
             Gen::Timer(d, period) => out.push(Op::NewTimer(*d, *period)),
             Gen::TimerStop(k) => out.push(Op::TimerStop(*k)),
             Gen::TimerReset(k, d) => out.push(Op::TimerReset(*k, *d)),
@@ -102,7 +113,7 @@ proptest! {
         workers in prop::collection::vec(prop::collection::vec(gen_op(), 0..8), 1..6),
         main_ops in prop::collection::vec(gen_op(), 0..8),
     ) {
-        let setup = Setup { chan_caps: caps, mutexes: 1, ..Setup::default() };
+        let setup = Setup { chan_caps: caps, mutexes: 1, rwmutexes: 1, onces: 1, ..Setup::default() };
         let mut main: Vec<Op> = workers
             .iter()
             .enumerate()

@@ -41,6 +41,7 @@ pub enum Op {
     WUnlock(usize),
     /// `Once.Do` first half: logs `once run` when this G runs the function.
     OnceDo(usize),
+    /// `Once.Do` second half, done only by the G that ran the function.
     OnceDone(usize),
     /// `cond.Wait()` with mutex `.1` as its Locker.
     CondWait(usize, usize),
@@ -115,6 +116,7 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
     let onces: Vec<OnceId> = (0..setup.onces).map(|_| m.new_once()).collect();
     let conds: Vec<CondId> = (0..setup.conds).map(|_| m.new_cond()).collect();
     let mut timers: Vec<TimerId> = Vec::new();
+    let mut once_runner: Vec<Option<GoId>> = vec![None; onces.len()];
     let mut made_chans = false;
     let mut replayed = Snapshot::default();
     'steps: for _ in 0..max_steps {
@@ -286,13 +288,17 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
                 Op::OnceDo(i) => match m.once_do(cur, onces[i]) {
                     OnceResult::Run => {
                         log.push(format!("{g} once run"));
+                        once_runner[i] = Some(g);
                         false
                     }
                     OnceResult::Done => false,
                     OnceResult::Parked => true,
                 },
+                // Only the G that runs the function finishes it.
                 Op::OnceDone(i) => {
-                    m.once_done(cur, onces[i]);
+                    if once_runner[i] == Some(g) {
+                        m.once_done(cur, onces[i]);
+                    }
                     false
                 }
                 Op::CondWait(i, mu) => {
