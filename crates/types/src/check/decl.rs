@@ -444,7 +444,9 @@ impl<'a> Checker<'a> {
             }
         }
         self.cur_decl = Some(o);
+        let first_local = self.locals.len();
         self.body(&f.sig, body);
+        self.report_unused_locals(first_local);
         self.cur_decl = None;
         self.close_scope();
     }

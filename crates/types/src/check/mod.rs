@@ -185,14 +185,23 @@ impl<'a> Checker<'a> {
             }
         }
         self.order_inits();
+        self.report_unused_locals(0);
         self.report_unused();
         self.finalize_untyped();
-        let mut diags = self.diags;
+        // Like cmd/compile: the first ten errors in the order they were found (so a
+        // flood of hard errors hides the unused-name reports that come last), then
+        // sorted by position.
+        let mut diags: Vec<Diagnostic> = Vec::new();
+        for d in self.diags {
+            if !diags.contains(&d) {
+                diags.push(d);
+            }
+        }
+        let too_many = diags.len() > 10;
+        diags.truncate(10);
         diags.sort_by_key(|d| d.span.start);
-        diags.dedup();
-        if diags.len() > 10 {
-            let at = diags[10].span;
-            diags.truncate(10);
+        if too_many {
+            let at = diags.last().map_or(Span::default(), |d| d.span);
             diags.push(Diagnostic::new(at, "too many errors"));
         }
         (self.info, diags)
@@ -647,7 +656,13 @@ impl<'a> Checker<'a> {
                 self.error(imp.span, msg);
             }
         }
-        let locals = std::mem::take(&mut self.locals);
+    }
+
+    /// Reports the unused local variables declared since `locals[from]`, in source
+    /// order (Go does so at the end of each function body).
+    pub(crate) fn report_unused_locals(&mut self, from: usize) {
+        let mut locals: Vec<ObjectId> = self.locals.drain(from.min(self.locals.len())..).collect();
+        locals.sort_by_key(|o| self.info.objects[o.index()].span.start);
         for o in locals {
             if !self.is_used(o) {
                 let obj = &self.info.objects[o.index()];

@@ -1,0 +1,10 @@
+package main
+
+import "os"
+
+func main() {
+	y := 1
+L:
+	for {
+	}
+}
