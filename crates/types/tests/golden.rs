@@ -1,6 +1,6 @@
 //! Golden tests: each `tests/golden/NAME.go` has a `NAME.err` holding the errors the
-//! real Go toolchain (go1.27.3, `go build -gcflags=-e`) prints for it, without the
-//! indented continuation lines. The checker must print exactly those lines.
+//! real Go toolchain (go1.27.3) prints for it with `go build`, without the indented
+//! continuation lines. The checker must print exactly those lines.
 
 use std::fs;
 use std::path::Path;
