@@ -211,7 +211,11 @@ impl<V: Elem> Machine<V> {
             };
             let pi = p.index();
             if let Some(g) = self.ps[pi].curg {
-                if self.ps[pi].clock < self.ps[pi].schedwhen + self.cfg.force_preempt_ns {
+                if self.ps[pi].clock
+                    < self.ps[pi]
+                        .schedwhen
+                        .saturating_add(self.cfg.force_preempt_ns)
+                {
                     self.set_deadline(p);
                     return Next::Run {
                         cur: Cur { p, g },
@@ -238,7 +242,7 @@ impl<V: Elem> Machine<V> {
     #[inline]
     pub fn charge(&mut self, p: PId, ns: u64) -> bool {
         let p = &mut self.ps[p.index()];
-        p.clock += ns;
+        p.clock = p.clock.saturating_add(ns);
         p.clock >= p.deadline
     }
 
@@ -579,7 +583,10 @@ impl<V: Elem> Machine<V> {
     fn set_deadline(&mut self, p: PId) {
         let quantum = self.cfg.quantum_ns.max(1);
         let pp = &mut self.ps[p.index()];
-        pp.deadline = (pp.clock + quantum).min(pp.schedwhen + self.cfg.force_preempt_ns);
+        pp.deadline = pp
+            .clock
+            .saturating_add(quantum)
+            .min(pp.schedwhen.saturating_add(self.cfg.force_preempt_ns));
     }
 
     /// execute: `g` runs on `p`. A new time slice starts unless `inherit` (runnext).
@@ -622,7 +629,9 @@ impl<V: Elem> Machine<V> {
             Found::Backoff => {
                 let pp = &mut self.ps[p.index()];
                 pp.runnext_backoff = true;
-                pp.clock += self.cfg.runnext_steal_backoff_ns.max(1);
+                pp.clock = pp
+                    .clock
+                    .saturating_add(self.cfg.runnext_steal_backoff_ns.max(1));
             }
             Found::Idle => {
                 self.ps[p.index()].runnext_backoff = false;

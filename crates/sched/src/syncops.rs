@@ -358,7 +358,7 @@ impl<V: Elem> Machine<V> {
     /// `WaitGroup.Add(delta)` (`Done` is `Add(-1)`). Reaching zero releases every waiter.
     pub fn wg_add(&mut self, cur: Cur, id: WaitGroupId, delta: i64) -> Result<(), SyncError> {
         let wg = &mut self.sync.waitgroups[id.index()];
-        wg.counter += delta;
+        wg.counter = wg.counter.saturating_add(delta);
         let counter = wg.counter;
         emit!(
             self,

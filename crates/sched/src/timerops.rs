@@ -201,10 +201,9 @@ impl<V: Elem> Machine<V> {
                 p: p.0
             }
         );
-        if period > 0 {
-            // A ticker re-arms for the next multiple of its period after now.
-            let now = self.clock_of(p);
-            let next = when + period * (1 + now.saturating_sub(when) / period);
+        // A ticker re-arms for the next multiple of its period after now.
+        if let Some(elapsed) = self.clock_of(p).saturating_sub(when).checked_div(period) {
+            let next = when.saturating_add(period.saturating_mul(1 + elapsed));
             self.timer_seq += 1;
             let t = &mut self.timers[id.index()];
             t.when = next;
