@@ -145,6 +145,15 @@ pub enum EventKind {
     GoEnd { g: u64, p: u32 },
     /// `g` is now at source line `line` (emitted by the interpreter).
     GoLine { g: u64, line: u32 },
+    /// The running `g` enters a system call: it leaves `p`'s lane but keeps `p` (and its
+    /// M) until the call returns or sysmon retakes the P.
+    GoSysCall { g: u64, p: u32 },
+    /// sysmon retook `p` from the system call of `g` (handoffp): `g` keeps only its M.
+    /// A ProcStart (the P gets a new M) or ProcStop (the P goes idle) follows.
+    ProcRetake { p: u32, g: u64 },
+    /// `g`'s system call returned. `p` Some: it runs on `p` (its own P, or an idle one);
+    /// None: no P was free, it goes to the global tail.
+    GoSysExit { g: u64, p: Option<u32> },
     /// `gs` move from `from`'s local queue to the global tail (a full ring spilling half).
     GlobalPut { from: u32, gs: Vec<u64> },
     /// `p` takes `gs` from the global head: the first runs next, the rest go to its local tail.

@@ -22,11 +22,13 @@ impl Display for Snapshot {
                 None => writeln!(f, "P{} idle", p.id)?,
                 Some(m) => writeln!(
                     f,
-                    "P{} M{m} running={} runnext={} local={}",
+                    "P{} M{m} running={} runnext={} local={}{}",
                     p.id,
                     opt_g(p.running),
                     opt_g(p.runnext),
-                    gs(&p.local)
+                    gs(&p.local),
+                    p.syscall
+                        .map_or(String::new(), |g| format!(" syscall=G{g}"))
                 )?,
             }
         }
@@ -36,6 +38,7 @@ impl Display for Snapshot {
                 GoState::Runnable => "runnable".to_owned(),
                 GoState::Running => "running".to_owned(),
                 GoState::Dead => "dead".to_owned(),
+                GoState::Syscall => "syscall".to_owned(),
                 GoState::Waiting => {
                     format!("waiting [{}]", g.wait_reason.as_deref().unwrap_or("?"))
                 }

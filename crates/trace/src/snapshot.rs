@@ -17,6 +17,8 @@ pub struct ProcSnap {
     /// The M bound to this P; None while the P is idle.
     pub m: Option<u32>,
     pub running: Option<u64>,
+    /// The G in a system call that still holds this P.
+    pub syscall: Option<u64>,
     pub runnext: Option<u64>,
     pub local: Vec<u64>,
 }
@@ -27,6 +29,7 @@ pub enum GoState {
     Runnable,
     Running,
     Waiting,
+    Syscall,
     Dead,
 }
 
@@ -148,6 +151,35 @@ impl Snapshot {
             EventKind::GoEnd { g, p } => {
                 self.stop_running(*p, *g);
                 self.set_state(*g, GoState::Dead, None, None);
+            }
+            EventKind::GoSysCall { g, p } => {
+                self.stop_running(*p, *g);
+                self.proc(*p).syscall = Some(*g);
+                self.set_state(*g, GoState::Syscall, None, None);
+            }
+            EventKind::ProcRetake { p, g } => {
+                let proc = self.proc(*p);
+                if proc.syscall == Some(*g) {
+                    proc.syscall = None;
+                }
+                proc.m = None;
+            }
+            EventKind::GoSysExit { g, p } => {
+                for proc in &mut self.procs {
+                    if proc.syscall == Some(*g) {
+                        proc.syscall = None;
+                    }
+                }
+                match p {
+                    Some(p) => {
+                        self.proc(*p).running = Some(*g);
+                        self.set_state(*g, GoState::Running, None, None);
+                    }
+                    None => {
+                        self.global.push(*g);
+                        self.set_state(*g, GoState::Runnable, None, None);
+                    }
+                }
             }
             EventKind::GoLine { g, line } => {
                 if let Some(gs) = self.goroutines.get_mut(g) {
