@@ -9,6 +9,7 @@
 
 use goroscope_syntax::ast::{Expr, ExprKind};
 use goroscope_types::info::{CallInfo, CallKind, Selection};
+use goroscope_types::lookup::{Found, lookup};
 use goroscope_types::objects::ObjectId;
 use goroscope_types::types::{Signature, Type, TypeId};
 
@@ -114,7 +115,8 @@ impl<'a> Lower<'a> {
                     self.error(e.span, "internal error: method call without selector");
                     return None;
                 };
-                match self.info().selection(callee_expr.id).cloned() {
+                let selection = self.info().selection(callee_expr.id).cloned().map(|s| self.resolve_method(x, s));
+                match selection {
                     Some(Selection::Method { func, path, .. }) => {
                         let base = self.alloc();
                         let m = self.mark();
@@ -250,6 +252,24 @@ impl<'a> Lower<'a> {
             return r;
         }
         v
+    }
+
+    /// In a generic instantiation a method of a type parameter's constraint is a method
+    /// of the concrete type argument: turn the interface dispatch into a static call.
+    pub fn resolve_method(&mut self, x: &Expr, s: Selection) -> Selection {
+        let Selection::InterfaceMethod { name, path, .. } = &s else { return s };
+        if self.f.subst.is_empty() || !path.is_empty() {
+            return s;
+        }
+        let xt = self.ty(x.id);
+        if self.c.is_interface(xt) {
+            return s;
+        }
+        let base = if self.c.is_pointer(xt) { self.c.elem(xt) } else { xt };
+        match lookup(self.info(), base, name) {
+            Found::Method { func, path, .. } => Selection::Method { func, path, addr: false, deref: false },
+            _ => s,
+        }
     }
 
     /// The function implementing a declared method (a native for standard-library ones).

@@ -276,7 +276,7 @@ impl<'a> Lower<'a> {
     }
 
     fn selector(&mut self, e: &Expr, x: &Expr, sel: &goroscope_syntax::ast::Ident, dst: Reg) {
-        let Some(selection) = self.info().selection(e.id).cloned() else {
+        let Some(selection) = self.info().selection(e.id).cloned().map(|s| self.resolve_method(x, s)) else {
             match self.info().ident(sel.id) {
                 Some(obj) => self.load_obj(obj, sel.id, dst, e),
                 None => self.error(e.span, format!("undefined: {}", sel.name)),
