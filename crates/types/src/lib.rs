@@ -46,6 +46,7 @@
 
 mod check;
 pub mod constant;
+mod fxhash;
 pub mod info;
 pub mod lookup;
 pub mod objects;

@@ -9,7 +9,7 @@
 //! Basic types are interned first, in [`BasicKind`] order, so `TypeId::INT` and
 //! friends are constants valid in every table.
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap as HashMap;
 
 use crate::objects::ObjectId;
 
@@ -335,7 +335,7 @@ impl TypeTable {
     pub fn new() -> TypeTable {
         let mut t = TypeTable {
             types: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             named: Vec::new(),
             type_params: Vec::new(),
         };

@@ -1,6 +1,6 @@
 //! The universe scope: predeclared types, constants, `nil` and the builtin functions.
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap as HashMap;
 
 use goroscope_syntax::Span;
 
@@ -21,7 +21,7 @@ pub struct Universe {
 impl Universe {
     /// Declares the universe's objects in `info`.
     pub fn new(info: &mut Info) -> Universe {
-        let mut scope = HashMap::new();
+        let mut scope = HashMap::default();
         let mut add = |info: &mut Info, name: &str, kind: ObjKind, ty: TypeId| {
             let id = ObjectId(info.objects.len() as u32);
             info.objects.push(Object {

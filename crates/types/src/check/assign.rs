@@ -8,6 +8,30 @@ use crate::constant::Unrepresentable;
 use crate::lookup::missing_method;
 use crate::types::{BasicKind, Type, TypeId};
 
+/// Where a value is assigned, as Go names it in `cannot use x as T value in CONTEXT`.
+/// The argument form is rendered only when a message needs it.
+#[derive(Clone, Copy)]
+pub(crate) enum Ctx<'e> {
+    Text(&'static str),
+    /// `argument to f`, naming the callee expression.
+    Arg(&'e Expr),
+}
+
+impl From<&'static str> for Ctx<'_> {
+    fn from(s: &'static str) -> Self {
+        Ctx::Text(s)
+    }
+}
+
+impl std::fmt::Display for Ctx<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Ctx::Text(s) => f.write_str(s),
+            Ctx::Arg(func) => write!(f, "argument to {}", crate::printer::expr_string(func)),
+        }
+    }
+}
+
 /// Why an untyped value cannot take a type.
 pub(crate) enum UntypedError {
     Mismatch,
@@ -69,13 +93,14 @@ impl<'a> Checker<'a> {
     /// Checks that `x` (the value of `e`) can be assigned to `t` in `context`
     /// (`assignment`, `argument to f`, `return statement` ...), giving untyped values
     /// their type and recording a conversion to an interface type.
-    pub(crate) fn assignment(
+    pub(crate) fn assignment<'c>(
         &mut self,
         x: &mut Operand,
         e: &Expr,
         t: TypeId,
-        context: &str,
+        context: impl Into<Ctx<'c>>,
     ) -> bool {
+        let context = context.into();
         if x.is_invalid() || t == TypeId::INVALID {
             return false;
         }
@@ -287,12 +312,13 @@ impl<'a> Checker<'a> {
 
     /// Evaluates `rhs` for `targets.len()` variables whose declared types are
     /// `targets` (`None`: take the value's type). Returns each variable's type.
-    pub(crate) fn init_values(
+    pub(crate) fn init_values<'c>(
         &mut self,
         targets: &[Option<TypeId>],
         rhs: &[Expr],
-        context: &str,
+        context: impl Into<Ctx<'c>>,
     ) -> Vec<TypeId> {
+        let context = context.into();
         let n = targets.len();
         if n == rhs.len() {
             let mut out = Vec::new();
@@ -346,7 +372,7 @@ impl<'a> Checker<'a> {
         x: &mut Operand,
         e: &Expr,
         target: Option<TypeId>,
-        context: &str,
+        context: Ctx<'_>,
     ) -> TypeId {
         match target {
             Some(t) => {

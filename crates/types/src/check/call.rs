@@ -4,6 +4,7 @@
 use goroscope_syntax::Span;
 use goroscope_syntax::ast::{Expr, ExprKind};
 
+use super::assign::Ctx;
 use super::{Checker, OpMode, Operand};
 use crate::constant::{Unrepresentable, Value};
 use crate::info::{CallInfo, CallKind, Selection};
@@ -59,7 +60,6 @@ impl<'a> Checker<'a> {
         args: &[Expr],
         ellipsis: Option<Span>,
     ) -> Operand {
-        let fname = expr_string(func);
         // Arguments: one multi-valued call spread over the parameters, or one each.
         let mut spread = false;
         let mut ops: Vec<(Operand, &Expr)> = Vec::new();
@@ -111,7 +111,7 @@ impl<'a> Checker<'a> {
             } else {
                 match self.infer(
                     e,
-                    &fname,
+                    &expr_string(func),
                     &tparams,
                     &sig,
                     &explicit,
@@ -141,7 +141,7 @@ impl<'a> Checker<'a> {
             }
         }
 
-        let pack = self.check_args(e, &fname, &sig, &ops, ellipsis, spread);
+        let pack = self.check_args(e, func, &sig, &ops, ellipsis, spread);
         let kind = match callee {
             Some(o) => CallKind::Func(o),
             None => match self.info.selection(strip_parens(func).id) {
@@ -218,7 +218,7 @@ impl<'a> Checker<'a> {
     fn check_args(
         &mut self,
         e: &Expr,
-        fname: &str,
+        func: &Expr,
         sig: &Signature,
         ops: &[(Operand, &Expr)],
         ellipsis: Option<Span>,
@@ -226,28 +226,29 @@ impl<'a> Checker<'a> {
     ) -> bool {
         let np = sig.params.len();
         let n = ops.len();
-        let context = format!("argument to {fname}");
+        let context = Ctx::Arg(func);
+        let fname = || expr_string(func);
         if let Some(dots) = ellipsis {
             if !sig.variadic {
                 self.error(
                     dots,
-                    format!("have (...) but function is not variadic: {fname}"),
+                    format!("have (...) but function is not variadic: {}", fname()),
                 );
                 return false;
             }
             if n != np {
-                self.arg_count_error(e, fname, sig, ops, n < np, ellipsis.is_some());
+                self.arg_count_error(e, &fname(), sig, ops, n < np, ellipsis.is_some());
                 return false;
             }
             for (i, (x, ae)) in ops.iter().enumerate() {
                 let mut x = x.clone();
-                self.assignment(&mut x, ae, sig.params[i], &context);
+                self.assignment(&mut x, ae, sig.params[i], context);
             }
             return false;
         }
         let min = if sig.variadic { np - 1 } else { np };
         if n < min || (!sig.variadic && n > np) {
-            self.arg_count_error(e, fname, sig, ops, n < min, ellipsis.is_some());
+            self.arg_count_error(e, &fname(), sig, ops, n < min, ellipsis.is_some());
             return false;
         }
         let elem = sig
@@ -278,7 +279,7 @@ impl<'a> Checker<'a> {
                 }
                 continue;
             }
-            self.assignment(&mut x, ae, t, &context);
+            self.assignment(&mut x, ae, t, context);
         }
         sig.variadic
     }

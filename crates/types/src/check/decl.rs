@@ -1,7 +1,7 @@
 //! Declarations: package-level and local constants, variables and types, function
 //! signatures (type parameters included), methods, and function bodies.
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap as HashMap;
 
 use goroscope_syntax::Span;
 use goroscope_syntax::ast::{
@@ -434,7 +434,7 @@ impl<'a> Checker<'a> {
             lit: None,
             results: vec![],
             named_results: vec![],
-            labels: HashMap::new(),
+            labels: HashMap::default(),
             targets: vec![],
         });
         if let Some(recv) = &f.recv {
@@ -461,7 +461,7 @@ impl<'a> Checker<'a> {
             lit: Some(e.id),
             results: vec![],
             named_results: vec![],
-            labels: HashMap::new(),
+            labels: HashMap::default(),
             targets: vec![],
         });
         if let Some(slot) = self.info.captures.get_mut(e.id.index()) {

@@ -3,7 +3,9 @@
 //! depend on an uninitialised variable. Dependencies are references to package-level
 //! variables, followed transitively through the functions and methods referenced.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use crate::fxhash::FxHashMap as HashMap;
 
 use super::Checker;
 use crate::info::Initializer;
@@ -33,7 +35,7 @@ impl<'a> Checker<'a> {
                 .first()
                 .map(|o| self.info.objects[o.index()].span.start)
         });
-        let mut owner: HashMap<ObjectId, usize> = HashMap::new();
+        let mut owner: HashMap<ObjectId, usize> = HashMap::default();
         for (i, (_, init)) in pending.iter().enumerate() {
             for &v in &init.lhs {
                 owner.insert(v, i);

@@ -19,7 +19,9 @@ mod stmt;
 mod terminate;
 mod typexpr;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use crate::fxhash::FxHashMap as HashMap;
 
 use goroscope_syntax::Diagnostic;
 use goroscope_syntax::Span;
@@ -131,19 +133,19 @@ impl<'a> Checker<'a> {
             universe,
             stdlib: Stdlib::default(),
             diags: Vec::new(),
-            pkg_scope: HashMap::new(),
-            file_scope: HashMap::new(),
+            pkg_scope: HashMap::default(),
+            file_scope: HashMap::default(),
             scopes: Vec::new(),
             extra: Vec::new(),
-            decls: HashMap::new(),
+            decls: HashMap::default(),
             imports: Vec::new(),
             funcs: Vec::new(),
             next_func: 1,
             locals: Vec::new(),
             iota: None,
-            func_tparams: HashMap::new(),
+            func_tparams: HashMap::default(),
             cur_decl: None,
-            refs: HashMap::new(),
+            refs: HashMap::default(),
             var_inits: Vec::new(),
         }
     }
@@ -285,7 +287,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn open_scope(&mut self) {
-        self.scopes.push(HashMap::new());
+        self.scopes.push(HashMap::default());
     }
 
     pub(crate) fn close_scope(&mut self) {
