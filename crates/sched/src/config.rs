@@ -21,6 +21,12 @@ pub struct Config {
     /// How long a thief waits before taking the runnext of a running P, which probably
     /// readied it just before blocking (Go: usleep(3) in runqgrab, 3 µs).
     pub runnext_steal_backoff_ns: u64,
+    /// How long a P may sit in a system call before sysmon retakes it when there is
+    /// other work for it (Go: one sysmon tick, 20 µs).
+    pub syscall_retake_ns: u64,
+    /// How long sysmon leaves a P in a system call when there is no work for it and
+    /// other Ps are idle or spinning (Go: 10 ms).
+    pub syscall_retake_idle_ns: u64,
     /// How much virtual time a P runs before the machine picks the P with the smallest
     /// clock again: the grain of parallelism between Ps.
     pub quantum_ns: u64,
@@ -40,6 +46,8 @@ impl Default for Config {
             force_preempt_ns: 10_000_000,
             starvation_threshold_ns: 1_000_000,
             runnext_steal_backoff_ns: 3_000,
+            syscall_retake_ns: 20_000,
+            syscall_retake_idle_ns: 10_000_000,
             quantum_ns: 1_000,
             seed: 1,
             record: true,

@@ -12,6 +12,7 @@ enum Place {
     Running,
     Queued,
     Waiting,
+    Syscall,
 }
 
 impl<V: Elem> Machine<V> {
@@ -39,6 +40,15 @@ impl<V: Elem> Machine<V> {
                 return Err(format!("idle {} holds work or an M", p.id));
             }
             spinning += usize::from(p.spinning);
+            if let Some(sc) = p.syscall {
+                put(sc.g, Place::Syscall)?;
+                if p.curg.is_some() || p.m.is_none() || p.idle {
+                    return Err(format!(
+                        "{} holds {} in a syscall but runs or lacks an M",
+                        p.id, sc.g
+                    ));
+                }
+            }
             if let Some(g) = p.curg {
                 put(g, Place::Running)?;
                 if self.gs[g.index()].p != Some(p.id) {
@@ -57,6 +67,9 @@ impl<V: Elem> Machine<V> {
         }
         for &g in &self.global {
             put(g, Place::Queued)?;
+        }
+        for &(g, _, _) in &self.detached {
+            put(g, Place::Syscall)?;
         }
         for (i, c) in self.chans.iter().enumerate() {
             c.check().map_err(|e| format!("chan{i}: {e}"))?;
@@ -126,7 +139,8 @@ impl<V: Elem> Machine<V> {
                     continue;
                 }
                 Status::Waiting(_) => Some(Place::Waiting),
-                Status::Syscall | Status::Dead => None,
+                Status::Syscall => Some(Place::Syscall),
+                Status::Dead => None,
             };
             let ok = match want {
                 Some(place) => found.as_slice() == [place],

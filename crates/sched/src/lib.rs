@@ -68,6 +68,7 @@
 //! - `chan` (hchan data) and `chanops` (send, receive, close, select).
 //! - `sync` (object state) and `syncops` (Mutex, RWMutex, WaitGroup, Once, Cond).
 //! - `timer` (per-P heaps) and `timerops` (Sleep, timer channels, AfterFunc).
+//! - `syscall`: entersyscall, sysmon's retake/handoffp, exitsyscall.
 //! - `g`, `p`, `ids`, `config`, `rand`: the vocabulary; `invariants`: `check_invariants`.
 //!
 //! # Where the model departs from Go, and why
@@ -83,9 +84,9 @@
 //! - P0's schedtick starts at 1 (Go's runtime init has already scheduled goroutines
 //!   before main), so the first findRunnable does not take the every-61st-tick path.
 //! - Mutex waiters do not spin; a woken waiter competes when it is next scheduled.
-//! - Not modelled yet: syscalls and handoffp (`Status::Syscall` is never entered), the
-//!   network poller (`IO wait`), race-mode randomisation, sysmon's tick granularity
-//!   (preemption is exact at `force_preempt_ns`).
+//! - sysmon acts exactly at its deadlines: preemption at `force_preempt_ns`, syscall
+//!   retake at `syscall_retake_ns`, not at its next (variable) tick.
+//! - Not modelled yet: the network poller (`IO wait`), race-mode randomisation.
 
 mod chan;
 mod chanops;
@@ -98,6 +99,7 @@ mod p;
 mod rand;
 mod sync;
 mod syncops;
+mod syscall;
 mod timer;
 mod timerops;
 
@@ -107,7 +109,7 @@ pub use config::Config;
 pub use g::{G, Status, WaitReason, Wakeup};
 pub use ids::{ChanId, CondId, GoId, MId, MutexId, OnceId, PId, RWMutexId, TimerId, WaitGroupId};
 pub use machine::{Cur, Deadlock, Elem, Machine, Next};
-pub use p::{P, Runq};
+pub use p::{InSyscall, P, Runq};
 pub use rand::Rng;
 pub use sync::Locker;
 pub use syncops::{BlockResult, OnceResult, SyncError};

@@ -90,6 +90,15 @@ enum Found {
     Idle,
 }
 
+/// What happens next (see `Machine::pick`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pick {
+    /// Advance this P (waking it first if idle).
+    P(PId),
+    /// The syscall of `detached[i]` returns.
+    SysExit(usize),
+}
+
 /// Recorded events; pushing is skipped entirely while `on` is false.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Recorder {
@@ -121,6 +130,7 @@ macro_rules! emit_at {
         }
     };
 }
+pub(crate) use emit_at;
 
 /// The scheduler and every synchronisation object. `V` is the channel element type.
 /// Goroutine stacks are not stored here: the interpreter keeps them keyed by [`GoId`].
@@ -139,6 +149,8 @@ pub struct Machine<V> {
     pub(crate) midle: Vec<MId>,
     pub(crate) mcount: u32,
     pub(crate) nmspinning: usize,
+    /// Gs in a system call whose P was retaken: each keeps its M until `until`.
+    pub(crate) detached: Vec<(GoId, MId, u64)>,
     /// The order stealWork visits the Ps in (rebuilt when GOMAXPROCS changes).
     pub(crate) steal_order: RandomOrder,
     pub(crate) chans: Vec<HChan<V>>,
@@ -166,6 +178,7 @@ impl<V: Elem> Machine<V> {
             midle: Vec::new(),
             mcount: 0,
             nmspinning: 0,
+            detached: Vec::new(),
             steal_order: RandomOrder::new(nprocs),
             chans: Vec::new(),
             sync: SyncObjects::default(),
@@ -206,8 +219,27 @@ impl<V: Elem> Machine<V> {
             return Next::Deadlock(d);
         }
         loop {
-            let Some(p) = self.pick_p() else {
-                return Next::Deadlock(self.checkdead());
+            let p = match self.pick() {
+                None => return Next::Deadlock(self.checkdead()),
+                Some((now, Pick::SysExit(i))) => {
+                    if let Some(cur) = self.exitsyscall_detached(i, now) {
+                        self.set_deadline(cur.p);
+                        return Next::Run { cur, wakeup: None };
+                    }
+                    continue;
+                }
+                Some((now, Pick::P(p))) => match self.ps[p.index()].syscall {
+                    Some(sc) if now >= sc.until => {
+                        let cur = self.exitsyscall_fast(p, sc, now);
+                        self.set_deadline(cur.p);
+                        return Next::Run { cur, wakeup: None };
+                    }
+                    Some(_) => {
+                        self.retake(p, now);
+                        continue;
+                    }
+                    None => p,
+                },
             };
             let pi = p.index();
             if let Some(g) = self.ps[pi].curg {
@@ -391,7 +423,7 @@ impl<V: Elem> Machine<V> {
         self.wakep(p);
     }
 
-    fn stop_running(&mut self, cur: Cur) {
+    pub(crate) fn stop_running(&mut self, cur: Cur) {
         let now = self.clock_of(cur.p);
         let g = &mut self.gs[cur.g.index()];
         g.status = Status::Runnable;
@@ -481,7 +513,7 @@ impl<V: Elem> Machine<V> {
     }
 
     /// Gives `p` an M and makes it look for work at `clock`.
-    fn startp(&mut self, p: PId, clock: u64, spinning: bool) {
+    pub(crate) fn startp(&mut self, p: PId, clock: u64, spinning: bool) {
         let m = self.midle.pop().unwrap_or_else(|| {
             self.mcount += 1;
             MId(self.mcount - 1)
@@ -499,7 +531,7 @@ impl<V: Elem> Machine<V> {
     }
 
     /// Releases `p` to the idle list (its M parks).
-    fn stopp(&mut self, p: PId) {
+    pub(crate) fn stopp(&mut self, p: PId) {
         self.reset_spinning(p);
         let pp = &mut self.ps[p.index()];
         pp.idle = true;
@@ -528,28 +560,36 @@ impl<V: Elem> Machine<V> {
         }
     }
 
-    /// The next P to advance: the non-idle P with the smallest clock, or the idle P that
-    /// the earliest timer wakes (an M blocked in the poller until then).
-    fn pick_p(&mut self) -> Option<PId> {
+    /// The next thing to happen, in virtual-time order: a non-idle P advancing (or, in
+    /// a syscall, its G returning or sysmon retaking it), a syscall returning without a
+    /// P, or the idle P that the earliest timer wakes (an M blocked in the poller).
+    fn pick(&mut self) -> Option<(u64, Pick)> {
         let any_active = self.ps.iter().any(|p| !p.idle);
-        let mut best: Option<(u64, PId)> = None;
+        let mut best: Option<(u64, Pick)> = None;
         let mut ties = 0;
-        let mut consider = |clock: u64, p: PId, rng: &mut Rng| match best {
+        let mut consider = |clock: u64, pick: Pick, rng: &mut Rng| match best {
             Some((b, _)) if clock > b => {}
             Some((b, _)) if clock == b => {
-                // Reservoir sampling: each of the tied Ps is kept with equal probability.
+                // Reservoir sampling: each tied candidate is kept with equal probability.
                 ties += 1;
                 if rng.below(ties) == 0 {
-                    best = Some((clock, p));
+                    best = Some((clock, pick));
                 }
             }
             _ => {
-                best = Some((clock, p));
+                best = Some((clock, pick));
                 ties = 1;
             }
         };
         for pp in self.ps.iter().filter(|p| !p.idle) {
-            consider(pp.clock, pp.id, &mut self.rng);
+            let clock = match pp.syscall {
+                Some(sc) => sc.until.min(self.retake_at(pp, sc)).max(pp.clock),
+                None => pp.clock,
+            };
+            consider(clock, Pick::P(pp.id), &mut self.rng);
+        }
+        for (i, &(_, _, until)) in self.detached.iter().enumerate() {
+            consider(until, Pick::SysExit(i), &mut self.rng);
         }
         if let Some(&head) = self.pidle.last() {
             let wake = if !any_active && !self.global.is_empty() {
@@ -559,17 +599,19 @@ impl<V: Elem> Machine<V> {
                     .map(|when| when.max(self.clock_of(head)))
             };
             if let Some(when) = wake {
-                consider(when, head, &mut self.rng);
+                consider(when, Pick::P(head), &mut self.rng);
             }
         }
-        let (clock, p) = best?;
-        if self.ps[p.index()].idle {
+        let (clock, pick) = best?;
+        if let Pick::P(p) = pick
+            && self.ps[p.index()].idle
+        {
             // An M woken from the poller for a timer looks for work like a spinning M,
             // so it also runs other Ps' due timers (stealWork's last round): the timer
             // that woke it always fires, wherever it lives.
             self.startp(p, clock, true);
         }
-        Some(p)
+        Some((clock, pick))
     }
 
     fn earliest_timer(&mut self) -> Option<u64> {
@@ -804,7 +846,14 @@ impl<V: Elem> Machine<V> {
         if n == 0 || n == old {
             return (old, cur);
         }
-        // Stop the world: every other running G is preempted to the global queue.
+        let now = self.clock_of(cur.p);
+        // Stop the world: every P in a syscall is retaken, every other running G is
+        // preempted to the global queue.
+        for i in 0..old {
+            if self.ps[i].syscall.is_some() {
+                self.retake(PId(i as u32), now);
+            }
+        }
         for i in 0..old {
             if let Some(g) = self.ps[i].curg
                 && i != cur.p.index()
@@ -816,7 +865,6 @@ impl<V: Elem> Machine<V> {
             }
         }
         let mut cur = cur;
-        let now = self.clock_of(cur.p);
         if n < old {
             let mut moved = Vec::new();
             for pp in self.ps[n..].iter_mut().rev() {

@@ -3,7 +3,8 @@
 //! A P owns a one-slot `runnext` and a local ring of runnable Gs of fixed capacity
 //! (`Config::local_queue_capacity`), a heap of timers, and a virtual clock.
 //! Invariants: an idle P has no M, no current G, an empty runnext and an empty ring;
-//! the ring never holds more than its capacity.
+//! the ring never holds more than its capacity; a P holding a G in a syscall has an M
+//! and no current G.
 
 use std::collections::VecDeque;
 
@@ -92,6 +93,17 @@ pub struct P {
     /// When the current quantum ends: the interpreter yields back at this time.
     pub deadline: u64,
     pub timers: TimerHeap,
+    /// The G in a system call that still holds this P (Go's _Psyscall); the P runs
+    /// nothing else until the call returns or sysmon retakes it.
+    pub syscall: Option<InSyscall>,
+}
+
+/// A system call in progress: who, since when, until when (virtual ns).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InSyscall {
+    pub g: GoId,
+    pub since: u64,
+    pub until: u64,
 }
 
 impl P {
@@ -110,6 +122,7 @@ impl P {
             clock: 0,
             deadline: 0,
             timers: TimerHeap::default(),
+            syscall: None,
         }
     }
 

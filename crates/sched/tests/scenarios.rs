@@ -507,3 +507,63 @@ fn after_func_starts_a_goroutine_when_the_timer_fires() {
     assert!(m.now(cur.p) >= 10_000_000);
     m.check_invariants().unwrap();
 }
+
+#[test]
+fn a_short_syscall_keeps_its_p() {
+    let main = vec![
+        Spawn(vec![Log("other")]),
+        Syscall(5_000),
+        Log("back"),
+        Sleep(1),
+    ];
+    let out = run(cfg(1, 1), &Setup::default(), main);
+    assert_eq!(out.log, ["G1 back", "G2 other"]);
+    assert!(
+        !out.events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::ProcRetake { .. }))
+    );
+    assert!(
+        out.events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::GoSysExit { g: 1, p: Some(0) }))
+    );
+}
+
+#[test]
+fn a_long_syscall_loses_its_p_to_waiting_work_and_queues_when_it_returns() {
+    let other = vec![Log("other"), Compute(2_000_000), Log("other done")];
+    let main = vec![Spawn(other), Syscall(1_000_000), Log("back"), Sleep(1)];
+    let out = run(cfg(1, 1), &Setup::default(), main);
+    assert_eq!(out.log, ["G2 other", "G2 other done", "G1 back"]);
+    let retake = out
+        .events
+        .iter()
+        .find(|e| matches!(e.kind, EventKind::ProcRetake { p: 0, g: 1 }))
+        .expect("retake");
+    assert!(
+        (20_000..21_000).contains(&retake.t),
+        "retaken at {}",
+        retake.t
+    );
+    assert!(
+        out.events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::GoSysExit { g: 1, p: None }))
+    );
+}
+
+#[test]
+fn a_syscall_returning_to_an_idle_p_runs_there_and_is_not_a_deadlock() {
+    let setup = Setup {
+        chan_caps: vec![0],
+        ..Setup::default()
+    };
+    let main = vec![Spawn(vec![Recv(0)]), Syscall(5_000_000), Log("back")];
+    for procs in [1, 2] {
+        let out = run(cfg(procs, 4), &setup, main.clone());
+        assert_eq!(out.end, End::MainReturned);
+        assert_eq!(out.log, ["G1 back"]);
+        assert!(out.machine.max_clock() >= 5_000_000);
+    }
+}

@@ -84,6 +84,25 @@ fn buffered_filling() -> Vec<Event> {
     run(cfg(1, 1), &setup, main).events
 }
 
+fn syscall_handoff() -> Vec<Event> {
+    let main = vec![
+        Spawn(vec![Compute(100_000)]),
+        Spawn(vec![Compute(100_000)]),
+        Syscall(1_000_000),
+        Sleep(1),
+    ];
+    run(cfg(1, 1), &Setup::default(), main).events
+}
+
+#[test]
+fn golden_syscall_retake_hands_the_p_to_a_new_m() {
+    let events = syscall_handoff();
+    golden(
+        "syscall_handoff",
+        &snapshot_after(&events, |k| matches!(k, EventKind::GoStart { g: 3, .. })),
+    );
+}
+
 #[test]
 fn golden_runnext_order_when_main_blocks() {
     let events = runnext_order();
@@ -122,7 +141,13 @@ fn golden_buffered_channel_full_with_a_blocked_sender() {
 
 #[test]
 fn full_replay_equals_one_by_one_and_checkpointed_seeks() {
-    for events in [runnext_order(), steal(), preemption(), buffered_filling()] {
+    for events in [
+        runnext_order(),
+        steal(),
+        preemption(),
+        buffered_filling(),
+        syscall_handoff(),
+    ] {
         let full = replay(&events, events.len());
         let mut stepper = Replayer::new(1_000_000);
         for ev in events.iter().cloned() {

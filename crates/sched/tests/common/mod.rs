@@ -50,6 +50,8 @@ pub enum Op {
     /// A timer channel firing after `.0` ns (every `.1` ns if non-zero); it becomes the
     /// next channel index after the setup's channels.
     NewTimer(i64, i64),
+    /// A system call lasting this many ns.
+    Syscall(u64),
     /// Stops/resets timer k (k-th NewTimer of the run, if made yet) and logs the result.
     TimerStop(usize),
     TimerReset(usize, i64),
@@ -265,6 +267,10 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
                 }
                 Op::Goexit => {
                     m.goexit(cur);
+                    true
+                }
+                Op::Syscall(ns) => {
+                    m.entersyscall(cur, ns);
                     true
                 }
                 Op::SetProcs(n) => {

@@ -14,11 +14,24 @@ pub fn agrees(m: &Machine<i64>, s: &Snapshot) -> Result<(), String> {
     }
     for (p, sp) in m.procs().iter().zip(&s.procs) {
         let local: Vec<u64> = p.runq.iter().map(|g| g.0).collect();
-        let want = (p.curg.map(|g| g.0), p.runnext.map(|g| g.0), local, p.idle);
-        let got = (sp.running, sp.runnext, sp.local.clone(), sp.m.is_none());
+        let syscall = p.syscall.map(|sc| sc.g.0);
+        let want = (
+            p.curg.map(|g| g.0),
+            syscall,
+            p.runnext.map(|g| g.0),
+            local,
+            p.idle,
+        );
+        let got = (
+            sp.running,
+            sp.syscall,
+            sp.runnext,
+            sp.local.clone(),
+            sp.m.is_none(),
+        );
         if want != got {
             return Err(format!(
-                "{}: machine (running, runnext, local, idle) {want:?}, replay {got:?}",
+                "{}: machine (running, syscall, runnext, local, idle) {want:?}, replay {got:?}",
                 p.id
             ));
         }
@@ -39,7 +52,7 @@ pub fn agrees(m: &Machine<i64>, s: &Snapshot) -> Result<(), String> {
             Status::Runnable => (GoState::Runnable, None),
             Status::Running => (GoState::Running, None),
             Status::Waiting(r) => (GoState::Waiting, Some(r.as_str())),
-            Status::Syscall => (GoState::Waiting, Some("syscall")),
+            Status::Syscall => (GoState::Syscall, None),
             Status::Dead => (GoState::Dead, None),
         };
         if (state, reason) != (sg.state, sg.wait_reason.as_deref()) {
