@@ -1,8 +1,10 @@
 //! Compile-time constant values and their arithmetic.
 //!
 //! Integers are exact in `i128` (Go allows 512 bits for untyped constants; the subset
-//! never comes close: `1 << 100` fits). Floats are `f64`. Strings are byte strings,
-//! as Go strings may hold invalid UTF-8.
+//! never comes close: `1 << 100` fits). Floats are `f64` in [`Value`]; untyped float
+//! constant expressions are also computed exactly as [`Rat`]ionals where they fit, so
+//! that `0.1 + 0.2` is `0.3` as in Go. Strings are byte strings, as Go strings may hold
+//! invalid UTF-8.
 //!
 //! **Invariant:** operations never panic; overflow of the `i128` range is reported as
 //! [`ConstError::Overflow`].
@@ -257,6 +259,94 @@ impl Value {
     }
 }
 
+/// An exact rational `num / den` for untyped floating-point constant arithmetic.
+///
+/// Invariant: `den > 0` and `gcd(num, den) == 1`. Operations return `None` when a
+/// result does not fit `i128`; the checker then falls back to `f64`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rat {
+    num: i128,
+    den: i128,
+}
+
+impl Rat {
+    pub fn int(i: i128) -> Rat {
+        Rat { num: i, den: 1 }
+    }
+
+    fn new(num: i128, den: i128) -> Option<Rat> {
+        if den == 0 {
+            return None;
+        }
+        let g = gcd(num.unsigned_abs(), den.unsigned_abs()).max(1);
+        let (mut num, mut den) = (num / g as i128, den / g as i128);
+        if den < 0 {
+            num = num.checked_neg()?;
+            den = den.checked_neg()?;
+        }
+        Some(Rat { num, den })
+    }
+
+    /// The exact value of a decimal floating-point literal (`0.1`, `.5`, `2.5e-7`,
+    /// `1_000.5`); `None` for hexadecimal literals or values beyond `i128`.
+    pub fn parse(text: &str) -> Option<Rat> {
+        let t: String = text.chars().filter(|&c| c != '_').collect();
+        if t.starts_with("0x") || t.starts_with("0X") {
+            return None;
+        }
+        let (mant, exp) = match t.find(['e', 'E']) {
+            Some(i) => (&t[..i], t[i + 1..].parse::<i32>().ok()?),
+            None => (t.as_str(), 0),
+        };
+        let (int_part, frac) = mant.split_once('.').unwrap_or((mant, ""));
+        let digits = format!("{int_part}{frac}");
+        let num: i128 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+        let scale = exp.checked_sub(frac.len() as i32)?;
+        let pow = 10i128.checked_pow(scale.unsigned_abs())?;
+        if scale >= 0 { Rat::new(num.checked_mul(pow)?, 1) } else { Rat::new(num, pow) }
+    }
+
+    pub fn add(self, o: Rat) -> Option<Rat> {
+        let num = self.num.checked_mul(o.den)?.checked_add(o.num.checked_mul(self.den)?)?;
+        Rat::new(num, self.den.checked_mul(o.den)?)
+    }
+
+    pub fn sub(self, o: Rat) -> Option<Rat> {
+        self.add(Rat { num: o.num.checked_neg()?, den: o.den })
+    }
+
+    pub fn mul(self, o: Rat) -> Option<Rat> {
+        Rat::new(self.num.checked_mul(o.num)?, self.den.checked_mul(o.den)?)
+    }
+
+    pub fn div(self, o: Rat) -> Option<Rat> {
+        Rat::new(self.num.checked_mul(o.den)?, self.den.checked_mul(o.num)?)
+    }
+
+    pub fn neg(self) -> Option<Rat> {
+        Some(Rat { num: self.num.checked_neg()?, den: self.den })
+    }
+
+    /// The nearest `f64` (exact division when both parts fit in 53 bits).
+    pub fn to_f64(self) -> f64 {
+        self.num as f64 / self.den as f64
+    }
+}
+
+impl PartialOrd for Rat {
+    fn partial_cmp(&self, o: &Rat) -> Option<std::cmp::Ordering> {
+        let (a, b) = (self.num.checked_mul(o.den)?, o.num.checked_mul(self.den)?);
+        Some(a.cmp(&b))
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
 /// Whether the integer `i` lies in the range of the sized integer `kind`.
 pub fn int_fits(i: i128, kind: BasicKind) -> bool {
     let Some(bits) = kind.int_bits() else {
@@ -379,6 +469,21 @@ mod tests {
         );
         assert_eq!(Value::Int(0).bit_not(Some(8)), Ok(Value::Int(255)));
         assert_eq!(Value::Int(0).bit_not(None), Ok(Value::Int(-1)));
+    }
+
+    #[test]
+    fn rationals_are_exact() {
+        let a = Rat::parse("0.1").unwrap();
+        let b = Rat::parse("0.2").unwrap();
+        assert_eq!(a.add(b).unwrap().to_f64(), 0.3);
+        assert_eq!(a.add(b), Rat::parse("0.3"));
+        assert_eq!(Rat::parse("2.5e-7").unwrap().to_f64(), 2.5e-7);
+        assert_eq!(Rat::parse("1e21").unwrap().to_f64(), 1e21);
+        assert_eq!(Rat::parse("1_000.5").unwrap().to_f64(), 1000.5);
+        assert_eq!(Rat::parse(".5").unwrap().to_f64(), 0.5);
+        assert_eq!(Rat::parse("0x1p-2"), None);
+        assert_eq!(Rat::int(1).div(Rat::int(3)).unwrap().mul(Rat::int(3)), Some(Rat::int(1)));
+        assert!(Rat::parse("0.1").unwrap() < Rat::parse("0.2").unwrap());
     }
 
     #[test]

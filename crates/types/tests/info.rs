@@ -184,3 +184,16 @@ fn package_variables_initialise_dependencies_first() {
         .collect();
     assert_eq!(order, vec!["b", "a", "d", "c"]);
 }
+
+#[test]
+fn untyped_float_constants_are_exact() {
+    let info = checked(
+        "package main\nconst third = 1.0 / 3\nconst tenth = 0.1\nfunc main() {\n\tprintln(0.1+0.2, 0.1+0.2 == 0.3, tenth*3 == 0.3, third*3 == 1, -(0.1 + 0.2))\n}\n",
+    );
+    let values: Vec<&Value> = info.exprs.iter().flatten().filter_map(|tv| tv.value.as_ref()).collect();
+    assert!(values.contains(&&Value::Float(0.3)), "{values:?}");
+    assert!(values.contains(&&Value::Float(-0.3)), "{values:?}");
+    assert!(!values.contains(&&Value::Float(0.1 + 0.2)), "{values:?}");
+    let bools: Vec<bool> = values.iter().filter_map(|v| v.as_bool()).collect();
+    assert_eq!(bools, vec![true, true, true]);
+}

@@ -29,6 +29,16 @@ impl<'a> Checker<'a> {
         let obj = &mut self.info.objects[o.index()];
         obj.ty = t;
         obj.kind = ObjKind::Const(v.unwrap_or(Value::Int(0)));
+        self.keep_exact(o, t, value);
+    }
+
+    /// Remembers the exact value of an untyped float constant declared as `value`.
+    fn keep_exact(&mut self, o: ObjectId, t: TypeId, value: Option<&Expr>) {
+        if t == TypeId::UNTYPED_FLOAT {
+            if let Some(&r) = value.and_then(|v| self.exact.get(&v.id)) {
+                self.const_exact.insert(o, r);
+            }
+        }
     }
 
     /// Type and value of one constant with declared type `ty` and initialiser `value`.
@@ -91,6 +101,7 @@ impl<'a> Checker<'a> {
                     name.span,
                 );
                 self.record_ident(name, o);
+                self.keep_exact(o, t, last.1.get(i));
                 objs.push((name, o));
             }
             // Constants are in scope after their spec (`const x = x` refers outward).

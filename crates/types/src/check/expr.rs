@@ -5,7 +5,7 @@ use goroscope_syntax::ast::{BasicLit, BinaryOp, Element, Expr, ExprKind, Ident, 
 use goroscope_syntax::literal::{float_value, int_value};
 
 use super::{Checker, OpMode, Operand};
-use crate::constant::{ArithOp, ConstError, Value};
+use crate::constant::{ArithOp, ConstError, Rat, Value};
 use crate::info::Selection;
 use crate::lookup::{Found, lookup, missing_method};
 use crate::objects::{ObjKind, ObjectId};
@@ -45,6 +45,9 @@ impl<'a> Checker<'a> {
             ExprKind::FuncLit { sig, body } => Operand::value(self.func_lit(e, sig, body)),
             ExprKind::Paren(x) => {
                 let mut o = self.raw_expr(x, true);
+                if let Some(&r) = self.exact.get(&x.id) {
+                    self.exact.insert(e.id, r);
+                }
                 // A parenthesised comma-ok expression still yields one value.
                 if o.mode == OpMode::CommaOk {
                     o.mode = OpMode::Value;
@@ -158,7 +161,11 @@ impl<'a> Checker<'a> {
                 if ty == TypeId::INVALID {
                     return Operand::invalid();
                 }
-                Operand::constant(ty, v.clone())
+                let v = v.clone();
+                if let Some(&r) = self.const_exact.get(&o) {
+                    self.exact.insert(id.id, r);
+                }
+                Operand::constant(ty, v)
             }
             ObjKind::TypeName { .. } => {
                 if ty == TypeId::INVALID {
@@ -209,6 +216,13 @@ impl<'a> Checker<'a> {
             },
             BasicLit::Float(text) => match float_value(text) {
                 Some(v) if v.is_finite() => {
+                    let v = match Rat::parse(text) {
+                        Some(r) => {
+                            self.exact.insert(e.id, r);
+                            r.to_f64()
+                        }
+                        None => v,
+                    };
                     Operand::constant(TypeId::UNTYPED_FLOAT, Value::Float(v))
                 }
                 _ => {
@@ -1108,6 +1122,13 @@ impl<'a> Checker<'a> {
                 let Some(v) = xo.val.clone().filter(|_| xo.is_const()) else {
                     return Operand::value(xo.ty);
                 };
+                if let Some(r) = self.exact_of(x, &xo).filter(|_| matches!(op, UnaryOp::Pos | UnaryOp::Neg)) {
+                    let r = if op == UnaryOp::Neg { r.neg() } else { Some(r) };
+                    if let Some(r) = r.filter(|_| xo.ty == TypeId::UNTYPED_FLOAT) {
+                        self.exact.insert(e.id, r);
+                        return Operand::constant(xo.ty, Value::Float(r.to_f64()));
+                    }
+                }
                 let r = match op {
                     UnaryOp::Pos => Ok(v),
                     UnaryOp::Neg => v.neg(),
@@ -1122,6 +1143,18 @@ impl<'a> Checker<'a> {
                 };
                 self.const_result(e, xo.ty, r)
             }
+        }
+    }
+
+    /// The exact value of an untyped numeric constant operand, when known.
+    fn exact_of(&self, e: &Expr, x: &Operand) -> Option<Rat> {
+        if !x.is_const() || !self.info.types.is_untyped(x.ty) {
+            return None;
+        }
+        match x.val.as_ref()? {
+            Value::Int(i) => Some(Rat::int(*i)),
+            Value::Float(_) => self.exact.get(&e.id).copied(),
+            _ => None,
         }
     }
 
@@ -1259,6 +1292,22 @@ impl<'a> Checker<'a> {
         ) else {
             return Operand::value(xo.ty);
         };
+        // Untyped float arithmetic is exact, rounded to f64 only for the value.
+        if xo.ty == TypeId::UNTYPED_FLOAT {
+            if let (Some(ra), Some(rb)) = (self.exact_of(x, &xo), self.exact_of(y, &yo)) {
+                let r = match op {
+                    BinaryOp::Add => ra.add(rb),
+                    BinaryOp::Sub => ra.sub(rb),
+                    BinaryOp::Mul => ra.mul(rb),
+                    BinaryOp::Div => ra.div(rb),
+                    _ => None,
+                };
+                if let Some(r) = r {
+                    self.exact.insert(e.id, r);
+                    return Operand::constant(xo.ty, Value::Float(r.to_f64()));
+                }
+            }
+        }
         let r = match op {
             BinaryOp::LogAnd => Ok(Value::Bool(
                 a.as_bool().unwrap_or(false) && b.as_bool().unwrap_or(false),
@@ -1389,7 +1438,11 @@ impl<'a> Checker<'a> {
         self.note_interface_conversion(xo, x, yt);
         self.note_interface_conversion(yo, y, xt);
         if let (Some(a), Some(b), true, true) = (&xo.val, &yo.val, xo.is_const(), yo.is_const()) {
-            if let Some(ord) = a.compare(b) {
+            let exact = match (self.exact_of(x, xo), self.exact_of(y, yo)) {
+                (Some(ra), Some(rb)) => ra.partial_cmp(&rb),
+                _ => None,
+            };
+            if let Some(ord) = exact.or_else(|| a.compare(b)) {
                 use std::cmp::Ordering::*;
                 let r = match op {
                     BinaryOp::Eq => ord == Equal,

@@ -121,6 +121,9 @@ pub(crate) struct Checker<'a> {
     refs: HashMap<ObjectId, BTreeSet<ObjectId>>,
     /// Package-level initialisers with the declaration their references belong to.
     var_inits: Vec<(ObjectId, crate::info::Initializer)>,
+    /// Exact values of untyped float constant expressions (by node) and constants.
+    exact: HashMap<NodeId, crate::constant::Rat>,
+    const_exact: HashMap<ObjectId, crate::constant::Rat>,
 }
 
 impl<'a> Checker<'a> {
@@ -147,6 +150,8 @@ impl<'a> Checker<'a> {
             cur_decl: None,
             refs: HashMap::default(),
             var_inits: Vec::new(),
+            exact: HashMap::default(),
+            const_exact: HashMap::default(),
         }
     }
 
