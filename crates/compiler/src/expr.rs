@@ -286,21 +286,8 @@ impl<'a> Lower<'a> {
         match selection {
             Selection::Qualified(obj) => self.load_obj(obj, sel.id, dst, e),
             Selection::Field { path, .. } => {
-                let mut v = self.expr(x);
-                let mut t = self.ty(x.id);
                 let m = self.mark();
-                for (n, &i) in path.iter().enumerate() {
-                    let next = if n + 1 == path.len() { dst } else { self.alloc() };
-                    let field = i as u16;
-                    if self.c.is_pointer(t) {
-                        self.emit(Instr::LoadField { dst: next, ptr: v, field });
-                    } else {
-                        self.emit(Instr::GetField { dst: next, src: v, field });
-                    }
-                    t = self.c.struct_field(t, i);
-                    t = self.subst(t);
-                    v = next;
-                }
+                self.follow_path(x, &path, Some(dst));
                 self.release(m.max(dst.0 + 1));
             }
             Selection::Method { func, path, .. } => {
@@ -328,10 +315,25 @@ impl<'a> Lower<'a> {
 
     /// The value reached from `x` through embedded fields `path` (auto-dereferencing).
     pub fn follow_path_value(&mut self, x: &Expr, path: &[usize]) -> Reg {
+        self.follow_path(x, path, None)
+    }
+
+    /// The value of `x` followed through the field indices `path`, dereferencing
+    /// pointers on the way; the last step writes to `dst` if given.
+    fn follow_path(&mut self, x: &Expr, path: &[usize], dst: Option<Reg>) -> Reg {
         let mut v = self.expr(x);
         let mut t = self.ty(x.id);
-        for &i in path {
-            let next = self.alloc();
+        if path.is_empty() {
+            if let Some(d) = dst.filter(|&d| d != v) {
+                self.emit(Instr::Move { dst: d, src: v });
+                return d;
+            }
+        }
+        for (n, &i) in path.iter().enumerate() {
+            let next = match dst {
+                Some(d) if n + 1 == path.len() => d,
+                _ => self.alloc(),
+            };
             let field = i as u16;
             if self.c.is_pointer(t) {
                 self.emit(Instr::LoadField { dst: next, ptr: v, field });
@@ -339,6 +341,7 @@ impl<'a> Lower<'a> {
                 self.emit(Instr::GetField { dst: next, src: v, field });
             }
             t = self.c.struct_field(t, i);
+            t = self.subst(t);
             v = next;
         }
         v

@@ -78,10 +78,10 @@ impl<'a> Lower<'a> {
                 return RangeVar::None;
             }
             if define {
-                return match self.info().ident(id.id) {
-                    Some(o) => RangeVar::Declared(o, self.alloc()),
-                    None => RangeVar::None,
-                };
+                let Some(o) = self.info().ident(id.id) else { return RangeVar::None };
+                let r = self.alloc();
+                self.f.proto.var_names.push((r, id.name.clone()));
+                return RangeVar::Declared(o, r);
             }
         }
         RangeVar::Assigned(e.clone())

@@ -38,12 +38,6 @@ fn want_exit(src: &str) -> i32 {
     }
 }
 
-/// Cases whose output is known to differ, and why (each must still fail: fix, then remove).
-const KNOWN_FAILURES: &[(&str, &str)] = &[(
-    "fmt_verbs.go",
-    "FIXME(checker): untyped float constants are folded in f64, so 0.1+0.2 prints 0.30000000000000004 instead of 0.3",
-)];
-
 #[test]
 fn corpus_runs() {
     let only = std::env::var("CASE").unwrap_or_default();
@@ -64,11 +58,7 @@ fn corpus_runs() {
         let want_out = fs::read_to_string(path.with_extension("out")).unwrap_or_default();
         match run(&path) {
             Ok((out, err, code)) => {
-                let ok = out == want_out && code == want_exit(&src);
-                let known = KNOWN_FAILURES.iter().any(|(n, _)| *n == name);
-                if ok && known {
-                    failures.push(format!("{name}: passes now; remove it from KNOWN_FAILURES"));
-                } else if ok || known {
+                if out == want_out && code == want_exit(&src) {
                     passed += 1;
                 } else {
                     failures.push(format!("{name}: exit {code}\n--- got\n{out}--- want\n{want_out}--- stderr\n{}", err.lines().take(6).collect::<Vec<_>>().join("\n")));
