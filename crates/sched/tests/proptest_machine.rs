@@ -33,6 +33,7 @@ enum Gen {
     Syscall(u64),
     TimerStop(usize),
     TimerReset(usize, i64),
+    SetProcs(usize),
 }
 
 fn gen_op() -> impl Strategy<Value = Gen> {
@@ -42,6 +43,7 @@ fn gen_op() -> impl Strategy<Value = Gen> {
         1 => (0i64..40_000, prop_oneof![Just(0i64), 5_000i64..20_000]).prop_map(|(d, p)| Gen::Timer(d, p)),
         1 => (0..TIMER_CHANS).prop_map(Gen::TimerStop),
         1 => prop_oneof![1u64..30_000, 1u64..3_000_000].prop_map(Gen::Syscall),
+        1 => (1usize..=4).prop_map(Gen::SetProcs),
         1 => (0..TIMER_CHANS, 0i64..40_000).prop_map(|(k, d)| Gen::TimerReset(k, d)),
         1 => (0..CHANS).prop_map(Gen::Close),
         2 => (1u64..30_000).prop_map(Gen::Compute),
@@ -80,6 +82,7 @@ fn script(sender: i64, ops: &[Gen]) -> Vec<Op> {
             Gen::Timer(d, period) => out.push(Op::NewTimer(*d, *period)),
             Gen::TimerStop(k) => out.push(Op::TimerStop(*k)),
             Gen::Syscall(ns) => out.push(Op::Syscall(*ns)),
+            Gen::SetProcs(n) => out.push(Op::SetProcs(*n)),
             Gen::TimerReset(k, d) => out.push(Op::TimerReset(*k, *d)),
             Gen::Select(cases, default) => {
                 // Timer channels are receive-only, as `time.Timer.C` is.
