@@ -50,7 +50,12 @@
 //! Rules of the contract:
 //! - Every operation of a running goroutine takes the [`Cur`] token that `next_slice`
 //!   returned; it is valid until the G parks (`Parked` results, `cond_wait`), yields
-//!   (`gosched`), ends (`goexit`) or the interpreter returns to `next_slice`.
+//!   (`gosched`), enters a syscall (`entersyscall`), ends (`goexit`) or the interpreter
+//!   returns to `next_slice`.
+//! - When main *returns* the program is over: stop calling the machine (do not call
+//!   `goexit` for it; `goexit` on main means `runtime.Goexit`).
+//! - A G the interpreter has no stack for yet, resumed with `Wakeup::AfterFunc`, is a
+//!   goroutine a function timer started (`new_func_timer`).
 //! - A parked G resumes with its operation complete: locks are held again, values are
 //!   in the [`Wakeup`] of the `Next::Run` that resumes it.
 //! - Panics (`ChanPanic`, `SyncError`) are returned as values; the interpreter raises
