@@ -20,6 +20,7 @@ mod assign;
 mod builtin;
 mod call;
 mod composite;
+mod cond;
 mod escape;
 mod expr;
 mod func;

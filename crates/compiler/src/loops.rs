@@ -38,14 +38,13 @@ impl<'a> Lower<'a> {
         }
         self.f.pending_label = label;
         let top = self.here();
-        let exit = cond.map(|c| {
-            self.set_pos(c.span);
-            let mm = self.mark();
-            let r = self.expr(c);
-            let j = self.emit(Instr::JumpIfFalse { cond: r, target: 0 });
-            self.release(mm);
-            j
-        });
+        let exits = match cond {
+            Some(c) => {
+                self.set_pos(c.span);
+                self.jump_if_false(c)
+            }
+            None => Vec::new(),
+        };
         self.push_breakable(true);
         self.block(body);
         let cont = self.here();
@@ -64,7 +63,7 @@ impl<'a> Lower<'a> {
         }
         self.emit(Instr::Jump { target: top });
         let end = self.here();
-        if let Some(j) = exit {
+        for j in exits {
             self.patch(j, end);
         }
         self.pop_breakable(cont, end);
@@ -173,9 +172,7 @@ impl<'a> Lower<'a> {
         let kv = self.range_var(key, define);
         let vv = self.range_var(value, define);
         let top = self.here();
-        let cond = self.alloc();
-        self.emit(Instr::LtInt { dst: cond, a: idx, b: len });
-        let exit = self.emit(Instr::JumpIfFalse { cond, target: 0 });
+        let exit = self.emit(Instr::JumpIfLeInt { a: len, b: idx, target: 0 });
         let key_ty = match form {
             Counted::Int => xt,
             _ => TypeId::INT,
@@ -208,6 +205,7 @@ impl<'a> Lower<'a> {
         self.push_breakable(true);
         self.block(body);
         let cont = self.here();
+        self.set_pos(x.span);
         if let Counted::Str = form {
             self.emit(Instr::AddInt { dst: idx, a: idx, b: width });
         } else {
@@ -242,6 +240,7 @@ impl<'a> Lower<'a> {
         self.bind_range_var(&vv, v, vt);
         self.push_breakable(true);
         self.block(body);
+        self.set_pos(x.span);
         self.emit(Instr::Jump { target: top });
         let end = self.here();
         self.patch(top, end);
@@ -258,6 +257,7 @@ impl<'a> Lower<'a> {
         self.bind_range_var(&kv, v, elem);
         self.push_breakable(true);
         self.block(body);
+        self.set_pos(x.span);
         self.emit(Instr::Jump { target: top });
         let end = self.here();
         self.patch(exit, end);

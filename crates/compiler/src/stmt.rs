@@ -119,21 +119,20 @@ impl<'a> Lower<'a> {
             self.stmt(init);
         }
         self.set_pos(i.cond.span);
-        let scope = self.mark();
-        let c = self.expr(&i.cond);
-        let jf = self.emit(Instr::JumpIfFalse { cond: c, target: 0 });
-        self.release(scope);
+        let jf = self.jump_if_false(&i.cond);
         self.block(&i.then);
-        match &i.els {
-            Some(els) => {
-                let jend = self.jump_if_reachable();
-                self.patch_here(jf);
-                self.stmt(els);
-                if let Some(j) = jend {
-                    self.patch_here(j);
-                }
-            }
-            None => self.patch_here(jf),
+        let jend = match &i.els {
+            Some(_) => self.jump_if_reachable(),
+            None => None,
+        };
+        for j in jf {
+            self.patch_here(j);
+        }
+        if let Some(els) = &i.els {
+            self.stmt(els);
+        }
+        if let Some(j) = jend {
+            self.patch_here(j);
         }
         self.release(m);
     }
