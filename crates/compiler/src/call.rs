@@ -17,6 +17,9 @@ use crate::bytecode::{Callee, FuncId, Instr, Reg};
 use crate::lower::{Job, Lower};
 use crate::names;
 
+/// The most instantiations of one generic function (more means an instantiation cycle).
+const MAX_INSTANCES: usize = 256;
+
 /// How the callee of a call is reached, before its arguments are evaluated.
 pub enum Target {
     Static(FuncId),
@@ -299,8 +302,16 @@ impl<'a> Lower<'a> {
         if let Some(&id) = self.c.func_index.get(&key) {
             return id;
         }
-        let name = names::func_name(&self.c, obj, &key.1);
         let pos = self.c.decls.get(&obj).map(|d| self.c.pos(d.span)).unwrap_or_default();
+        if !key.1.is_empty() && self.c.func_index.keys().filter(|k| k.0 == obj).count() >= MAX_INSTANCES {
+            // `F[T]` instantiating `F[[]T]` forever: Go rejects this as an instantiation cycle.
+            let span = self.c.decls.get(&obj).map_or(self.c.file.span, |d| d.name.span);
+            if !self.c.errors.iter().any(|d| d.span == span) {
+                self.error(span, "instantiation cycle");
+            }
+            return FuncId(0);
+        }
+        let name = names::func_name(&self.c, obj, &key.1);
         let id = self.c.reserve_func(name, pos);
         self.c.func_index.insert(key.clone(), id);
         self.c.jobs.push(Job::Decl { key, id });
