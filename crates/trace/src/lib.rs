@@ -22,4 +22,6 @@ pub use event::{
 };
 pub use jsonl::{TraceError, from_jsonl, to_jsonl};
 pub use replay::{Replayer, replay};
-pub use snapshot::{ChanSnap, Ending, GoSnap, GoState, ProcSnap, Snapshot, TimerSnap, WaiterSnap};
+pub use snapshot::{
+    ChanSnap, Ending, GoSnap, GoState, LockSnap, ProcSnap, Snapshot, TimerSnap, WaiterSnap,
+};

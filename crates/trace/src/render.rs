@@ -58,6 +58,19 @@ impl Display for Snapshot {
                 opt_g(t.g)
             )?;
         }
+        for (kind, locks) in [("mutex", &self.mutexes), ("rwmutex", &self.rwmutexes)] {
+            for (id, l) in locks {
+                writeln!(
+                    f,
+                    "{kind}{id} holder={} readers={}",
+                    opt_g(l.holder),
+                    gs(&l.readers)
+                )?;
+            }
+        }
+        for (id, counter) in &self.waitgroups {
+            writeln!(f, "waitgroup{id} counter={counter}")?;
+        }
         if let Some(end) = &self.ending {
             writeln!(f, "ending={end:?}")?;
         }

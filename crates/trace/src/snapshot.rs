@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::event::{Dir, Event, EventKind, Obj, Queue, Stream, Via};
+use crate::event::{Dir, Event, EventKind, Obj, Queue, Stream, SyncOp, Via};
 
 /// One P's lane.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +79,14 @@ pub struct TimerSnap {
     pub g: Option<u64>,
 }
 
+/// A lock's holders: a Mutex or RWMutex writer, and an RWMutex's readers. Waiters are
+/// the goroutines whose `object` names the lock.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LockSnap {
+    pub holder: Option<u64>,
+    pub readers: Vec<u64>,
+}
+
 /// How the run ended, once it has.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Ending {
@@ -98,6 +106,10 @@ pub struct Snapshot {
     pub goroutines: BTreeMap<u64, GoSnap>,
     pub chans: BTreeMap<u64, ChanSnap>,
     pub timers: BTreeMap<u64, TimerSnap>,
+    pub mutexes: BTreeMap<u64, LockSnap>,
+    pub rwmutexes: BTreeMap<u64, LockSnap>,
+    /// WaitGroup counters.
+    pub waitgroups: BTreeMap<u64, i64>,
     pub stdout: String,
     pub stderr: String,
     pub ending: Option<Ending>,
@@ -348,7 +360,33 @@ impl Snapshot {
                 })
             }
             EventKind::Exit { code } => self.ending = Some(Ending::Exit { code: *code }),
-            EventKind::SelectChosen { .. } | EventKind::Sync { .. } => {}
+            EventKind::Sync { obj, g, op } => self.sync(obj, *g, op),
+            EventKind::SelectChosen { .. } => {}
+        }
+    }
+
+    fn sync(&mut self, obj: &Obj, g: u64, op: &SyncOp) {
+        let lock = match obj {
+            Obj::Mutex(id) => self.mutexes.entry(*id).or_default(),
+            Obj::RWMutex(id) => self.rwmutexes.entry(*id).or_default(),
+            Obj::WaitGroup(id) => {
+                if let SyncOp::Add { counter, .. } = op {
+                    self.waitgroups.insert(*id, *counter);
+                }
+                return;
+            }
+            _ => return,
+        };
+        match op {
+            SyncOp::Lock => lock.holder = Some(g),
+            SyncOp::Unlock => lock.holder = None,
+            SyncOp::RLock => lock.readers.push(g),
+            SyncOp::RUnlock => {
+                if let Some(i) = lock.readers.iter().position(|r| *r == g) {
+                    lock.readers.remove(i);
+                }
+            }
+            _ => {}
         }
     }
 

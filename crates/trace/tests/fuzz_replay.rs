@@ -127,6 +127,31 @@ fn kind() -> impl Strategy<Value = EventKind> {
             text
         }),
         any::<bool>().prop_map(|main_goexit| EventKind::Deadlock { main_goexit }),
+        (small(), small(), 0u8..6).prop_map(|(id, g, op)| EventKind::Sync {
+            obj: if op % 2 == 0 {
+                Obj::Mutex(id)
+            } else {
+                Obj::RWMutex(id)
+            },
+            g,
+            op: [
+                SyncOp::Lock,
+                SyncOp::Unlock,
+                SyncOp::RLock,
+                SyncOp::RUnlock,
+                SyncOp::Signal,
+                SyncOp::Done
+            ][op as usize]
+                .clone(),
+        }),
+        (small(), small(), -2i64..3).prop_map(|(id, g, delta)| EventKind::Sync {
+            obj: Obj::WaitGroup(id),
+            g,
+            op: SyncOp::Add {
+                delta,
+                counter: delta
+            }
+        }),
     ]
 }
 
