@@ -90,6 +90,26 @@ impl<V: Elem> Machine<V> {
         CondId(self.sync.conds.len() as u64 - 1)
     }
 
+    /// Whether a Mutex, or an RWMutex's writer lock, is held (for inspection).
+    pub fn is_locked(&self, locker: Locker) -> bool {
+        match locker {
+            Locker::Mutex(id) => self.sync.mutexes.get(id.index()).is_some_and(|m| m.locked),
+            Locker::RWMutex(id) => self
+                .sync
+                .rwmutexes
+                .get(id.index())
+                .is_some_and(|rw| rw.w.locked),
+        }
+    }
+
+    /// A WaitGroup's counter (for inspection).
+    pub fn waitgroup_counter(&self, id: WaitGroupId) -> i64 {
+        self.sync
+            .waitgroups
+            .get(id.index())
+            .map_or(0, |wg| wg.counter)
+    }
+
     fn core(&mut self, locker: Locker) -> &mut MutexCore {
         match locker {
             Locker::Mutex(id) => &mut self.sync.mutexes[id.index()],

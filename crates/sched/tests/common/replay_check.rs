@@ -1,7 +1,7 @@
 //! Holds the trace to the machine: the snapshot replayed from the events recorded so far
 //! must show exactly the machine's run queues, goroutine states and channels.
 
-use goroscope_sched::{ChanId, Machine, Status};
+use goroscope_sched::{ChanId, Locker, Machine, MutexId, Status, WaitGroupId};
 use goroscope_trace::{GoState, Snapshot};
 
 pub fn agrees(m: &Machine<i64>, s: &Snapshot) -> Result<(), String> {
@@ -89,6 +89,16 @@ pub fn agrees(m: &Machine<i64>, s: &Snapshot) -> Result<(), String> {
         );
         if want != got {
             return Err(format!("chan{id}: machine {want:?}, replay {got:?}"));
+        }
+    }
+    for (&id, lock) in &s.mutexes {
+        if lock.holder.is_some() != m.is_locked(Locker::Mutex(MutexId(id))) {
+            return Err(format!("mutex{id}: replay holder {:?}", lock.holder));
+        }
+    }
+    for (&id, &counter) in &s.waitgroups {
+        if counter != m.waitgroup_counter(WaitGroupId(id)) {
+            return Err(format!("waitgroup{id}: replay counter {counter}"));
         }
     }
     Ok(())
