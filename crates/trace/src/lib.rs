@@ -3,7 +3,7 @@
 //!
 //! - [`event`]: [`Event`] and [`EventKind`], the closed set of things the machine reports.
 //! - [`snapshot`]: [`Snapshot`], what the view draws, and `Snapshot::apply`.
-//! - [`replay`]: [`replay`](replay::replay) from scratch and the checkpointed [`Replayer`].
+//! - [`mod@replay`]: [`fn@replay`] from scratch and the checkpointed [`Replayer`].
 //! - [`jsonl`]: the one-event-per-line text form.
 //! - [`render`]: a snapshot as plain text (`Display`), for golden tests and the CLI.
 //!
