@@ -567,3 +567,38 @@ fn a_syscall_returning_to_an_idle_p_runs_there_and_is_not_a_deadlock() {
         assert!(out.machine.max_clock() >= 5_000_000);
     }
 }
+
+#[test]
+fn degenerate_configs_still_run() {
+    let setup = Setup {
+        chan_caps: vec![1],
+        waitgroups: 1,
+        ..Setup::default()
+    };
+    let main = vec![
+        WgAdd(0, 2),
+        Spawn(vec![Send(0, 1), Compute(5_000), WgAdd(0, -1)]),
+        Spawn(vec![Recv(0), Sleep(1_000), WgAdd(0, -1)]),
+        WgWait(0),
+        Log("done"),
+    ];
+    let zero = Config {
+        gomaxprocs: 0,
+        local_queue_capacity: 0,
+        global_queue_check_interval: 0,
+        steal_rounds: 0,
+        force_preempt_ns: 0,
+        starvation_threshold_ns: 0,
+        runnext_steal_backoff_ns: 0,
+        syscall_retake_ns: 0,
+        syscall_retake_idle_ns: 0,
+        quantum_ns: 0,
+        seed: 0,
+        record: true,
+    };
+    let out = run(zero, &setup, main);
+    assert_eq!(
+        (out.end, out.log),
+        (End::MainReturned, vec!["G1 done".to_string()])
+    );
+}
