@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 /// A program of `n` small functions mixing loops, closures, maps, structs, methods,
 /// goroutines and channels, plus a `main` calling them all.
 fn program(n: usize) -> String {
-    let mut s = String::from("package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\ntype Acc struct {\n\tmu sync.Mutex\n\tn  map[string]int\n}\n\nfunc (a *Acc) Add(k string, v int) {\n\ta.mu.Lock()\n\tdefer a.mu.Unlock()\n\ta.n[k] += v\n}\n");
+    let mut s = String::from(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\ntype Acc struct {\n\tmu sync.Mutex\n\tn  map[string]int\n}\n\nfunc (a *Acc) Add(k string, v int) {\n\ta.mu.Lock()\n\tdefer a.mu.Unlock()\n\ta.n[k] += v\n}\n",
+    );
     for i in 0..n {
         let _ = write!(
             s,
@@ -65,5 +67,8 @@ fn main() {
         compile += t.elapsed();
     }
     let (parse, check, compile) = (parse / runs, check / runs, compile / runs);
-    println!("{lines} lines, mean of {runs} runs: parse {parse:?} + check {check:?} + compile {compile:?} = {:?}", parse + check + compile);
+    println!(
+        "{lines} lines, mean of {runs} runs: parse {parse:?} + check {check:?} + compile {compile:?} = {:?}",
+        parse + check + compile
+    );
 }

@@ -7,8 +7,8 @@ use goroscope_syntax::ast::{AssignOp, BinaryOp, Expr, ExprKind, UnaryOp};
 use goroscope_types::types::{Type, TypeId};
 
 use crate::bytecode::{Instr, Reg};
-use crate::expr::strip_parens;
 use crate::expr::VarRef;
+use crate::expr::strip_parens;
 use crate::lower::{Lower, VarLoc};
 use crate::place::Place;
 use crate::typedesc::Class;
@@ -42,7 +42,11 @@ impl<'a> Lower<'a> {
             let base = Reg(self.mark());
             for (i, e) in rhs.iter().enumerate() {
                 let r = self.alloc();
-                let t = if tys[i] == TypeId::INVALID { self.ty(e.id) } else { tys[i] };
+                let t = if tys[i] == TypeId::INVALID {
+                    self.ty(e.id)
+                } else {
+                    tys[i]
+                };
                 self.expr_as(e, t, r);
                 self.release(r.0 + 1);
             }
@@ -64,7 +68,12 @@ impl<'a> Lower<'a> {
                 let map = self.expr(x);
                 let key = self.fresh_as(&indices[0], key_ty);
                 let ty = self.c.desc(mt);
-                self.emit(Instr::MapGetOk { dst: base, map, key, ty });
+                self.emit(Instr::MapGetOk {
+                    dst: base,
+                    map,
+                    key,
+                    ty,
+                });
                 let vt = self.c.elem(mt);
                 self.coerce(base, vt, first_ty);
                 base
@@ -74,14 +83,26 @@ impl<'a> Lower<'a> {
                 let src = self.expr(x);
                 let t = self.ty(inner.id);
                 let ty = self.c.desc(t);
-                self.emit(Instr::TypeAssertOk { dst: base, ok: Reg(base.0 + 1), src, ty });
+                self.emit(Instr::TypeAssertOk {
+                    dst: base,
+                    ok: Reg(base.0 + 1),
+                    src,
+                    ty,
+                });
                 self.coerce(base, t, first_ty);
                 base
             }
-            ExprKind::Unary { op: UnaryOp::Recv, x } => {
+            ExprKind::Unary {
+                op: UnaryOp::Recv,
+                x,
+            } => {
                 let base = self.alloc_n(2);
                 let ch = self.expr(x);
-                self.emit(Instr::RecvOk { dst: base, ok: Reg(base.0 + 1), ch });
+                self.emit(Instr::RecvOk {
+                    dst: base,
+                    ok: Reg(base.0 + 1),
+                    ch,
+                });
                 let ct = self.ty(x.id);
                 let et = self.c.elem(ct);
                 self.coerce(base, et, first_ty);
@@ -91,7 +112,11 @@ impl<'a> Lower<'a> {
                 let (base, n) = self.call(e);
                 let from = self.call_result_types(e);
                 for (i, &t) in tys.iter().enumerate().take(n) {
-                    self.coerce(Reg(base.0 + i as u16), from.get(i).copied().unwrap_or(TypeId::INVALID), t);
+                    self.coerce(
+                        Reg(base.0 + i as u16),
+                        from.get(i).copied().unwrap_or(TypeId::INVALID),
+                        t,
+                    );
                 }
                 base
             }
@@ -122,7 +147,10 @@ impl<'a> Lower<'a> {
                 _ => None,
             })
             .collect();
-        let tys: Vec<TypeId> = objs.iter().map(|o| o.map_or(TypeId::INVALID, |o| self.obj_ty(o))).collect();
+        let tys: Vec<TypeId> = objs
+            .iter()
+            .map(|o| o.map_or(TypeId::INVALID, |o| self.obj_ty(o)))
+            .collect();
         let base = self.rhs_values(&tys, rhs);
         for (i, o) in objs.iter().enumerate() {
             let r = Reg(base.0 + i as u16);
@@ -180,7 +208,11 @@ impl<'a> Lower<'a> {
         let cur = self.update_reg(&p, x);
         match self.c.class(t) {
             Class::Int(k) => {
-                self.emit(Instr::AddIntImm { dst: cur, a: cur, imm: if inc { 1 } else { -1 } });
+                self.emit(Instr::AddIntImm {
+                    dst: cur,
+                    a: cur,
+                    imm: if inc { 1 } else { -1 },
+                });
                 self.wrap(cur, k);
             }
             _ => {

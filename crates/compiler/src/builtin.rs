@@ -20,7 +20,14 @@ impl<'a> Lower<'a> {
 
     /// Lowers a builtin call writing its result (if any) to `dst`; returns the number
     /// of results (0 or 1).
-    pub fn builtin_to(&mut self, e: &Expr, b: Builtin, args: &[Expr], ellipsis: bool, dst: Reg) -> usize {
+    pub fn builtin_to(
+        &mut self,
+        e: &Expr,
+        b: Builtin,
+        args: &[Expr],
+        ellipsis: bool,
+        dst: Reg,
+    ) -> usize {
         let arg_ty = |l: &mut Self, i: usize| args.get(i).map_or(TypeId::INVALID, |a| l.ty(a.id));
         match b {
             Builtin::Len | Builtin::Cap => {
@@ -28,12 +35,12 @@ impl<'a> Lower<'a> {
                 let src = self.expr(a);
                 // A pointer to an array has its array's length, even when nil.
                 let at = self.ty(a.id);
-                if let Type::Pointer(e) = self.c.types.under(at) {
-                    if let Type::Array { len, .. } = self.c.types.under(*e) {
-                        let n = *len as i64;
-                        self.load_int(dst, n);
-                        return 1;
-                    }
+                if let Type::Pointer(e) = self.c.types.under(at)
+                    && let Type::Array { len, .. } = self.c.types.under(*e)
+                {
+                    let n = *len as i64;
+                    self.load_int(dst, n);
+                    return 1;
                 }
                 if b == Builtin::Len {
                     self.emit(Instr::Len { dst, src });
@@ -50,7 +57,12 @@ impl<'a> Lower<'a> {
                 if ellipsis {
                     if let Some(other) = args.get(1) {
                         let other = self.expr(other);
-                        self.emit(Instr::AppendSlice { dst, slice, other, ty });
+                        self.emit(Instr::AppendSlice {
+                            dst,
+                            slice,
+                            other,
+                            ty,
+                        });
                     }
                 } else {
                     let elem = self.c.elem(st);
@@ -61,19 +73,29 @@ impl<'a> Lower<'a> {
                         self.release(r.0 + 1);
                     }
                     self.cover(base.0);
-                    self.emit(Instr::Append { dst, slice, base, n: (args.len() - 1) as u16, ty });
+                    self.emit(Instr::Append {
+                        dst,
+                        slice,
+                        base,
+                        n: (args.len() - 1) as u16,
+                        ty,
+                    });
                 }
                 1
             }
             Builtin::Copy => {
-                let (Some(to), Some(from)) = (args.first(), args.get(1)) else { return 0 };
+                let (Some(to), Some(from)) = (args.first(), args.get(1)) else {
+                    return 0;
+                };
                 let to = self.expr(to);
                 let from = self.expr(from);
                 self.emit(Instr::Copy { dst, to, from });
                 1
             }
             Builtin::Delete => {
-                let (Some(m), Some(k)) = (args.first(), args.get(1)) else { return 0 };
+                let (Some(m), Some(k)) = (args.first(), args.get(1)) else {
+                    return 0;
+                };
                 let mt = self.ty(m.id);
                 let key_ty = match self.c.types.under(mt) {
                     Type::Map { key, .. } => *key,
@@ -107,9 +129,19 @@ impl<'a> Lower<'a> {
                     let m = self.mark();
                     let r = self.expr(a);
                     let i = if b == Builtin::Min {
-                        Instr::Min { dst, a: dst, b: r, kind }
+                        Instr::Min {
+                            dst,
+                            a: dst,
+                            b: r,
+                            kind,
+                        }
                     } else {
-                        Instr::Max { dst, a: dst, b: r, kind }
+                        Instr::Max {
+                            dst,
+                            a: dst,
+                            b: r,
+                            kind,
+                        }
                     };
                     self.emit(i);
                     self.release(m);
@@ -119,7 +151,8 @@ impl<'a> Lower<'a> {
             Builtin::Make => {
                 let t = self.ty(e.id);
                 let ty = self.c.desc(t);
-                let size = |l: &mut Self, i: usize| -> Option<Reg> { args.get(i).map(|a| l.expr(a)) };
+                let size =
+                    |l: &mut Self, i: usize| -> Option<Reg> { args.get(i).map(|a| l.expr(a)) };
                 match self.c.types.under(t).clone() {
                     Type::Slice(_) => {
                         let Some(len) = size(self, 1) else { return 0 };
@@ -191,11 +224,11 @@ impl<'a> Lower<'a> {
 
     /// `T(x)` into `dst`.
     pub fn conversion(&mut self, x: &Expr, to: TypeId, dst: Reg) {
-        if let Some(v) = self.info().expr(x.id).and_then(|tv| tv.value.clone()) {
-            if self.c.types.is_const_type(to) {
-                self.load_const(&v, to, dst);
-                return;
-            }
+        if let Some(v) = self.info().expr(x.id).and_then(|tv| tv.value.clone())
+            && self.c.types.is_const_type(to)
+        {
+            self.load_const(&v, to, dst);
+            return;
         }
         let from = self.ty(x.id);
         if self.c.is_interface(to) {
@@ -216,13 +249,24 @@ impl<'a> Lower<'a> {
             (Class::Int(_), Class::Float, _) => Instr::IntToFloat { dst, src },
             (Class::Float, Class::Int(kind), _) => Instr::FloatToInt { dst, src, kind },
             (Class::Int(_), Class::Str, _) => Instr::RuneToStr { dst, src },
-            (Class::Str, _, Type::Slice(e)) if self.c.types.basic_kind(e).is_some_and(|k| k.int_bits() == Some(8)) => {
+            (Class::Str, _, Type::Slice(e))
+                if self
+                    .c
+                    .types
+                    .basic_kind(e)
+                    .is_some_and(|k| k.int_bits() == Some(8)) =>
+            {
                 Instr::StrToBytes { dst, src }
             }
             (Class::Str, _, Type::Slice(_)) => Instr::StrToRunes { dst, src },
             (Class::NilOnly, Class::Str, _) => {
                 let elem = self.c.elem(from);
-                if self.c.types.basic_kind(elem).is_some_and(|k| k.int_bits() == Some(8)) {
+                if self
+                    .c
+                    .types
+                    .basic_kind(elem)
+                    .is_some_and(|k| k.int_bits() == Some(8))
+                {
                     Instr::BytesToStr { dst, src }
                 } else {
                     Instr::RunesToStr { dst, src }

@@ -43,7 +43,12 @@ impl<'a> Lower<'a> {
     /// Lowers a call expression; returns the base register of its results and how many
     /// there are. `top` is left just above the results.
     pub fn call(&mut self, e: &Expr) -> (Reg, usize) {
-        let ExprKind::Call { func, args, ellipsis } = &e.kind else {
+        let ExprKind::Call {
+            func,
+            args,
+            ellipsis,
+        } = &e.kind
+        else {
             return (self.alloc(), 0);
         };
         let Some(ci) = self.info().call(e.id).cloned() else {
@@ -81,8 +86,16 @@ impl<'a> Lower<'a> {
         let (base, nargs) = (p.base, p.nargs);
         let i = match p.target {
             Target::Static(func) => Instr::Call { func, base },
-            Target::Native(native) => Instr::CallNative { native, base, nargs },
-            Target::Iface(method) => Instr::CallIface { method, base, nargs: nargs.saturating_sub(1) },
+            Target::Native(native) => Instr::CallNative {
+                native,
+                base,
+                nargs,
+            },
+            Target::Iface(method) => Instr::CallIface {
+                method,
+                base,
+                nargs: nargs.saturating_sub(1),
+            },
             Target::Value(f) => Instr::CallClosure { f, base, nargs },
         };
         self.emit(i);
@@ -90,7 +103,13 @@ impl<'a> Lower<'a> {
     }
 
     /// Evaluates the callee and the arguments of a non-builtin, non-conversion call.
-    pub fn prepare_call(&mut self, e: &Expr, func: &Expr, args: &[Expr], ci: &CallInfo) -> Option<Prepared> {
+    pub fn prepare_call(
+        &mut self,
+        e: &Expr,
+        func: &Expr,
+        args: &[Expr],
+        ci: &CallInfo,
+    ) -> Option<Prepared> {
         let mut sig_ty = self.subst(ci.sig);
         if self.c.types.signature_of(sig_ty).is_none() {
             sig_ty = self.ty(func.id);
@@ -104,10 +123,16 @@ impl<'a> Lower<'a> {
         let (target, base, recv) = match &ci.kind {
             CallKind::Func(obj) => {
                 let obj = *obj;
-                let target = match self.info().object(obj).func_info().and_then(|f| f.native.clone()) {
+                let target = match self
+                    .info()
+                    .object(obj)
+                    .func_info()
+                    .and_then(|f| f.native.clone())
+                {
                     Some(key) => Target::Native(self.c.native(&key)),
                     None => {
-                        let targs: Vec<TypeId> = ci.type_args.iter().map(|&t| self.subst(t)).collect();
+                        let targs: Vec<TypeId> =
+                            ci.type_args.iter().map(|&t| self.subst(t)).collect();
                         Target::Static(self.func_id(obj, targs))
                     }
                 };
@@ -118,7 +143,11 @@ impl<'a> Lower<'a> {
                     self.error(e.span, "internal error: method call without selector");
                     return None;
                 };
-                let selection = self.info().selection(callee_expr.id).cloned().map(|s| self.resolve_method(x, s));
+                let selection = self
+                    .info()
+                    .selection(callee_expr.id)
+                    .cloned()
+                    .map(|s| self.resolve_method(x, s));
                 match selection {
                     Some(Selection::Method { func, path, .. }) => {
                         let base = self.alloc();
@@ -157,29 +186,49 @@ impl<'a> Lower<'a> {
             }
         };
         let nargs = self.args(args, &sig, ci) + recv;
-        Some(Prepared { target, base, nargs: nargs as u16, nresults })
+        Some(Prepared {
+            target,
+            base,
+            nargs: nargs as u16,
+            nresults,
+        })
     }
 
     /// Evaluates call arguments into consecutive registers at `top`; returns how many
     /// argument registers were filled.
     pub fn args(&mut self, args: &[Expr], sig: &Signature, ci: &CallInfo) -> usize {
         let nparams = sig.params.len();
-        let nfixed = if sig.variadic { nparams.saturating_sub(1) } else { nparams };
+        let nfixed = if sig.variadic {
+            nparams.saturating_sub(1)
+        } else {
+            nparams
+        };
         let elem = |c: &Self| sig.params.last().map_or(TypeId::INVALID, |&s| c.c.elem(s));
         if ci.spread_tuple && args.len() == 1 {
             let (base, n) = self.call(&args[0]);
             let tys = self.call_result_types(&args[0]);
             let elem_ty = elem(self);
             for i in 0..n {
-                let to = if i < nfixed { sig.params.get(i).copied().unwrap_or(TypeId::INVALID) } else { elem_ty };
+                let to = if i < nfixed {
+                    sig.params.get(i).copied().unwrap_or(TypeId::INVALID)
+                } else {
+                    elem_ty
+                };
                 let from = tys.get(i).copied().unwrap_or(TypeId::INVALID);
                 self.coerce(Reg(base.0 + i as u16), from, to);
             }
             if sig.variadic && ci.pack_variadic {
                 let slot = Reg(base.0 + nfixed as u16);
                 let tmp = self.alloc();
-                self.emit(Instr::MakeSliceFrom { dst: tmp, base: slot, n: (n - nfixed.min(n)) as u16 });
-                self.emit(Instr::Move { dst: slot, src: tmp });
+                self.emit(Instr::MakeSliceFrom {
+                    dst: tmp,
+                    base: slot,
+                    n: (n - nfixed.min(n)) as u16,
+                });
+                self.emit(Instr::Move {
+                    dst: slot,
+                    src: tmp,
+                });
                 self.release(slot.0 + 1);
                 return nfixed + 1;
             }
@@ -211,7 +260,11 @@ impl<'a> Lower<'a> {
                 self.expr_as(a, elem_ty, r);
                 self.release(r.0 + 1);
             }
-            self.emit(Instr::MakeSliceFrom { dst: slot, base: first, n: rest.len() as u16 });
+            self.emit(Instr::MakeSliceFrom {
+                dst: slot,
+                base: first,
+                n: rest.len() as u16,
+            });
         }
         self.release(slot.0 + 1);
         nfixed + 1
@@ -230,7 +283,12 @@ impl<'a> Lower<'a> {
     /// The receiver argument of a method call or method value: `x` followed through the
     /// embedded fields `path`, then `&` or `*` to match the method's receiver.
     pub fn method_recv(&mut self, x: &Expr, path: &[usize], func: ObjectId) -> Reg {
-        let wants_ptr = self.info().object(func).func_info().and_then(|f| f.recv).is_some_and(|r| r.pointer);
+        let wants_ptr = self
+            .info()
+            .object(func)
+            .func_info()
+            .and_then(|f| f.recv)
+            .is_some_and(|r| r.pointer);
         // The type at the end of the path, and whether a pointer is dereferenced on the way.
         let mut t = self.ty(x.id);
         for &i in path {
@@ -243,7 +301,10 @@ impl<'a> Lower<'a> {
             return match self.place_addr(&place) {
                 Some(r) => r,
                 None => {
-                    self.error(x.span, "internal error: cannot take the address of the receiver");
+                    self.error(
+                        x.span,
+                        "internal error: cannot take the address of the receiver",
+                    );
                     self.alloc()
                 }
             };
@@ -260,7 +321,9 @@ impl<'a> Lower<'a> {
     /// In a generic instantiation a method of a type parameter's constraint is a method
     /// of the concrete type argument: turn the interface dispatch into a static call.
     pub fn resolve_method(&mut self, x: &Expr, s: Selection) -> Selection {
-        let Selection::InterfaceMethod { name, path, .. } = &s else { return s };
+        let Selection::InterfaceMethod { name, path, .. } = &s else {
+            return s;
+        };
         if self.f.subst.is_empty() || !path.is_empty() {
             return s;
         }
@@ -268,16 +331,30 @@ impl<'a> Lower<'a> {
         if self.c.is_interface(xt) {
             return s;
         }
-        let base = if self.c.is_pointer(xt) { self.c.elem(xt) } else { xt };
+        let base = if self.c.is_pointer(xt) {
+            self.c.elem(xt)
+        } else {
+            xt
+        };
         match lookup(self.info(), base, name) {
-            Found::Method { func, path, .. } => Selection::Method { func, path, addr: false, deref: false },
+            Found::Method { func, path, .. } => Selection::Method {
+                func,
+                path,
+                addr: false,
+                deref: false,
+            },
             _ => s,
         }
     }
 
     /// The function implementing a declared method (a native for standard-library ones).
     pub fn method_callee(&mut self, func: ObjectId) -> Callee {
-        match self.info().object(func).func_info().and_then(|f| f.native.clone()) {
+        match self
+            .info()
+            .object(func)
+            .func_info()
+            .and_then(|f| f.native.clone())
+        {
             Some(key) => Callee::Native(self.c.native(&key)),
             None => Callee::Func(self.func_id(func, Vec::new())),
         }
@@ -288,7 +365,9 @@ impl<'a> Lower<'a> {
         let decl_ptr = self.info().object(func).func_info().and_then(|f| f.recv);
         let recv_is_ptr = self.c.is_pointer(recv);
         match decl_ptr {
-            Some(r) if r.pointer == recv_is_ptr && (r.base == recv || self.c.elem(recv) == r.base) => {
+            Some(r)
+                if r.pointer == recv_is_ptr && (r.base == recv || self.c.elem(recv) == r.base) =>
+            {
                 self.method_callee(func)
             }
             _ => Callee::Func(self.wrapper(recv, name)),
@@ -302,10 +381,21 @@ impl<'a> Lower<'a> {
         if let Some(&id) = self.c.func_index.get(&key) {
             return id;
         }
-        let pos = self.c.decls.get(&obj).map(|d| self.c.pos(d.span)).unwrap_or_default();
-        if !key.1.is_empty() && self.c.func_index.keys().filter(|k| k.0 == obj).count() >= MAX_INSTANCES {
+        let pos = self
+            .c
+            .decls
+            .get(&obj)
+            .map(|d| self.c.pos(d.span))
+            .unwrap_or_default();
+        if !key.1.is_empty()
+            && self.c.func_index.keys().filter(|k| k.0 == obj).count() >= MAX_INSTANCES
+        {
             // `F[T]` instantiating `F[[]T]` forever: Go rejects this as an instantiation cycle.
-            let span = self.c.decls.get(&obj).map_or(self.c.file.span, |d| d.name.span);
+            let span = self
+                .c
+                .decls
+                .get(&obj)
+                .map_or(self.c.file.span, |d| d.name.span);
             if !self.c.errors.iter().any(|d| d.span == span) {
                 self.error(span, "instantiation cycle");
             }
@@ -328,7 +418,11 @@ impl<'a> Lower<'a> {
         let fname = names::method_name(&self.c.types, recv, name);
         let id = self.c.reserve_func(fname, Default::default());
         self.c.wrapper_index.insert(key, id);
-        self.c.jobs.push(Job::Wrapper { recv, name: name.to_string(), id });
+        self.c.jobs.push(Job::Wrapper {
+            recv,
+            name: name.to_string(),
+            id,
+        });
         id
     }
 }

@@ -45,7 +45,10 @@ impl<'a> Lower<'a> {
                 let mut values: Vec<Option<&Expr>> = vec![None; fields.len()];
                 for (i, el) in elts.iter().enumerate() {
                     let idx = match &el.key {
-                        Some(Expr { kind: ExprKind::Ident(k), .. }) => fields.iter().position(|f| f.name == k.name),
+                        Some(Expr {
+                            kind: ExprKind::Ident(k),
+                            ..
+                        }) => fields.iter().position(|f| f.name == k.name),
                         Some(_) => None,
                         None => Some(i),
                     };
@@ -63,7 +66,11 @@ impl<'a> Lower<'a> {
                         None => self.zero(ft, r),
                     }
                 }
-                self.emit(Instr::MakeAgg { dst, base, n: fields.len() as u16 });
+                self.emit(Instr::MakeAgg {
+                    dst,
+                    base,
+                    n: fields.len() as u16,
+                });
             }
             Type::Array { elem, len } => {
                 let keyed = elts.iter().any(|el| el.key.is_some());
@@ -72,7 +79,11 @@ impl<'a> Lower<'a> {
                     for (i, el) in elts.iter().enumerate() {
                         self.element(&el.value, elem, Reg(base.0 + i as u16));
                     }
-                    self.emit(Instr::MakeAgg { dst, base, n: elts.len() as u16 });
+                    self.emit(Instr::MakeAgg {
+                        dst,
+                        base,
+                        n: elts.len() as u16,
+                    });
                 } else {
                     let ty = self.c.desc(t);
                     self.emit(Instr::Zero { dst, ty });
@@ -82,7 +93,11 @@ impl<'a> Lower<'a> {
                         self.load_int(idx, i as i64);
                         let v = self.alloc();
                         self.element(&el.value, elem, v);
-                        self.emit(Instr::SetIndexArray { arr: dst, idx, src: v });
+                        self.emit(Instr::SetIndexArray {
+                            arr: dst,
+                            idx,
+                            src: v,
+                        });
                         self.release(mm);
                     }
                 }
@@ -93,21 +108,34 @@ impl<'a> Lower<'a> {
                     for (i, el) in elts.iter().enumerate() {
                         self.element(&el.value, elem, Reg(base.0 + i as u16));
                     }
-                    self.emit(Instr::MakeSliceFrom { dst, base, n: elts.len() as u16 });
+                    self.emit(Instr::MakeSliceFrom {
+                        dst,
+                        base,
+                        n: elts.len() as u16,
+                    });
                 } else {
                     let idxs = self.indices(elts);
                     let n = idxs.iter().max().map_or(0, |m| m + 1);
                     let len = self.alloc();
                     self.load_int(len, n as i64);
                     let ty = self.c.desc(t);
-                    self.emit(Instr::MakeSlice { dst, ty, len, cap: len });
+                    self.emit(Instr::MakeSlice {
+                        dst,
+                        ty,
+                        len,
+                        cap: len,
+                    });
                     for (i, el) in idxs.into_iter().zip(elts) {
                         let mm = self.mark();
                         let idx = self.alloc();
                         self.load_int(idx, i as i64);
                         let v = self.alloc();
                         self.element(&el.value, elem, v);
-                        self.emit(Instr::SetIndexSlice { slice: dst, idx, src: v });
+                        self.emit(Instr::SetIndexSlice {
+                            slice: dst,
+                            idx,
+                            src: v,
+                        });
                         self.release(mm);
                     }
                 }
@@ -127,7 +155,11 @@ impl<'a> Lower<'a> {
                     self.element(k, key, kr);
                     let vr = self.alloc();
                     self.element(&el.value, elem, vr);
-                    self.emit(Instr::MapSet { map: dst, key: kr, src: vr });
+                    self.emit(Instr::MapSet {
+                        map: dst,
+                        key: kr,
+                        src: vr,
+                    });
                     self.release(mm);
                 }
             }
@@ -151,7 +183,11 @@ impl<'a> Lower<'a> {
         let mut out = Vec::with_capacity(elts.len());
         for el in elts {
             if let Some(k) = &el.key {
-                let v = self.info().expr(k.id).and_then(|tv| tv.value.as_ref()).and_then(|v| v.as_int());
+                let v = self
+                    .info()
+                    .expr(k.id)
+                    .and_then(|tv| tv.value.as_ref())
+                    .and_then(|v| v.as_int());
                 match v {
                     Some(i) if i >= 0 => next = i as u64,
                     _ => self.error(k.span, "index must be a non-negative integer constant"),

@@ -17,12 +17,20 @@ impl<'a> Lower<'a> {
         let c = strip_parens(cond);
         let jumps = match &c.kind {
             _ if self.info().expr(c.id).is_some_and(|tv| tv.value.is_some()) => self.plain_false(c),
-            ExprKind::Binary { op: BinaryOp::LogAnd, x, y, .. } => {
+            ExprKind::Binary {
+                op: BinaryOp::LogAnd,
+                x,
+                y,
+                ..
+            } => {
                 let mut j = self.jump_if_false(x);
                 j.extend(self.jump_if_false(y));
                 j
             }
-            ExprKind::Unary { op: UnaryOp::Not, x } => {
+            ExprKind::Unary {
+                op: UnaryOp::Not,
+                x,
+            } => {
                 let r = self.expr(x);
                 vec![self.emit(Instr::JumpIfTrue { cond: r, target: 0 })]
             }
@@ -60,7 +68,9 @@ impl<'a> Lower<'a> {
         }
         match (op, self.c.class(xt)) {
             (BinaryOp::Eq | BinaryOp::Ne, Class::Int(_) | Class::Bool) => true,
-            (BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge, Class::Int(k)) => k.is_signed(),
+            (BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge, Class::Int(k)) => {
+                k.is_signed()
+            }
             _ => false,
         }
     }

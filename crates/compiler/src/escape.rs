@@ -16,7 +16,10 @@ use crate::walk::{Visitor, walk_decl};
 
 /// The set of boxed variables of `file`.
 pub fn boxed_vars(file: &File, info: &Info) -> HashSet<ObjectId> {
-    let mut v = Escape { info, boxed: HashSet::new() };
+    let mut v = Escape {
+        info,
+        boxed: HashSet::new(),
+    };
     for d in &file.decls {
         walk_decl(&mut v, d);
     }
@@ -48,11 +51,15 @@ impl Escape<'_> {
             }
             ExprKind::Paren(x) => self.root(x),
             ExprKind::Selector { x, .. } => match self.info.selection(e.id)? {
-                Selection::Field { path, .. } if !self.path_derefs(self.ty(x), path) => self.root(x),
+                Selection::Field { path, .. } if !self.path_derefs(self.ty(x), path) => {
+                    self.root(x)
+                }
                 _ => None,
             },
             ExprKind::Index { x, .. } => {
-                matches!(self.info.types.under(self.ty(x)), Type::Array { .. }).then(|| self.root(x)).flatten()
+                matches!(self.info.types.under(self.ty(x)), Type::Array { .. })
+                    .then(|| self.root(x))
+                    .flatten()
             }
             _ => None,
         }
@@ -84,13 +91,23 @@ impl Escape<'_> {
 impl Visitor for Escape<'_> {
     fn expr(&mut self, e: &Expr) -> bool {
         match &e.kind {
-            ExprKind::Unary { op: UnaryOp::Addr, x } => self.mark_root(x),
-            ExprKind::Slice { x, .. } if matches!(self.info.types.under(self.ty(x)), Type::Array { .. }) => {
+            ExprKind::Unary {
+                op: UnaryOp::Addr,
+                x,
+            } => self.mark_root(x),
+            ExprKind::Slice { x, .. }
+                if matches!(self.info.types.under(self.ty(x)), Type::Array { .. }) =>
+            {
                 self.mark_root(x)
             }
             ExprKind::Selector { x, .. } => {
                 if let Some(Selection::Method { func, path, .. }) = self.info.selection(e.id) {
-                    let ptr_recv = self.info.object(*func).func_info().and_then(|f| f.recv).is_some_and(|r| r.pointer);
+                    let ptr_recv = self
+                        .info
+                        .object(*func)
+                        .func_info()
+                        .and_then(|f| f.recv)
+                        .is_some_and(|r| r.pointer);
                     let xt = self.ty(x);
                     if ptr_recv && !self.path_derefs(xt, path) && !self.ends_in_pointer(xt, path) {
                         self.mark_root(x);
@@ -98,7 +115,12 @@ impl Visitor for Escape<'_> {
                 }
             }
             ExprKind::FuncLit { .. } => {
-                if let Some(caps) = self.info.captures.get(e.id.index()).and_then(Option::as_ref) {
+                if let Some(caps) = self
+                    .info
+                    .captures
+                    .get(e.id.index())
+                    .and_then(Option::as_ref)
+                {
                     self.boxed.extend(caps.iter().copied());
                 }
             }

@@ -119,16 +119,25 @@ impl<'a> Lower<'a> {
             ExprKind::Paren(x) => self.expr_to(x, dst),
             ExprKind::Selector { x, sel } => self.selector(e, x, sel, dst),
             ExprKind::Index { x, indices } => self.index(e, x, indices, dst),
-            ExprKind::Slice { x, low, high, max } => self.slice_expr(x, low.as_deref(), high.as_deref(), max.as_deref(), dst),
+            ExprKind::Slice { x, low, high, max } => {
+                self.slice_expr(x, low.as_deref(), high.as_deref(), max.as_deref(), dst)
+            }
             ExprKind::TypeAssert { x, ty: Some(_) } => {
                 let src = self.expr(x);
                 let xt = self.ty(x.id);
                 let t = self.ty(e.id);
                 let ty = self.c.desc(t);
                 let src_ty = self.c.desc(xt);
-                self.emit(Instr::TypeAssert { dst, src, ty, src_ty });
+                self.emit(Instr::TypeAssert {
+                    dst,
+                    src,
+                    ty,
+                    src_ty,
+                });
             }
-            ExprKind::TypeAssert { ty: None, .. } => self.error(e.span, "use of .(type) outside type switch"),
+            ExprKind::TypeAssert { ty: None, .. } => {
+                self.error(e.span, "use of .(type) outside type switch")
+            }
             ExprKind::Call { .. } => {
                 let m = self.mark();
                 // A fresh topmost destination can be the call's base: the results land in it.
@@ -175,7 +184,11 @@ impl<'a> Lower<'a> {
                 }
                 Value::Int(_) | Value::Float(_) => {
                     // A numeric constant converted to an interface: its default type.
-                    let dt = if matches!(v, Value::Int(_)) { TypeId::INT } else { TypeId::FLOAT64 };
+                    let dt = if matches!(v, Value::Int(_)) {
+                        TypeId::INT
+                    } else {
+                        TypeId::FLOAT64
+                    };
                     self.load_const(v, dt, dst);
                 }
             },
@@ -235,7 +248,13 @@ impl<'a> Lower<'a> {
     }
 
     /// The value an identifier (or qualified identifier) denotes.
-    fn load_obj(&mut self, obj: ObjectId, use_id: goroscope_syntax::ast::NodeId, dst: Reg, e: &Expr) {
+    fn load_obj(
+        &mut self,
+        obj: ObjectId,
+        use_id: goroscope_syntax::ast::NodeId,
+        dst: Reg,
+        e: &Expr,
+    ) {
         let o = self.info().object(obj);
         match &o.kind {
             ObjKind::Nil => {
@@ -246,20 +265,33 @@ impl<'a> Lower<'a> {
                     let key = format!("{}.{}", o.pkg.clone().unwrap_or_default(), o.name);
                     let native = self.c.native(&key);
                     let base = self.alloc();
-                    self.emit(Instr::CallNative { native, base, nargs: 0 });
+                    self.emit(Instr::CallNative {
+                        native,
+                        base,
+                        nargs: 0,
+                    });
                     self.emit(Instr::Move { dst, src: base });
                     return;
                 }
                 match self.var_ref(obj) {
                     Some(v) => self.read_var(v, dst),
-                    None => self.error(e.span, format!("internal error: variable {} has no storage", o.name)),
+                    None => self.error(
+                        e.span,
+                        format!("internal error: variable {} has no storage", o.name),
+                    ),
                 }
             }
             ObjKind::Func(fi) => {
                 let callee = match &fi.native {
                     Some(key) => Callee::Native(self.c.native(key)),
                     None => {
-                        let args = self.info().instances.get(use_id.index()).cloned().flatten().unwrap_or_default();
+                        let args = self
+                            .info()
+                            .instances
+                            .get(use_id.index())
+                            .cloned()
+                            .flatten()
+                            .unwrap_or_default();
                         let args: Vec<TypeId> = args.into_iter().map(|t| self.subst(t)).collect();
                         Callee::Func(self.func_id(obj, args))
                     }
@@ -276,7 +308,12 @@ impl<'a> Lower<'a> {
     }
 
     fn selector(&mut self, e: &Expr, x: &Expr, sel: &goroscope_syntax::ast::Ident, dst: Reg) {
-        let Some(selection) = self.info().selection(e.id).cloned().map(|s| self.resolve_method(x, s)) else {
+        let Some(selection) = self
+            .info()
+            .selection(e.id)
+            .cloned()
+            .map(|s| self.resolve_method(x, s))
+        else {
             match self.info().ident(sel.id) {
                 Some(obj) => self.load_obj(obj, sel.id, dst, e),
                 None => self.error(e.span, format!("undefined: {}", sel.name)),
@@ -308,7 +345,10 @@ impl<'a> Lower<'a> {
             Selection::InterfaceMethodExpr { name, recv } => {
                 let recv = self.subst(recv);
                 let id = self.wrapper(recv, &name);
-                self.emit(Instr::MakeFunc { dst, callee: Callee::Func(id) });
+                self.emit(Instr::MakeFunc {
+                    dst,
+                    callee: Callee::Func(id),
+                });
             }
         }
     }
@@ -323,11 +363,11 @@ impl<'a> Lower<'a> {
     fn follow_path(&mut self, x: &Expr, path: &[usize], dst: Option<Reg>) -> Reg {
         let mut v = self.expr(x);
         let mut t = self.ty(x.id);
-        if path.is_empty() {
-            if let Some(d) = dst.filter(|&d| d != v) {
-                self.emit(Instr::Move { dst: d, src: v });
-                return d;
-            }
+        if path.is_empty()
+            && let Some(d) = dst.filter(|&d| d != v)
+        {
+            self.emit(Instr::Move { dst: d, src: v });
+            return d;
         }
         for (n, &i) in path.iter().enumerate() {
             let next = match dst {
@@ -336,9 +376,17 @@ impl<'a> Lower<'a> {
             };
             let field = i as u16;
             if self.c.is_pointer(t) {
-                self.emit(Instr::LoadField { dst: next, ptr: v, field });
+                self.emit(Instr::LoadField {
+                    dst: next,
+                    ptr: v,
+                    field,
+                });
             } else {
-                self.emit(Instr::GetField { dst: next, src: v, field });
+                self.emit(Instr::GetField {
+                    dst: next,
+                    src: v,
+                    field,
+                });
             }
             t = self.c.struct_field(t, i);
             t = self.subst(t);
@@ -358,7 +406,10 @@ impl<'a> Lower<'a> {
             if let Some(obj) = obj {
                 let args: Vec<TypeId> = args.into_iter().map(|t| self.subst(t)).collect();
                 let id = self.func_id(obj, args);
-                self.emit(Instr::MakeFunc { dst, callee: Callee::Func(id) });
+                self.emit(Instr::MakeFunc {
+                    dst,
+                    callee: Callee::Func(id),
+                });
                 return;
             }
         }
@@ -372,7 +423,12 @@ impl<'a> Lower<'a> {
                 let map = self.expr(x);
                 let k = self.fresh_as(i, key);
                 let ty = self.c.desc(xt);
-                self.emit(Instr::MapGet { dst, map, key: k, ty });
+                self.emit(Instr::MapGet {
+                    dst,
+                    map,
+                    key: k,
+                    ty,
+                });
             }
             Type::Slice(_) => {
                 let slice = self.expr(x);
@@ -400,7 +456,14 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn slice_expr(&mut self, x: &Expr, low: Option<&Expr>, high: Option<&Expr>, max: Option<&Expr>, dst: Reg) {
+    fn slice_expr(
+        &mut self,
+        x: &Expr,
+        low: Option<&Expr>,
+        high: Option<&Expr>,
+        max: Option<&Expr>,
+        dst: Reg,
+    ) {
         let xt = self.ty(x.id);
         let under = self.c.types.under(xt).clone();
         let (src, array_len) = match under {
@@ -444,12 +507,28 @@ impl<'a> Lower<'a> {
                     let n = self.alloc();
                     self.emit(Instr::LoadInt { dst: zero, imm: 0 });
                     self.load_int(n, array_len.unwrap_or(0) as i64);
-                    self.emit(Instr::SliceArray { dst: whole, ptr: src, lo: zero, hi: n });
+                    self.emit(Instr::SliceArray {
+                        dst: whole,
+                        ptr: src,
+                        lo: zero,
+                        hi: n,
+                    });
                     let mx = self.expr(m);
-                    self.emit(Instr::Slice3 { dst, src: whole, lo, hi, max: mx });
+                    self.emit(Instr::Slice3 {
+                        dst,
+                        src: whole,
+                        lo,
+                        hi,
+                        max: mx,
+                    });
                 }
                 None => {
-                    self.emit(Instr::SliceArray { dst, ptr: src, lo, hi });
+                    self.emit(Instr::SliceArray {
+                        dst,
+                        ptr: src,
+                        lo,
+                        hi,
+                    });
                 }
             }
             return;
@@ -457,7 +536,13 @@ impl<'a> Lower<'a> {
         match max {
             Some(m) => {
                 let mx = self.expr(m);
-                self.emit(Instr::Slice3 { dst, src, lo, hi, max: mx });
+                self.emit(Instr::Slice3 {
+                    dst,
+                    src,
+                    lo,
+                    hi,
+                    max: mx,
+                });
             }
             None => {
                 self.emit(Instr::Slice { dst, src, lo, hi });
@@ -489,10 +574,10 @@ impl<'a> Lower<'a> {
             UnaryOp::BitNot => {
                 let a = self.expr(x);
                 self.emit(Instr::ComplInt { dst, a });
-                if let Class::Int(k) = self.c.class(t) {
-                    if !k.is_signed() {
-                        self.wrap(dst, k);
-                    }
+                if let Class::Int(k) = self.c.class(t)
+                    && !k.is_signed()
+                {
+                    self.wrap(dst, k);
                 }
             }
             UnaryOp::Addr => {
@@ -522,7 +607,11 @@ impl<'a> Lower<'a> {
     /// Wraps an integer result to a narrow kind (64-bit kinds wrap by themselves).
     pub fn wrap(&mut self, r: Reg, k: IntKind) {
         if k.bits() < 64 {
-            self.emit(Instr::Wrap { dst: r, src: r, kind: k });
+            self.emit(Instr::Wrap {
+                dst: r,
+                src: r,
+                kind: k,
+            });
         }
     }
 
@@ -531,16 +620,25 @@ impl<'a> Lower<'a> {
             BinaryOp::LogAnd | BinaryOp::LogOr => {
                 self.expr_to(x, dst);
                 let j = if op == BinaryOp::LogAnd {
-                    self.emit(Instr::JumpIfFalse { cond: dst, target: 0 })
+                    self.emit(Instr::JumpIfFalse {
+                        cond: dst,
+                        target: 0,
+                    })
                 } else {
-                    self.emit(Instr::JumpIfTrue { cond: dst, target: 0 })
+                    self.emit(Instr::JumpIfTrue {
+                        cond: dst,
+                        target: 0,
+                    })
                 };
                 self.expr_to(y, dst);
                 self.patch_here(j);
             }
-            BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge => {
-                self.compare(op, x, y, dst)
-            }
+            BinaryOp::Eq
+            | BinaryOp::Ne
+            | BinaryOp::Lt
+            | BinaryOp::Le
+            | BinaryOp::Gt
+            | BinaryOp::Ge => self.compare(op, x, y, dst),
             _ => {
                 let t = self.ty(e.id);
                 let a = self.expr(x);
@@ -562,7 +660,12 @@ impl<'a> Lower<'a> {
                     BinaryOp::Sub => Instr::SubFloat { dst, a, b },
                     BinaryOp::Mul => Instr::MulFloat { dst, a, b },
                     BinaryOp::Div => Instr::DivFloat { dst, a, b },
-                    _ => return self.error(e.span, format!("operator {} not defined on float64", op.as_str())),
+                    _ => {
+                        return self.error(
+                            e.span,
+                            format!("operator {} not defined on float64", op.as_str()),
+                        );
+                    }
                 };
                 self.emit(i);
             }
@@ -588,13 +691,21 @@ impl<'a> Lower<'a> {
                 self.emit(i);
                 let needs_wrap = !matches!(
                     op,
-                    BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::AndNot | BinaryOp::Shr | BinaryOp::Rem
+                    BinaryOp::And
+                        | BinaryOp::Or
+                        | BinaryOp::Xor
+                        | BinaryOp::AndNot
+                        | BinaryOp::Shr
+                        | BinaryOp::Rem
                 );
                 if needs_wrap {
                     self.wrap(dst, k);
                 }
             }
-            _ => self.error(e.span, format!("operator {} not supported on this type", op.as_str())),
+            _ => self.error(
+                e.span,
+                format!("operator {} not supported on this type", op.as_str()),
+            ),
         }
     }
 

@@ -31,17 +31,32 @@ impl<'a> Lower<'a> {
 
     /// Compiles a declared function or method (instantiated with `targs`) into `id`.
     pub fn compile_decl(&mut self, fd: &FuncDecl, obj: ObjectId, targs: &[TypeId], id: FuncId) {
-        let params = self.info().object(obj).func_info().map(|f| f.type_params.clone()).unwrap_or_default();
+        let params = self
+            .info()
+            .object(obj)
+            .func_info()
+            .map(|f| f.type_params.clone())
+            .unwrap_or_default();
         let sig_ty = self.info().object(obj).ty;
         let subst = Subst::new(&params, targs);
         let proto = std::mem::take(&mut self.c.funcs[id.0 as usize]);
-        let saved = std::mem::replace(&mut self.f, FuncState { proto, subst, ..FuncState::default() });
+        let saved = std::mem::replace(
+            &mut self.f,
+            FuncState {
+                proto,
+                subst,
+                ..FuncState::default()
+            },
+        );
         let sig_ty = self.subst(sig_ty);
         if let Some(body) = &fd.body {
             self.set_pos(fd.span);
             self.frame(fd.recv.as_ref(), &fd.sig, body, sig_ty);
         } else {
-            self.error(fd.name.span, format!("missing function body: {}", fd.name.name));
+            self.error(
+                fd.name.span,
+                format!("missing function body: {}", fd.name.name),
+            );
         }
         let done = std::mem::replace(&mut self.f, saved);
         self.c.funcs[id.0 as usize] = done.proto;
@@ -74,7 +89,11 @@ impl<'a> Lower<'a> {
                 result_objs.extend(p.names.iter().map(|n| self.info().ident(n.id)));
             }
         }
-        self.f.results = result_tys.iter().enumerate().map(|(i, &t)| (result_objs.get(i).copied().flatten(), t)).collect();
+        self.f.results = result_tys
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| (result_objs.get(i).copied().flatten(), t))
+            .collect();
         self.f.proto.nresults = self.f.results.len() as u16;
         self.cover(self.f.proto.nresults.max(1) - 1);
         for (obj, t) in self.f.results.clone() {
@@ -113,7 +132,10 @@ impl<'a> Lower<'a> {
                 None => self.zero(t, r),
             }
         }
-        self.emit(Instr::Return { src: base, n: n as u16 });
+        self.emit(Instr::Return {
+            src: base,
+            n: n as u16,
+        });
         self.release(m);
     }
 
@@ -129,8 +151,12 @@ impl<'a> Lower<'a> {
         let base = if exprs.len() == 1 && n > 1 {
             let (base, got) = self.call(&exprs[0]);
             let from = self.call_result_types(&exprs[0]);
-            for i in 0..got.min(n) {
-                self.coerce(Reg(base.0 + i as u16), from.get(i).copied().unwrap_or(TypeId::INVALID), tys[i]);
+            for (i, &to) in tys.iter().enumerate().take(got) {
+                self.coerce(
+                    Reg(base.0 + i as u16),
+                    from.get(i).copied().unwrap_or(TypeId::INVALID),
+                    to,
+                );
             }
             base
         } else {
@@ -156,7 +182,10 @@ impl<'a> Lower<'a> {
                 self.emit(Instr::RunDefers);
             }
             self.cover(base.0);
-            self.emit(Instr::Return { src: base, n: n as u16 });
+            self.emit(Instr::Return {
+                src: base,
+                n: n as u16,
+            });
         }
         self.release(m);
     }
@@ -164,7 +193,13 @@ impl<'a> Lower<'a> {
     /// A function literal into `dst`: its body becomes a new function; its captured
     /// variables' cells are passed to `MakeClosure`.
     pub fn func_lit(&mut self, e: &Expr, ft: &FuncType, body: &Block, dst: Reg) {
-        let caps = self.info().captures.get(e.id.index()).cloned().flatten().unwrap_or_default();
+        let caps = self
+            .info()
+            .captures
+            .get(e.id.index())
+            .cloned()
+            .flatten()
+            .unwrap_or_default();
         self.f.closures += 1;
         let name = if self.f.is_closure {
             format!("{}.{}", self.f.proto.name, self.f.closures)
@@ -190,7 +225,10 @@ impl<'a> Lower<'a> {
         let done = std::mem::replace(&mut self.f, saved);
         self.c.funcs[id.0 as usize] = done.proto;
         if caps.is_empty() {
-            self.emit(Instr::MakeFunc { dst, callee: crate::bytecode::Callee::Func(id) });
+            self.emit(Instr::MakeFunc {
+                dst,
+                callee: crate::bytecode::Callee::Func(id),
+            });
             return;
         }
         let m = self.mark();
@@ -206,11 +244,19 @@ impl<'a> Lower<'a> {
                 }
                 _ => {
                     let name = self.info().object(*c).name.clone();
-                    self.error(e.span, format!("internal error: captured variable {name} is not boxed"));
+                    self.error(
+                        e.span,
+                        format!("internal error: captured variable {name} is not boxed"),
+                    );
                 }
             }
         }
-        self.emit(Instr::MakeClosure { dst, func: id, base, n: caps.len() as u16 });
+        self.emit(Instr::MakeClosure {
+            dst,
+            func: id,
+            base,
+            n: caps.len() as u16,
+        });
         self.release(m);
     }
 }

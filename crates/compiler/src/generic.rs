@@ -13,7 +13,9 @@ pub struct Subst {
 
 impl Subst {
     pub fn new(params: &[TypeId], args: &[TypeId]) -> Subst {
-        Subst { pairs: params.iter().copied().zip(args.iter().copied()).collect() }
+        Subst {
+            pairs: params.iter().copied().zip(args.iter().copied()).collect(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -33,30 +35,58 @@ impl Subst {
         let ty = table.get(t).clone();
         let new = match ty {
             Type::TypeParam(_) => {
-                return self.pairs.iter().find(|(p, _)| *p == t).map_or(t, |(_, a)| *a);
+                return self
+                    .pairs
+                    .iter()
+                    .find(|(p, _)| *p == t)
+                    .map_or(t, |(_, a)| *a);
             }
             Type::Basic(_) | Type::Named(_) => return t,
             Type::Pointer(e) => Type::Pointer(self.apply_depth(table, e, d)),
             Type::Slice(e) => Type::Slice(self.apply_depth(table, e, d)),
-            Type::Array { elem, len } => Type::Array { elem: self.apply_depth(table, elem, d), len },
-            Type::Map { key, elem } => {
-                Type::Map { key: self.apply_depth(table, key, d), elem: self.apply_depth(table, elem, d) }
-            }
-            Type::Chan { dir, elem } => Type::Chan { dir, elem: self.apply_depth(table, elem, d) },
+            Type::Array { elem, len } => Type::Array {
+                elem: self.apply_depth(table, elem, d),
+                len,
+            },
+            Type::Map { key, elem } => Type::Map {
+                key: self.apply_depth(table, key, d),
+                elem: self.apply_depth(table, elem, d),
+            },
+            Type::Chan { dir, elem } => Type::Chan {
+                dir,
+                elem: self.apply_depth(table, elem, d),
+            },
             Type::Struct { fields } => Type::Struct {
                 fields: fields
                     .into_iter()
-                    .map(|f| Field { ty: self.apply_depth(table, f.ty, d), ..f })
+                    .map(|f| Field {
+                        ty: self.apply_depth(table, f.ty, d),
+                        ..f
+                    })
                     .collect(),
             },
             Type::Signature(s) => Type::Signature(Signature {
-                params: s.params.iter().map(|&p| self.apply_depth(table, p, d)).collect(),
-                results: s.results.iter().map(|&p| self.apply_depth(table, p, d)).collect(),
+                params: s
+                    .params
+                    .iter()
+                    .map(|&p| self.apply_depth(table, p, d))
+                    .collect(),
+                results: s
+                    .results
+                    .iter()
+                    .map(|&p| self.apply_depth(table, p, d))
+                    .collect(),
                 variadic: s.variadic,
             }),
-            Type::Tuple(v) => Type::Tuple(v.iter().map(|&p| self.apply_depth(table, p, d)).collect()),
+            Type::Tuple(v) => {
+                Type::Tuple(v.iter().map(|&p| self.apply_depth(table, p, d)).collect())
+            }
             Type::Interface(i) => Type::Interface(Interface {
-                methods: i.methods.iter().map(|(n, s)| (n.clone(), self.apply_depth(table, *s, d))).collect(),
+                methods: i
+                    .methods
+                    .iter()
+                    .map(|(n, s)| (n.clone(), self.apply_depth(table, *s, d)))
+                    .collect(),
                 terms: i.terms.clone(),
                 comparable: i.comparable,
             }),

@@ -28,22 +28,41 @@ impl<'a> Lower<'a> {
                 None => return,
             },
             CallKind::Conversion(_) => {
-                return self.error(call.span, if is_go { "go requires function call, not conversion" } else { "defer requires function call, not conversion" });
+                return self.error(
+                    call.span,
+                    if is_go {
+                        "go requires function call, not conversion"
+                    } else {
+                        "defer requires function call, not conversion"
+                    },
+                );
             }
             _ => {
-                let Some(p) = self.prepare_call(call, func, args, &ci) else { return };
+                let Some(p) = self.prepare_call(call, func, args, &ci) else {
+                    return;
+                };
                 let f = self.alloc();
                 let (base, nargs) = match p.target {
                     Target::Static(id) => {
-                        self.emit(Instr::MakeFunc { dst: f, callee: Callee::Func(id) });
+                        self.emit(Instr::MakeFunc {
+                            dst: f,
+                            callee: Callee::Func(id),
+                        });
                         (p.base, p.nargs)
                     }
                     Target::Native(n) => {
-                        self.emit(Instr::MakeFunc { dst: f, callee: Callee::Native(n) });
+                        self.emit(Instr::MakeFunc {
+                            dst: f,
+                            callee: Callee::Native(n),
+                        });
                         (p.base, p.nargs)
                     }
                     Target::Iface(method) => {
-                        self.emit(Instr::BindIfaceMethod { dst: f, recv: p.base, method });
+                        self.emit(Instr::BindIfaceMethod {
+                            dst: f,
+                            recv: p.base,
+                            method,
+                        });
                         (Reg(p.base.0 + 1), p.nargs.saturating_sub(1))
                     }
                     Target::Value(v) => {
@@ -64,7 +83,13 @@ impl<'a> Lower<'a> {
 
     /// Evaluates a builtin call's arguments and makes the function that applies the
     /// builtin to them; returns (func register, argument base, argument count).
-    fn builtin_wrap(&mut self, call: &Expr, b: Builtin, args: &[Expr], is_go: bool) -> Option<(Reg, Reg, u16)> {
+    fn builtin_wrap(
+        &mut self,
+        call: &Expr,
+        b: Builtin,
+        args: &[Expr],
+        is_go: bool,
+    ) -> Option<(Reg, Reg, u16)> {
         let base = Reg(self.mark());
         for (i, a) in args.iter().enumerate() {
             let r = self.alloc();
@@ -88,12 +113,22 @@ impl<'a> Lower<'a> {
             Builtin::Panic => vec![Instr::Panic { src: p(0) }],
             Builtin::Print => vec![Instr::Print { base: p(0), n }],
             Builtin::Println => vec![Instr::Println { base: p(0), n }],
-            Builtin::Delete => vec![Instr::MapDelete { map: p(0), key: p(1) }],
-            Builtin::Copy => vec![Instr::Copy { dst: p(2), to: p(0), from: p(1) }],
+            Builtin::Delete => vec![Instr::MapDelete {
+                map: p(0),
+                key: p(1),
+            }],
+            Builtin::Copy => vec![Instr::Copy {
+                dst: p(2),
+                to: p(0),
+                from: p(1),
+            }],
             Builtin::Recover => vec![Instr::Recover { dst: p(0) }],
             Builtin::Clear => {
                 let t = args.first().map_or(TypeId::INVALID, |a| self.ty(a.id));
-                vec![Instr::Clear { src: p(0), ty: self.c.desc(t) }]
+                vec![Instr::Clear {
+                    src: p(0),
+                    ty: self.c.desc(t),
+                }]
             }
             _ => {
                 let what = if is_go { "go" } else { "defer" };
@@ -102,7 +137,12 @@ impl<'a> Lower<'a> {
             }
         };
         self.f.wraps += 1;
-        let name = format!("{}.{}wrap{}", self.f.proto.name, if is_go { "go" } else { "defer" }, self.f.wraps);
+        let name = format!(
+            "{}.{}wrap{}",
+            self.f.proto.name,
+            if is_go { "go" } else { "defer" },
+            self.f.wraps
+        );
         let pos = self.f.pos;
         let mut code = body;
         code.push(Instr::Return { src: p(0), n: 0 });
@@ -118,7 +158,10 @@ impl<'a> Lower<'a> {
             ..FuncProto::default()
         };
         let f = self.alloc();
-        self.emit(Instr::MakeFunc { dst: f, callee: Callee::Func(id) });
+        self.emit(Instr::MakeFunc {
+            dst: f,
+            callee: Callee::Func(id),
+        });
         Some((f, base, n))
     }
 }

@@ -20,7 +20,11 @@ pub struct InitItem<'a> {
 }
 
 /// The initialisations of `file` in execution order.
-pub fn init_order<'a>(file: &'a File, info: &Info, decls: &HashMap<ObjectId, &'a FuncDecl>) -> Vec<InitItem<'a>> {
+pub fn init_order<'a>(
+    file: &'a File,
+    info: &Info,
+    decls: &HashMap<ObjectId, &'a FuncDecl>,
+) -> Vec<InitItem<'a>> {
     let mut items = Vec::new();
     for d in &file.decls {
         let Decl::Var(g) = d else { continue };
@@ -29,19 +33,28 @@ pub fn init_order<'a>(file: &'a File, info: &Info, decls: &HashMap<ObjectId, &'a
                 continue;
             }
             let lhs = spec.names.iter().map(|n| info.ident(n.id)).collect();
-            items.push(InitItem { lhs, rhs: &spec.values });
+            items.push(InitItem {
+                lhs,
+                rhs: &spec.values,
+            });
         }
     }
     let mut deps_memo: HashMap<ObjectId, BTreeSet<ObjectId>> = HashMap::new();
     let deps: Vec<BTreeSet<ObjectId>> = items
         .iter()
         .map(|it| {
-            let mut r = Refs { info, found: BTreeSet::new() };
+            let mut r = Refs {
+                info,
+                found: BTreeSet::new(),
+            };
             it.rhs.iter().for_each(|e| walk_expr(&mut r, e));
             transitive_vars(r.found, info, decls, &mut deps_memo)
         })
         .collect();
-    let pending_vars: BTreeSet<ObjectId> = items.iter().flat_map(|it| it.lhs.iter().flatten().copied()).collect();
+    let pending_vars: BTreeSet<ObjectId> = items
+        .iter()
+        .flat_map(|it| it.lhs.iter().flatten().copied())
+        .collect();
     let mut initialised: BTreeSet<ObjectId> = BTreeSet::new();
     let mut order = Vec::new();
     let mut remaining: Vec<usize> = (0..items.len()).collect();
@@ -49,7 +62,11 @@ pub fn init_order<'a>(file: &'a File, info: &Info, decls: &HashMap<ObjectId, &'a
         let ready = remaining
             .iter()
             .position(|&i| {
-                deps[i].iter().all(|d| !pending_vars.contains(d) || initialised.contains(d) || items[i].lhs.contains(&Some(*d)))
+                deps[i].iter().all(|d| {
+                    !pending_vars.contains(d)
+                        || initialised.contains(d)
+                        || items[i].lhs.contains(&Some(*d))
+                })
             })
             .unwrap_or(0);
         let i = remaining.remove(ready);
@@ -80,7 +97,10 @@ fn transitive_vars(
             }
             ObjKind::Func(_) => {
                 let found = memo.entry(o).or_insert_with(|| {
-                    let mut r = Refs { info, found: BTreeSet::new() };
+                    let mut r = Refs {
+                        info,
+                        found: BTreeSet::new(),
+                    };
                     if let Some(body) = decls.get(&o).and_then(|d| d.body.as_ref()) {
                         walk_block(&mut r, body);
                     }

@@ -63,7 +63,8 @@ pub fn compile_source(file_name: &str, src: &str) -> Result<Program, Vec<String>
     let lines = LineIndex::new(src);
     let render = |mut ds: Vec<Diagnostic>| -> Vec<String> {
         ds.sort_by_key(|d| d.span.start);
-        ds.iter().take(MAX_DIAGNOSTICS).map(|d| d.render(file_name, &lines)).collect()
+        let first = ds.iter().take(MAX_DIAGNOSTICS);
+        first.map(|d| d.render(file_name, &lines)).collect()
     };
     let parsed = goroscope_syntax::parse_file(src);
     if !parsed.diagnostics.is_empty() {
@@ -71,7 +72,7 @@ pub fn compile_source(file_name: &str, src: &str) -> Result<Program, Vec<String>
     }
     let checked = goroscope_types::check(&parsed.file);
     if !checked.diagnostics.is_empty() {
-        return Err(checked.diagnostics.iter().take(MAX_DIAGNOSTICS).map(|d| d.render(file_name, &lines)).collect());
+        return Err(render(checked.diagnostics));
     }
     let mut program = program::compile_info(&parsed.file, &checked.info, src).map_err(render)?;
     program.file = file_name.to_string();

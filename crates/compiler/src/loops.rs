@@ -20,12 +20,23 @@ enum RangeVar {
 }
 
 impl<'a> Lower<'a> {
-    pub fn for_stmt(&mut self, init: Option<&Stmt>, cond: Option<&Expr>, post: Option<&Stmt>, body: &Block) {
+    pub fn for_stmt(
+        &mut self,
+        init: Option<&Stmt>,
+        cond: Option<&Expr>,
+        post: Option<&Stmt>,
+        body: &Block,
+    ) {
         let m = self.mark();
         let label = self.f.pending_label.take();
         let mut loop_vars = Vec::new();
         if let Some(init) = init {
-            if let StmtKind::Assign { lhs, op: goroscope_syntax::ast::AssignOp::Define, .. } = &init.kind {
+            if let StmtKind::Assign {
+                lhs,
+                op: goroscope_syntax::ast::AssignOp::Define,
+                ..
+            } = &init.kind
+            {
                 loop_vars = lhs
                     .iter()
                     .filter_map(|e| match &e.kind {
@@ -77,7 +88,9 @@ impl<'a> Lower<'a> {
                 return RangeVar::None;
             }
             if define {
-                let Some(o) = self.info().ident(id.id) else { return RangeVar::None };
+                let Some(o) = self.info().ident(id.id) else {
+                    return RangeVar::None;
+                };
                 let r = self.alloc();
                 self.f.proto.var_names.push((r, id.name.clone()));
                 return RangeVar::Declared(o, r);
@@ -116,15 +129,26 @@ impl<'a> Lower<'a> {
         }
     }
 
-    pub fn range_stmt(&mut self, key: Option<&Expr>, value: Option<&Expr>, define: bool, x: &Expr, body: &Block) {
+    pub fn range_stmt(
+        &mut self,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        x: &Expr,
+        body: &Block,
+    ) {
         let m = self.mark();
         let xt = self.ty(x.id);
         let under = self.c.types.under(xt).clone();
         match under {
-            Type::Basic(k) if k.is_integer() => self.range_counted(key, None, define, x, body, Counted::Int),
+            Type::Basic(k) if k.is_integer() => {
+                self.range_counted(key, None, define, x, body, Counted::Int)
+            }
             Type::Basic(_) => self.range_counted(key, value, define, x, body, Counted::Str),
             Type::Slice(e) => self.range_counted(key, value, define, x, body, Counted::Slice(e)),
-            Type::Array { elem, len } => self.range_counted(key, value, define, x, body, Counted::Array(elem, len)),
+            Type::Array { elem, len } => {
+                self.range_counted(key, value, define, x, body, Counted::Array(elem, len))
+            }
             Type::Pointer(p) => match self.c.types.under(p).clone() {
                 Type::Array { elem, len } => {
                     self.range_counted(key, value, define, x, body, Counted::ArrayPtr(elem, len))
@@ -158,11 +182,17 @@ impl<'a> Lower<'a> {
         let len = self.alloc();
         match form {
             Counted::Int => {
-                self.emit(Instr::Move { dst: len, src: src.unwrap_or(len) });
+                self.emit(Instr::Move {
+                    dst: len,
+                    src: src.unwrap_or(len),
+                });
             }
             Counted::Array(_, n) | Counted::ArrayPtr(_, n) => self.load_int(len, n as i64),
             Counted::Slice(_) | Counted::Str => {
-                self.emit(Instr::Len { dst: len, src: src.unwrap_or(len) });
+                self.emit(Instr::Len {
+                    dst: len,
+                    src: src.unwrap_or(len),
+                });
             }
         }
         let idx = self.alloc();
@@ -172,7 +202,11 @@ impl<'a> Lower<'a> {
         let kv = self.range_var(key, define);
         let vv = self.range_var(value, define);
         let top = self.here();
-        let exit = self.emit(Instr::JumpIfLeInt { a: len, b: idx, target: 0 });
+        let exit = self.emit(Instr::JumpIfLeInt {
+            a: len,
+            b: idx,
+            target: 0,
+        });
         let key_ty = match form {
             Counted::Int => xt,
             _ => TypeId::INT,
@@ -183,19 +217,36 @@ impl<'a> Lower<'a> {
             Counted::Int => TypeId::INVALID,
         };
         if let Counted::Str = form {
-            self.emit(Instr::DecodeRune { rune: val, width, s: src.unwrap_or(val), idx });
+            self.emit(Instr::DecodeRune {
+                rune: val,
+                width,
+                s: src.unwrap_or(val),
+                idx,
+            });
         } else if !matches!(vv, RangeVar::None) {
             let s = src.unwrap_or(val);
             match form {
                 Counted::Slice(_) => {
-                    self.emit(Instr::IndexSlice { dst: val, slice: s, idx });
+                    self.emit(Instr::IndexSlice {
+                        dst: val,
+                        slice: s,
+                        idx,
+                    });
                 }
                 Counted::Array(..) => {
-                    self.emit(Instr::IndexArray { dst: val, arr: s, idx });
+                    self.emit(Instr::IndexArray {
+                        dst: val,
+                        arr: s,
+                        idx,
+                    });
                 }
                 Counted::ArrayPtr(..) => {
                     self.emit(Instr::Load { dst: val, ptr: s });
-                    self.emit(Instr::IndexArray { dst: val, arr: val, idx });
+                    self.emit(Instr::IndexArray {
+                        dst: val,
+                        arr: val,
+                        idx,
+                    });
                 }
                 _ => {}
             }
@@ -207,9 +258,17 @@ impl<'a> Lower<'a> {
         let cont = self.here();
         self.set_pos(x.span);
         if let Counted::Str = form {
-            self.emit(Instr::AddInt { dst: idx, a: idx, b: width });
+            self.emit(Instr::AddInt {
+                dst: idx,
+                a: idx,
+                b: width,
+            });
         } else {
-            self.emit(Instr::AddIntImm { dst: idx, a: idx, imm: 1 });
+            self.emit(Instr::AddIntImm {
+                dst: idx,
+                a: idx,
+                imm: 1,
+            });
         }
         self.emit(Instr::Jump { target: top });
         let end = self.here();
@@ -235,7 +294,12 @@ impl<'a> Lower<'a> {
         let v = self.alloc();
         let kv = self.range_var(key, define);
         let vv = self.range_var(value, define);
-        let top = self.emit(Instr::MapIterNext { iter, key: k, val: v, done: 0 });
+        let top = self.emit(Instr::MapIterNext {
+            iter,
+            key: k,
+            val: v,
+            done: 0,
+        });
         self.bind_range_var(&kv, k, kt);
         self.bind_range_var(&vv, v, vt);
         self.push_breakable(true);
@@ -247,13 +311,23 @@ impl<'a> Lower<'a> {
         self.pop_breakable(top, end);
     }
 
-    fn range_chan(&mut self, key: Option<&Expr>, define: bool, x: &Expr, body: &Block, elem: TypeId) {
+    fn range_chan(
+        &mut self,
+        key: Option<&Expr>,
+        define: bool,
+        x: &Expr,
+        body: &Block,
+        elem: TypeId,
+    ) {
         let ch = self.fresh(x);
         let v = self.alloc();
         let ok = self.alloc();
         let kv = self.range_var(key, define);
         let top = self.emit(Instr::RecvOk { dst: v, ok, ch });
-        let exit = self.emit(Instr::JumpIfFalse { cond: ok, target: 0 });
+        let exit = self.emit(Instr::JumpIfFalse {
+            cond: ok,
+            target: 0,
+        });
         self.bind_range_var(&kv, v, elem);
         self.push_breakable(true);
         self.block(body);

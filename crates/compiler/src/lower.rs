@@ -50,7 +50,11 @@ pub enum Job {
     /// A declared function or method (possibly a generic instantiation).
     Decl { key: FuncKey, id: FuncId },
     /// A method-table or method-expression wrapper for the method `name` of `recv`.
-    Wrapper { recv: TypeId, name: String, id: FuncId },
+    Wrapper {
+        recv: TypeId,
+        name: String,
+        id: FuncId,
+    },
 }
 
 /// The targets of `break`/`continue` inside one loop, switch or select.
@@ -218,7 +222,11 @@ impl<'a> Compiler<'a> {
     /// Reserves a function slot (filled when its body is emitted).
     pub fn reserve_func(&mut self, name: String, pos: Pos) -> FuncId {
         let id = FuncId(self.funcs.len() as u32);
-        self.funcs.push(FuncProto { name, pos, ..FuncProto::default() });
+        self.funcs.push(FuncProto {
+            name,
+            pos,
+            ..FuncProto::default()
+        });
         id
     }
 }
@@ -233,7 +241,8 @@ impl<'a> Lower<'a> {
     }
 
     pub fn unsupported(&mut self, span: Span, what: &str) {
-        self.c.error(span, format!("{what} is not supported by Goroscope"));
+        self.c
+            .error(span, format!("{what} is not supported by Goroscope"));
     }
 
     pub fn set_pos(&mut self, span: Span) {
@@ -271,7 +280,10 @@ impl<'a> Lower<'a> {
     pub fn falls_through(&self) -> bool {
         let code = &self.f.proto.code;
         let here = code.len() as u32;
-        let ends = matches!(code.last(), Some(Instr::Return { .. } | Instr::Jump { .. } | Instr::Panic { .. }));
+        let ends = matches!(
+            code.last(),
+            Some(Instr::Return { .. } | Instr::Jump { .. } | Instr::Panic { .. })
+        );
         !ends || code.iter().any(|i| i.target() == Some(here))
     }
 
@@ -289,8 +301,16 @@ impl<'a> Lower<'a> {
         let r = self.f.top;
         if r >= MAX_REGS {
             let span = self.c.file.span;
-            if !self.c.errors.iter().any(|e| e.message.contains("too many registers")) {
-                self.error(span, "function needs too many registers: it is not supported by Goroscope");
+            if !self
+                .c
+                .errors
+                .iter()
+                .any(|e| e.message.contains("too many registers"))
+            {
+                self.error(
+                    span,
+                    "function needs too many registers: it is not supported by Goroscope",
+                );
             }
             return Reg(r);
         }

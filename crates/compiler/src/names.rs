@@ -16,7 +16,11 @@ pub fn func_name(c: &Compiler, obj: ObjectId, targs: &[TypeId]) -> String {
         Some(r) => return method_name(&c.types, r.base, &o.name),
         None => format!("{pkg}.{}", o.name),
     };
-    if targs.is_empty() { base } else { format!("{base}[...]") }
+    if targs.is_empty() {
+        base
+    } else {
+        format!("{base}[...]")
+    }
 }
 
 /// `pkg.T.name` for a method of `recv`, or `pkg.(*T).name` when `recv` is `*T`.
@@ -37,7 +41,11 @@ fn pointer_method(types: &TypeTable, base: TypeId, name: &str) -> String {
 
 fn qualified(types: &TypeTable, t: TypeId) -> String {
     match types.named(t) {
-        Some(n) => format!("{}.{}", package_name(n.pkg.as_deref().unwrap_or("main")), n.name),
+        Some(n) => format!(
+            "{}.{}",
+            package_name(n.pkg.as_deref().unwrap_or("main")),
+            n.name
+        ),
         None => types.type_string(t, Qualifier::Reflect),
     }
 }

@@ -24,15 +24,30 @@ pub enum Place {
     /// `*p`
     Deref(Reg),
     /// `(*p).f`
-    PtrField { ptr: Reg, field: u16 },
+    PtrField {
+        ptr: Reg,
+        field: u16,
+    },
     /// `s[i]` of a slice.
-    SliceElem { slice: Reg, idx: Reg },
+    SliceElem {
+        slice: Reg,
+        idx: Reg,
+    },
     /// `m[k]`
-    MapEntry { map: Reg, key: Reg },
+    MapEntry {
+        map: Reg,
+        key: Reg,
+    },
     /// A field of an aggregate place without address (a register struct).
-    AggField { base: Box<Place>, field: u16 },
+    AggField {
+        base: Box<Place>,
+        field: u16,
+    },
     /// An element of an array place without address.
-    AggIndex { base: Box<Place>, idx: Reg },
+    AggIndex {
+        base: Box<Place>,
+        idx: Reg,
+    },
 }
 
 impl<'a> Lower<'a> {
@@ -96,7 +111,10 @@ impl<'a> Lower<'a> {
                                 self.emit(Instr::AddrArrayIndex { dst, ptr, idx });
                                 Place::Deref(dst)
                             }
-                            None => Place::AggIndex { base: Box::new(base), idx },
+                            None => Place::AggIndex {
+                                base: Box::new(base),
+                                idx,
+                            },
                         }
                     }
                     _ => {
@@ -116,8 +134,11 @@ impl<'a> Lower<'a> {
     /// (dereferencing pointers on the way, as selectors do).
     pub fn path_place(&mut self, x: &Expr, path: &[usize]) -> Place {
         let xt = self.ty(x.id);
-        let (mut cur, mut t) =
-            if self.c.is_pointer(xt) { (Place::Deref(self.expr(x)), self.c.elem(xt)) } else { (self.place(x), xt) };
+        let (mut cur, mut t) = if self.c.is_pointer(xt) {
+            (Place::Deref(self.expr(x)), self.c.elem(xt))
+        } else {
+            (self.place(x), xt)
+        };
         for (n, &i) in path.iter().enumerate() {
             if n > 0 && self.c.is_pointer(t) {
                 let p = self.load_place_fresh(&cur);
@@ -134,7 +155,10 @@ impl<'a> Lower<'a> {
     fn field_place(&mut self, base: Place, field: u16) -> Place {
         match self.place_addr(&base) {
             Some(ptr) => Place::PtrField { ptr, field },
-            None => Place::AggField { base: Box::new(base), field },
+            None => Place::AggField {
+                base: Box::new(base),
+                field,
+            },
         }
     }
 
@@ -173,7 +197,10 @@ impl<'a> Lower<'a> {
         match self.place_addr(&p) {
             Some(r) => r,
             None => {
-                self.error(e.span, "internal error: cannot take the address of this expression");
+                self.error(
+                    e.span,
+                    "internal error: cannot take the address of this expression",
+                );
                 self.alloc()
             }
         }
@@ -188,21 +215,37 @@ impl<'a> Lower<'a> {
                 self.emit(Instr::Load { dst, ptr: *ptr });
             }
             Place::PtrField { ptr, field } => {
-                self.emit(Instr::LoadField { dst, ptr: *ptr, field: *field });
+                self.emit(Instr::LoadField {
+                    dst,
+                    ptr: *ptr,
+                    field: *field,
+                });
             }
             Place::SliceElem { slice, idx } => {
-                self.emit(Instr::IndexSlice { dst, slice: *slice, idx: *idx });
+                self.emit(Instr::IndexSlice {
+                    dst,
+                    slice: *slice,
+                    idx: *idx,
+                });
             }
             Place::MapEntry { .. } => {
                 // Map reads need the map's type; callers use `load_map_entry`.
             }
             Place::AggField { base, field } => {
                 let b = self.load_place_fresh(base);
-                self.emit(Instr::GetField { dst, src: b, field: *field });
+                self.emit(Instr::GetField {
+                    dst,
+                    src: b,
+                    field: *field,
+                });
             }
             Place::AggIndex { base, idx } => {
                 let b = self.load_place_fresh(base);
-                self.emit(Instr::IndexArray { dst, arr: b, idx: *idx });
+                self.emit(Instr::IndexArray {
+                    dst,
+                    arr: b,
+                    idx: *idx,
+                });
             }
         }
     }
@@ -211,7 +254,12 @@ impl<'a> Lower<'a> {
     pub fn load_place_typed(&mut self, p: &Place, map_ty: Option<TypeId>, dst: Reg) {
         if let (Place::MapEntry { map, key }, Some(mt)) = (p, map_ty) {
             let ty = self.c.desc(mt);
-            self.emit(Instr::MapGet { dst, map: *map, key: *key, ty });
+            self.emit(Instr::MapGet {
+                dst,
+                map: *map,
+                key: *key,
+                ty,
+            });
             return;
         }
         self.load_place(p, dst);
@@ -248,33 +296,61 @@ impl<'a> Lower<'a> {
                 self.emit(Instr::Store { ptr: *ptr, src });
             }
             Place::PtrField { ptr, field } => {
-                self.emit(Instr::StoreField { ptr: *ptr, field: *field, src });
+                self.emit(Instr::StoreField {
+                    ptr: *ptr,
+                    field: *field,
+                    src,
+                });
             }
             Place::SliceElem { slice, idx } => {
-                self.emit(Instr::SetIndexSlice { slice: *slice, idx: *idx, src });
+                self.emit(Instr::SetIndexSlice {
+                    slice: *slice,
+                    idx: *idx,
+                    src,
+                });
             }
             Place::MapEntry { map, key } => {
-                self.emit(Instr::MapSet { map: *map, key: *key, src });
+                self.emit(Instr::MapSet {
+                    map: *map,
+                    key: *key,
+                    src,
+                });
             }
             Place::AggField { base, field } => {
                 if let Place::Var(VarRef::Local(VarLoc::Reg(r))) = **base {
-                    self.emit(Instr::SetField { dst: r, field: *field, src });
+                    self.emit(Instr::SetField {
+                        dst: r,
+                        field: *field,
+                        src,
+                    });
                     return;
                 }
                 let m = self.mark();
                 let b = self.load_place_fresh(base);
-                self.emit(Instr::SetField { dst: b, field: *field, src });
+                self.emit(Instr::SetField {
+                    dst: b,
+                    field: *field,
+                    src,
+                });
                 self.store_place(base, b);
                 self.release(m);
             }
             Place::AggIndex { base, idx } => {
                 if let Place::Var(VarRef::Local(VarLoc::Reg(r))) = **base {
-                    self.emit(Instr::SetIndexArray { arr: r, idx: *idx, src });
+                    self.emit(Instr::SetIndexArray {
+                        arr: r,
+                        idx: *idx,
+                        src,
+                    });
                     return;
                 }
                 let m = self.mark();
                 let b = self.load_place_fresh(base);
-                self.emit(Instr::SetIndexArray { arr: b, idx: *idx, src });
+                self.emit(Instr::SetIndexArray {
+                    arr: b,
+                    idx: *idx,
+                    src,
+                });
                 self.store_place(base, b);
                 self.release(m);
             }

@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use goroscope_syntax::ast::{Decl, File};
 use goroscope_syntax::Diagnostic;
+use goroscope_syntax::ast::{Decl, File};
 use goroscope_types::Info;
 use goroscope_types::types::TypeId;
 
@@ -26,13 +26,18 @@ pub fn compile_info(file: &File, info: &Info, src: &str) -> Result<Program, Vec<
             Decl::Var(g) => {
                 for spec in &g.specs {
                     for n in &spec.names {
-                        let Some(obj) = info.ident(n.id) else { continue };
+                        let Some(obj) = info.ident(n.id) else {
+                            continue;
+                        };
                         if n.name == "_" {
                             continue;
                         }
                         let ty = c.desc(info.object(obj).ty);
                         let g = GlobalId(c.globals.len() as u32);
-                        c.globals.push(Global { name: format!("main.{}", n.name), ty });
+                        c.globals.push(Global {
+                            name: format!("main.{}", n.name),
+                            ty,
+                        });
                         c.global_index.insert(obj, g);
                     }
                 }
@@ -40,14 +45,22 @@ pub fn compile_info(file: &File, info: &Info, src: &str) -> Result<Program, Vec<
             _ => {}
         }
     }
-    let mut l = Lower { c, f: FuncState::default() };
+    let mut l = Lower {
+        c,
+        f: FuncState::default(),
+    };
     // Declared functions and methods, in declaration order (generic ones are compiled
     // per instantiation, on demand).
     let mut main = None;
     for d in &file.decls {
         let Decl::Func(fd) = d else { continue };
-        let Some(obj) = info.ident(fd.name.id) else { continue };
-        let generic = info.object(obj).func_info().is_some_and(|f| !f.type_params.is_empty());
+        let Some(obj) = info.ident(fd.name.id) else {
+            continue;
+        };
+        let generic = info
+            .object(obj)
+            .func_info()
+            .is_some_and(|f| !f.type_params.is_empty());
         if generic {
             continue;
         }
@@ -68,7 +81,10 @@ pub fn compile_info(file: &File, info: &Info, src: &str) -> Result<Program, Vec<
         return Err(errs);
     }
     let Some(main) = main else {
-        return Err(vec![Diagnostic::new(file.span, "function main is undeclared in the main package")]);
+        return Err(vec![Diagnostic::new(
+            file.span,
+            "function main is undeclared in the main package",
+        )]);
     };
     let c = l.c;
     Ok(Program {
@@ -112,7 +128,13 @@ impl<'a> Lower<'a> {
         }
         let id = self.c.reserve_func("main.init".into(), Default::default());
         let proto = std::mem::take(&mut self.c.funcs[id.0 as usize]);
-        let saved = std::mem::replace(&mut self.f, FuncState { proto, ..FuncState::default() });
+        let saved = std::mem::replace(
+            &mut self.f,
+            FuncState {
+                proto,
+                ..FuncState::default()
+            },
+        );
         for item in items {
             if let Some(first) = item.rhs.first() {
                 self.set_pos(first.span);
@@ -125,8 +147,13 @@ impl<'a> Lower<'a> {
                 .collect();
             let base = self.rhs_values(&tys, item.rhs);
             for (i, o) in item.lhs.iter().enumerate() {
-                let Some(g) = o.and_then(|o| self.c.global_index.get(&o).copied()) else { continue };
-                self.emit(Instr::StoreGlobal { g, src: Reg(base.0 + i as u16) });
+                let Some(g) = o.and_then(|o| self.c.global_index.get(&o).copied()) else {
+                    continue;
+                };
+                self.emit(Instr::StoreGlobal {
+                    g,
+                    src: Reg(base.0 + i as u16),
+                });
             }
             self.release(m);
         }

@@ -37,32 +37,52 @@ impl<'a> Lower<'a> {
                 }
                 StmtKind::Expr(e) => {
                     let Some(ch) = recv_operand(e) else {
-                        self.error(comm.span, "select case must be receive, send or assign recv");
+                        self.error(
+                            comm.span,
+                            "select case must be receive, send or assign recv",
+                        );
                         continue;
                     };
                     let chr = self.fresh(ch);
-                    ops.push(Some(SelectOp::Recv { ch: chr, val: None, ok: None }));
+                    ops.push(Some(SelectOp::Recv {
+                        ch: chr,
+                        val: None,
+                        ok: None,
+                    }));
                     binds.push(Bind::Nothing);
                 }
                 StmtKind::Assign { lhs, op, rhs, .. } => {
                     let Some(ch) = rhs.first().and_then(recv_operand) else {
-                        self.error(comm.span, "select case must be receive, send or assign recv");
+                        self.error(
+                            comm.span,
+                            "select case must be receive, send or assign recv",
+                        );
                         continue;
                     };
                     let chr = self.fresh(ch);
                     let val = Some(self.alloc());
                     let ok = (lhs.len() > 1).then(|| self.alloc());
                     ops.push(Some(SelectOp::Recv { ch: chr, val, ok }));
-                    binds.push(if *op == AssignOp::Define { Bind::Define(lhs) } else { Bind::Assign(lhs) });
+                    binds.push(if *op == AssignOp::Define {
+                        Bind::Define(lhs)
+                    } else {
+                        Bind::Assign(lhs)
+                    });
                 }
                 _ => {
-                    self.error(comm.span, "select case must be receive, send or assign recv");
+                    self.error(
+                        comm.span,
+                        "select case must be receive, send or assign recv",
+                    );
                     continue;
                 }
             }
         }
         let table = self.f.proto.select_tables.len() as u32;
-        self.f.proto.select_tables.push(SelectTable { cases: Vec::new(), default: None });
+        self.f.proto.select_tables.push(SelectTable {
+            cases: Vec::new(),
+            default: None,
+        });
         self.emit(Instr::Select { table });
         self.push_breakable(false);
         let mut cases = Vec::new();
@@ -101,7 +121,9 @@ impl<'a> Lower<'a> {
             Bind::Nothing => {}
             Bind::Define(lhs) => {
                 for (e, r) in lhs.iter().zip(regs) {
-                    let (ExprKind::Ident(id), Some(r)) = (&e.kind, r) else { continue };
+                    let (ExprKind::Ident(id), Some(r)) = (&e.kind, r) else {
+                        continue;
+                    };
                     if id.name == "_" {
                         continue;
                     }
@@ -124,7 +146,10 @@ impl<'a> Lower<'a> {
 /// The channel operand of a receive expression `<-ch`.
 fn recv_operand(e: &Expr) -> Option<&Expr> {
     match &crate::expr::strip_parens(e).kind {
-        ExprKind::Unary { op: UnaryOp::Recv, x } => Some(x),
+        ExprKind::Unary {
+            op: UnaryOp::Recv,
+            x,
+        } => Some(x),
         _ => None,
     }
 }

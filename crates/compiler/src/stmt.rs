@@ -56,20 +56,34 @@ impl<'a> Lower<'a> {
             StmtKind::Go(call) => self.go_defer(call, true),
             StmtKind::Defer(call) => self.go_defer(call, false),
             StmtKind::Return(es) => self.return_stmt(es),
-            StmtKind::Branch { kind, label } => self.branch(s, *kind, label.as_ref().map(|l| l.name.as_str())),
+            StmtKind::Branch { kind, label } => {
+                self.branch(s, *kind, label.as_ref().map(|l| l.name.as_str()))
+            }
             StmtKind::Block(b) => self.block(b),
             StmtKind::If(i) => self.if_stmt(i),
-            StmtKind::Switch { init, tag, clauses } => self.switch_stmt(init.as_deref(), tag.as_ref(), clauses),
-            StmtKind::TypeSwitch { init, bind, x, clauses } => {
-                self.type_switch(init.as_deref(), bind.as_ref(), x, clauses)
+            StmtKind::Switch { init, tag, clauses } => {
+                self.switch_stmt(init.as_deref(), tag.as_ref(), clauses)
             }
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                clauses,
+            } => self.type_switch(init.as_deref(), bind.as_ref(), x, clauses),
             StmtKind::Select { clauses } => self.select_stmt(clauses),
-            StmtKind::For { init, cond, post, body } => {
-                self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body)
-            }
-            StmtKind::Range { key, value, define, x, body } => {
-                self.range_stmt(key.as_ref(), value.as_ref(), *define, x, body)
-            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range_stmt(key.as_ref(), value.as_ref(), *define, x, body),
         }
         self.release(m);
     }
@@ -140,7 +154,11 @@ impl<'a> Lower<'a> {
     /// Opens a loop, switch or select for `break`/`continue`, taking a pending label.
     pub fn push_breakable(&mut self, is_loop: bool) {
         let label = self.f.pending_label.take();
-        self.f.breakables.push(Breakable { label, is_loop, ..Breakable::default() });
+        self.f.breakables.push(Breakable {
+            label,
+            is_loop,
+            ..Breakable::default()
+        });
     }
 
     /// Closes the innermost breakable: breaks go to `end`, continues to `cont`.
@@ -160,14 +178,23 @@ impl<'a> Lower<'a> {
             BranchKind::Break => false,
             BranchKind::Continue => true,
             BranchKind::Goto => return self.unsupported(s.span, "goto"),
-            BranchKind::Fallthrough => return self.error(s.span, "fallthrough statement out of place"),
+            BranchKind::Fallthrough => {
+                return self.error(s.span, "fallthrough statement out of place");
+            }
         };
         let target = self.f.breakables.iter().rposition(|b| match label {
             Some(l) => b.label.as_deref() == Some(l),
             None => b.is_loop || !is_continue,
         });
         let Some(t) = target else {
-            return self.error(s.span, if is_continue { "continue is not in a loop" } else { "break is not in a loop, switch, or select" });
+            return self.error(
+                s.span,
+                if is_continue {
+                    "continue is not in a loop"
+                } else {
+                    "break is not in a loop, switch, or select"
+                },
+            );
         };
         let pc = self.jump();
         let b = &mut self.f.breakables[t];

@@ -2,7 +2,9 @@
 //! in source order, or `TypeAssertOk`/`IsNil` tests) that jumps to the clause bodies,
 //! laid out after it in source order; `fallthrough` jumps to the next body.
 
-use goroscope_syntax::ast::{BinaryOp, BranchKind, CaseClause, Expr, ExprKind, Ident, Stmt, StmtKind};
+use goroscope_syntax::ast::{
+    BinaryOp, BranchKind, CaseClause, Expr, ExprKind, Ident, Stmt, StmtKind,
+};
 use goroscope_types::objects::ObjKind;
 use goroscope_types::types::TypeId;
 
@@ -78,7 +80,15 @@ impl<'a> Lower<'a> {
             self.set_pos(clause.span);
             bind(self, ci);
             let (body, falls) = match clause.body.split_last() {
-                Some((last, rest)) if matches!(last.kind, StmtKind::Branch { kind: BranchKind::Fallthrough, .. }) => {
+                Some((last, rest))
+                    if matches!(
+                        last.kind,
+                        StmtKind::Branch {
+                            kind: BranchKind::Fallthrough,
+                            ..
+                        }
+                    ) =>
+                {
                     (rest, true)
                 }
                 _ => (&clause.body[..], false),
@@ -101,7 +111,13 @@ impl<'a> Lower<'a> {
         self.pop_breakable(end, end);
     }
 
-    pub fn type_switch(&mut self, init: Option<&Stmt>, bind: Option<&Ident>, x: &Expr, clauses: &[CaseClause]) {
+    pub fn type_switch(
+        &mut self,
+        init: Option<&Stmt>,
+        bind: Option<&Ident>,
+        x: &Expr,
+        clauses: &[CaseClause],
+    ) {
         let m = self.mark();
         let label = self.f.pending_label.take();
         if let Some(init) = init {
@@ -137,9 +153,17 @@ impl<'a> Lower<'a> {
                         }
                         _ => scratch,
                     };
-                    self.emit(Instr::TypeAssertOk { dst, ok, src: xv, ty: desc });
+                    self.emit(Instr::TypeAssertOk {
+                        dst,
+                        ok,
+                        src: xv,
+                        ty: desc,
+                    });
                 }
-                let j = self.emit(Instr::JumpIfTrue { cond: ok, target: 0 });
+                let j = self.emit(Instr::JumpIfTrue {
+                    cond: ok,
+                    target: 0,
+                });
                 entries[ci].push(j);
             }
         }
@@ -157,11 +181,13 @@ impl<'a> Lower<'a> {
 
     fn is_nil_case(&mut self, t: &Expr) -> bool {
         let inner = crate::expr::strip_parens(t);
-        if let ExprKind::Ident(id) = &inner.kind {
-            if let Some(o) = self.info().ident(id.id) {
-                return matches!(self.info().object(o).kind, ObjKind::Nil);
-            }
+        if let ExprKind::Ident(id) = &inner.kind
+            && let Some(o) = self.info().ident(id.id)
+        {
+            return matches!(self.info().object(o).kind, ObjKind::Nil);
         }
-        self.info().expr(t.id).is_some_and(|tv| tv.ty == TypeId::UNTYPED_NIL)
+        self.info()
+            .expr(t.id)
+            .is_some_and(|tv| tv.ty == TypeId::UNTYPED_NIL)
     }
 }

@@ -33,7 +33,11 @@ impl Compiler<'_> {
         }
         let id = bc::TypeId(self.type_descs.len() as u32);
         let name = self.types.type_string(t, Qualifier::Reflect);
-        self.type_descs.push(TypeDesc { name, kind: TypeKind::Bool, methods: Vec::new() });
+        self.type_descs.push(TypeDesc {
+            name,
+            kind: TypeKind::Bool,
+            methods: Vec::new(),
+        });
         self.desc_source.push(t);
         self.type_index.insert(t, id);
         let kind = self.desc_kind(t);
@@ -47,15 +51,21 @@ impl Compiler<'_> {
             Type::Basic(k) => match k {
                 BasicKind::Bool | BasicKind::UntypedBool => TypeKind::Bool,
                 BasicKind::String | BasicKind::UntypedString => TypeKind::String,
-                BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat => TypeKind::Float64,
+                BasicKind::Float32 | BasicKind::Float64 | BasicKind::UntypedFloat => {
+                    TypeKind::Float64
+                }
                 _ => TypeKind::Int(int_kind(k).unwrap_or(IntKind::I64)),
             },
             Type::Pointer(e) => TypeKind::Pointer { elem: self.desc(e) },
             Type::Slice(e) => TypeKind::Slice { elem: self.desc(e) },
-            Type::Array { elem, len } => {
-                TypeKind::Array { len: len.min(u32::MAX as u64) as u32, elem: self.desc(elem) }
-            }
-            Type::Map { key, elem } => TypeKind::Map { key: self.desc(key), value: self.desc(elem) },
+            Type::Array { elem, len } => TypeKind::Array {
+                len: len.min(u32::MAX as u64) as u32,
+                elem: self.desc(elem),
+            },
+            Type::Map { key, elem } => TypeKind::Map {
+                key: self.desc(key),
+                value: self.desc(elem),
+            },
             Type::Chan { dir, elem } => TypeKind::Chan {
                 dir: match dir {
                     ChanDir::Both => bc::ChanDir::Both,
@@ -68,7 +78,11 @@ impl Compiler<'_> {
             Type::Struct { fields } => TypeKind::Struct {
                 fields: fields
                     .iter()
-                    .map(|f| bc::Field { name: f.name.clone(), ty: self.desc(f.ty), embedded: f.embedded })
+                    .map(|f| bc::Field {
+                        name: f.name.clone(),
+                        ty: self.desc(f.ty),
+                        embedded: f.embedded,
+                    })
                     .collect(),
             },
             Type::Interface(i) => {
@@ -76,7 +90,9 @@ impl Compiler<'_> {
                 methods.sort();
                 TypeKind::Interface { methods }
             }
-            Type::Named(_) | Type::TypeParam(_) | Type::Tuple(_) => TypeKind::Opaque(String::from("invalid")),
+            Type::Named(_) | Type::TypeParam(_) | Type::Tuple(_) => {
+                TypeKind::Opaque(String::from("invalid"))
+            }
         }
     }
 

@@ -69,7 +69,9 @@ pub fn walk_stmt(v: &mut impl Visitor, s: &Stmt) {
             tag.iter().for_each(|e| walk_expr(v, e));
             walk_clauses(v, clauses);
         }
-        StmtKind::TypeSwitch { init, x, clauses, .. } => {
+        StmtKind::TypeSwitch {
+            init, x, clauses, ..
+        } => {
             walk_opt_stmt(v, init);
             walk_expr(v, x);
             walk_clauses(v, clauses);
@@ -80,13 +82,24 @@ pub fn walk_stmt(v: &mut impl Visitor, s: &Stmt) {
                 c.body.iter().for_each(|s| walk_stmt(v, s));
             }
         }
-        StmtKind::For { init, cond, post, body } => {
+        StmtKind::For {
+            init,
+            cond,
+            post,
+            body,
+        } => {
             walk_opt_stmt(v, init);
             cond.iter().for_each(|e| walk_expr(v, e));
             walk_opt_stmt(v, post);
             walk_block(v, body);
         }
-        StmtKind::Range { key, value, x, body, .. } => {
+        StmtKind::Range {
+            key,
+            value,
+            x,
+            body,
+            ..
+        } => {
             key.iter().chain(value).for_each(|e| walk_expr(v, e));
             walk_expr(v, x);
             walk_block(v, body);
@@ -130,7 +143,10 @@ pub fn walk_expr(v: &mut impl Visitor, e: &Expr) {
         }
         ExprKind::Slice { x, low, high, max } => {
             walk_expr(v, x);
-            [low, high, max].into_iter().flatten().for_each(|i| walk_expr(v, i));
+            [low, high, max]
+                .into_iter()
+                .flatten()
+                .for_each(|i| walk_expr(v, i));
         }
         ExprKind::TypeAssert { x, .. } => walk_expr(v, x),
         ExprKind::Call { func, args, .. } => {

@@ -11,10 +11,19 @@ fn corpus_dir() -> PathBuf {
 /// Every `.go` case of the corpus, sorted.
 fn cases() -> Vec<PathBuf> {
     let mut out = Vec::new();
-    let Ok(dirs) = fs::read_dir(corpus_dir()) else { return out };
+    let Ok(dirs) = fs::read_dir(corpus_dir()) else {
+        return out;
+    };
     for d in dirs.flatten() {
-        let Ok(files) = fs::read_dir(d.path()) else { continue };
-        out.extend(files.flatten().map(|f| f.path()).filter(|p| p.extension().is_some_and(|e| e == "go")));
+        let Ok(files) = fs::read_dir(d.path()) else {
+            continue;
+        };
+        out.extend(
+            files
+                .flatten()
+                .map(|f| f.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "go")),
+        );
     }
     out.sort();
     out
@@ -33,8 +42,13 @@ fn corpus_programs_compile_and_validate() {
             let want = fs::read_to_string(path.with_extension("err")).unwrap();
             match result {
                 // Continuation lines (`\thave ...`) are not part of the expectation.
-                Err(errs) if errs.first().and_then(|e| e.lines().next()) == Some(want.trim_end()) => {}
-                Err(errs) => failures.push(format!("{name}: want {:?}, got {:?}", want.trim_end(), errs.first())),
+                Err(errs)
+                    if errs.first().and_then(|e| e.lines().next()) == Some(want.trim_end()) => {}
+                Err(errs) => failures.push(format!(
+                    "{name}: want {:?}, got {:?}",
+                    want.trim_end(),
+                    errs.first()
+                )),
                 Ok(_) => failures.push(format!("{name}: compiled, want {:?}", want.trim_end())),
             }
             continue;
@@ -48,5 +62,10 @@ fn corpus_programs_compile_and_validate() {
             Err(errs) => failures.push(format!("{name}: {}", errs.join(" | "))),
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

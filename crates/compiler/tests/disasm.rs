@@ -43,12 +43,20 @@ fn golden_disassembly() {
         }
         let want = fs::read_to_string(&golden).unwrap_or_default();
         if got != want {
-            mismatches.push(format!("{name}: disassembly differs from {}:\n{}", golden.display(), diff(&want, &got)));
+            mismatches.push(format!(
+                "{name}: disassembly differs from {}:\n{}",
+                golden.display(),
+                diff(&want, &got)
+            ));
         }
-        let mut m = goroscope_runtime::Machine::new(program, goroscope_runtime::Config::default()).unwrap();
+        let mut m =
+            goroscope_runtime::Machine::new(program, goroscope_runtime::Config::default()).unwrap();
         let exit = m.run();
         if exit.code != 0 {
-            mismatches.push(format!("{name}: exits with {} ({})", exit.code, exit.reason));
+            mismatches.push(format!(
+                "{name}: exits with {} ({})",
+                exit.code, exit.reason
+            ));
         }
     }
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n\n"));
@@ -57,7 +65,23 @@ fn golden_disassembly() {
 /// The first differing lines, for a readable failure.
 fn diff(want: &str, got: &str) -> String {
     let (w, g): (Vec<_>, Vec<_>) = (want.lines().collect(), got.lines().collect());
-    let i = w.iter().zip(&g).position(|(a, b)| a != b).unwrap_or(w.len().min(g.len()));
-    let show = |v: &[&str]| v.iter().skip(i).take(5).map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n");
-    format!("  at line {}:\n  want:\n{}\n  got:\n{}", i + 1, show(&w), show(&g))
+    let i = w
+        .iter()
+        .zip(&g)
+        .position(|(a, b)| a != b)
+        .unwrap_or(w.len().min(g.len()));
+    let show = |v: &[&str]| {
+        v.iter()
+            .skip(i)
+            .take(5)
+            .map(|l| format!("    {l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    format!(
+        "  at line {}:\n  want:\n{}\n  got:\n{}",
+        i + 1,
+        show(&w),
+        show(&g)
+    )
 }

@@ -16,8 +16,15 @@ fn sources() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for d in dirs {
         let Ok(rd) = fs::read_dir(&d) else { continue };
-        for f in rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "go")) {
-            out.push((f.display().to_string(), fs::read_to_string(&f).unwrap_or_default()));
+        for f in rd
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "go"))
+        {
+            out.push((
+                f.display().to_string(),
+                fs::read_to_string(&f).unwrap_or_default(),
+            ));
         }
     }
     out.sort();
@@ -66,8 +73,13 @@ fn compile_source_never_panics() {
         }
     }
     for k in 0..200 {
-        let bytes: Vec<u8> = (0..rng.below(200)).map(|_| (rng.next() % 128) as u8).collect();
-        inputs.push((format!("random {k}"), String::from_utf8_lossy(&bytes).into_owned()));
+        let bytes: Vec<u8> = (0..rng.below(200))
+            .map(|_| (rng.next() % 128) as u8)
+            .collect();
+        inputs.push((
+            format!("random {k}"),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ));
     }
     let mut bad = Vec::new();
     let mut compiled = 0;
@@ -86,6 +98,14 @@ fn compile_source_never_panics() {
         }
     }
     panic::set_hook(hook);
-    assert!(bad.is_empty(), "{} bad inputs:\n{}", bad.len(), bad.join("\n"));
-    assert!(compiled > inputs.len() / 10, "too few mutated programs compiled ({compiled}) to test lowering");
+    assert!(
+        bad.is_empty(),
+        "{} bad inputs:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+    assert!(
+        compiled > inputs.len() / 10,
+        "too few mutated programs compiled ({compiled}) to test lowering"
+    );
 }

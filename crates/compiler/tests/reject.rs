@@ -21,7 +21,11 @@ fn rejected_programs_report_their_first_error() {
         let want = fs::read_to_string(path.with_extension("err")).unwrap();
         match goroscope_compiler::compile_source(&name, &src) {
             Ok(_) => panic!("{name} compiled; want {}", want.trim_end()),
-            Err(errs) => assert_eq!(errs.first().map(String::as_str), Some(want.trim_end()), "{name}"),
+            Err(errs) => assert_eq!(
+                errs.first().map(String::as_str),
+                Some(want.trim_end()),
+                "{name}"
+            ),
         }
     }
 }

@@ -17,7 +17,11 @@ fn run(path: &Path) -> Result<(String, String, i32), String> {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
     let src = fs::read_to_string(path).map_err(|e| e.to_string())?;
     let program = goroscope_compiler::compile_source(&name, &src).map_err(|e| e.join("\n"))?;
-    let config = Config { procs: 4, seed: 1, ..Config::default() };
+    let config = Config {
+        procs: 4,
+        seed: 1,
+        ..Config::default()
+    };
     let mut m = Machine::new(program, config).map_err(|e| format!("load: {e:?}"))?;
     let exit = m.run();
     let (mut out, mut err) = (Vec::new(), Vec::new());
@@ -27,7 +31,11 @@ fn run(path: &Path) -> Result<(String, String, i32), String> {
             _ => err.extend(o.bytes),
         }
     }
-    Ok((String::from_utf8_lossy(&out).into(), String::from_utf8_lossy(&err).into(), exit.code))
+    Ok((
+        String::from_utf8_lossy(&out).into(),
+        String::from_utf8_lossy(&err).into(),
+        exit.code,
+    ))
 }
 
 fn want_exit(src: &str) -> i32 {
@@ -43,8 +51,15 @@ fn corpus_runs() {
     let only = std::env::var("CASE").unwrap_or_default();
     let mut cases = Vec::new();
     for d in fs::read_dir(corpus_dir()).unwrap().flatten() {
-        let Ok(files) = fs::read_dir(d.path()) else { continue };
-        cases.extend(files.flatten().map(|f| f.path()).filter(|p| p.extension().is_some_and(|e| e == "go")));
+        let Ok(files) = fs::read_dir(d.path()) else {
+            continue;
+        };
+        cases.extend(
+            files
+                .flatten()
+                .map(|f| f.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "go")),
+        );
     }
     cases.sort();
     let mut failures = Vec::new();
@@ -61,7 +76,10 @@ fn corpus_runs() {
                 if out == want_out && code == want_exit(&src) {
                     passed += 1;
                 } else {
-                    failures.push(format!("{name}: exit {code}\n--- got\n{out}--- want\n{want_out}--- stderr\n{}", err.lines().take(6).collect::<Vec<_>>().join("\n")));
+                    failures.push(format!(
+                        "{name}: exit {code}\n--- got\n{out}--- want\n{want_out}--- stderr\n{}",
+                        err.lines().take(6).collect::<Vec<_>>().join("\n")
+                    ));
                 }
             }
             Err(e) => failures.push(format!("{name}: {e}")),
@@ -69,7 +87,12 @@ fn corpus_runs() {
     }
     println!("passed {passed}");
     assert!(passed > 0, "no case ran");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -89,9 +112,16 @@ fn local_cases_run() {
         let want = fs::read_to_string(path.with_extension("out")).unwrap_or_default();
         match run(path) {
             Ok((out, _, 0)) if out == want => {}
-            Ok((out, err, code)) => failures.push(format!("{name}: exit {code}\n--- got\n{out}--- want\n{want}--- stderr\n{err}")),
+            Ok((out, err, code)) => failures.push(format!(
+                "{name}: exit {code}\n--- got\n{out}--- want\n{want}--- stderr\n{err}"
+            )),
             Err(e) => failures.push(format!("{name}: {e}")),
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
