@@ -300,31 +300,48 @@ impl Rat {
         };
         let (int_part, frac) = mant.split_once('.').unwrap_or((mant, ""));
         let digits = format!("{int_part}{frac}");
-        let num: i128 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
+        let num: i128 = if digits.is_empty() {
+            0
+        } else {
+            digits.parse().ok()?
+        };
         let scale = exp.checked_sub(frac.len() as i32)?;
         let pow = 10i128.checked_pow(scale.unsigned_abs())?;
-        if scale >= 0 { Rat::new(num.checked_mul(pow)?, 1) } else { Rat::new(num, pow) }
+        if scale >= 0 {
+            Rat::new(num.checked_mul(pow)?, 1)
+        } else {
+            Rat::new(num, pow)
+        }
     }
 
-    pub fn add(self, o: Rat) -> Option<Rat> {
-        let num = self.num.checked_mul(o.den)?.checked_add(o.num.checked_mul(self.den)?)?;
+    pub fn checked_add(self, o: Rat) -> Option<Rat> {
+        let num = self
+            .num
+            .checked_mul(o.den)?
+            .checked_add(o.num.checked_mul(self.den)?)?;
         Rat::new(num, self.den.checked_mul(o.den)?)
     }
 
-    pub fn sub(self, o: Rat) -> Option<Rat> {
-        self.add(Rat { num: o.num.checked_neg()?, den: o.den })
+    pub fn checked_sub(self, o: Rat) -> Option<Rat> {
+        self.checked_add(Rat {
+            num: o.num.checked_neg()?,
+            den: o.den,
+        })
     }
 
-    pub fn mul(self, o: Rat) -> Option<Rat> {
+    pub fn checked_mul(self, o: Rat) -> Option<Rat> {
         Rat::new(self.num.checked_mul(o.num)?, self.den.checked_mul(o.den)?)
     }
 
-    pub fn div(self, o: Rat) -> Option<Rat> {
+    pub fn checked_div(self, o: Rat) -> Option<Rat> {
         Rat::new(self.num.checked_mul(o.den)?, self.den.checked_mul(o.num)?)
     }
 
-    pub fn neg(self) -> Option<Rat> {
-        Some(Rat { num: self.num.checked_neg()?, den: self.den })
+    pub fn checked_neg(self) -> Option<Rat> {
+        Some(Rat {
+            num: self.num.checked_neg()?,
+            den: self.den,
+        })
     }
 
     /// The nearest `f64` (exact division when both parts fit in 53 bits).
@@ -475,14 +492,20 @@ mod tests {
     fn rationals_are_exact() {
         let a = Rat::parse("0.1").unwrap();
         let b = Rat::parse("0.2").unwrap();
-        assert_eq!(a.add(b).unwrap().to_f64(), 0.3);
-        assert_eq!(a.add(b), Rat::parse("0.3"));
+        assert_eq!(a.checked_add(b).unwrap().to_f64(), 0.3);
+        assert_eq!(a.checked_add(b), Rat::parse("0.3"));
         assert_eq!(Rat::parse("2.5e-7").unwrap().to_f64(), 2.5e-7);
         assert_eq!(Rat::parse("1e21").unwrap().to_f64(), 1e21);
         assert_eq!(Rat::parse("1_000.5").unwrap().to_f64(), 1000.5);
         assert_eq!(Rat::parse(".5").unwrap().to_f64(), 0.5);
         assert_eq!(Rat::parse("0x1p-2"), None);
-        assert_eq!(Rat::int(1).div(Rat::int(3)).unwrap().mul(Rat::int(3)), Some(Rat::int(1)));
+        assert_eq!(
+            Rat::int(1)
+                .checked_div(Rat::int(3))
+                .unwrap()
+                .checked_mul(Rat::int(3)),
+            Some(Rat::int(1))
+        );
         assert!(Rat::parse("0.1").unwrap() < Rat::parse("0.2").unwrap());
     }
 

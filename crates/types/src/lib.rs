@@ -1,14 +1,24 @@
 //! The type checker for the Go subset: resolves names and types every expression,
-//! reporting errors in Go's own wording.
+//! reporting errors in Go's own wording and at Go's positions (checked against
+//! go1.27.3 by the golden tests in `tests/golden`).
 //!
 //! # Using it
 //!
 //! ```text
 //! let parsed = goroscope_syntax::parse_file(src);
 //! let checked = goroscope_types::check(&parsed.file);
-//! // checked.diagnostics: sorted by position, at most 10 (+ "too many errors")
+//! // checked.diagnostics: as cmd/compile prints them: the first ten found, sorted by
+//! //   position, then "too many errors"; render with Diagnostic::render
 //! // checked.info: the side tables the compiler lowers from
 //! ```
+//!
+//! Module map: [`types`] (interned types, [`TypeTable`]), [`constant`] (exact constant
+//! values), [`objects`] (what names denote), [`info`] (the side tables), [`lookup`]
+//! (fields, methods, method sets, interface satisfaction), [`universe`], [`stdlib`]
+//! (the standard-library table with native keys), and the private `check` passes.
+//!
+//! **Architecture invariant:** `check` never panics and terminates on any tree the
+//! parser returns, including trees with `Bad` nodes (a proptest holds it to that).
 //!
 //! # How the compiler reads [`Info`]
 //!
@@ -23,26 +33,40 @@
 //!   [`Object`] in [`Info::objects`]. Variables carry a [`VarInfo`]:
 //!   [`VarInfo::needs_box`] says the compiler must heap-allocate them (address taken
 //!   or captured). Standard-library functions and methods carry a native key in
-//!   [`FuncInfo::native`]; standard-library variables (`context.Canceled`) have
-//!   `pkg = Some(path)` and are named `path.Name` at run time.
+//!   [`FuncInfo::native`] (`fmt.Println`, `sync.(*WaitGroup).Add`,
+//!   `time.Duration.String`); standard-library variables (`context.Canceled`) have
+//!   `pkg = Some(path)` and are named `path.Name` at run time. Standard-library
+//!   struct types keep their state behind a hidden field whose name starts with `#`.
 //! * **Selectors** — [`Info::selections`] resolves each `x.f`: field path through
 //!   embedded fields, method with auto `&`/`*`, interface method, method expression or
-//!   qualified identifier.
+//!   qualified identifier. [`lookup::method_set`] lists a type's methods (declared and
+//!   promoted) for building interface method tables.
 //! * **Calls** — [`Info::calls`]: conversion, builtin, static function (user or
 //!   native), method or function value; the (instantiated) signature; whether trailing
 //!   arguments are packed into a variadic slice, and whether a multi-valued call is
 //!   spread over the parameters; type arguments of generic calls (also in
 //!   [`Info::instances`]).
 //! * **Implicit conversions** — [`Info::conversions`] marks each expression whose value
-//!   becomes an interface value where it is used (with the interface type).
+//!   becomes an interface value where it is used (with the interface type). Values
+//!   that have no expression of their own (the results of `f()` in `g(f())`,
+//!   `return f()`, `a, b = f()`, and the `v` of `v, ok = m[k]`) are not marked: compare
+//!   the element type with the target type.
 //! * **Statements** — range variables, `:=` variables and type switch clause variables
 //!   ([`Info::implicits`], keyed by the clause id) are `Var` objects; the ranged type
-//!   is `exprs[x]`; `comma_ok` marks `v, ok := m[k] / <-ch / x.(T)` forms.
+//!   is `exprs[x]`; `comma_ok` marks `v, ok := m[k] / <-ch / x.(T)` forms. Loop
+//!   variables are per iteration (Go 1.22): one object, a fresh copy each iteration.
 //! * **Closures** — [`Info::captures`] lists each function literal's captured variables.
-//! * **Package initialisation** — [`Info::init_order`].
+//! * **Package initialisation** — [`Info::init_order`], in the spec's dependency order.
 //!
-//! Outside the subset (goto, generic types, complex numbers, `unsafe`, unsupported
-//! imports) the checker reports a positioned error saying so.
+//! Outside the subset (goto, generic types, complex numbers, `unsafe`, dot imports,
+//! `func init`, range over functions, unsupported imports) the checker reports a
+//! positioned error saying so.
+//!
+//! # Known departures from Go's messages
+//!
+//! `byte`/`rune` are printed as `uint8`/`int32` and `interface{}` as `any` (they are
+//! the same type ids here), function types are printed without parameter names, and
+//! continuation lines that quote other positions (`previous case at ...`) are left out.
 
 mod check;
 pub mod constant;

@@ -73,19 +73,18 @@ pub fn lookup(info: &Info, t: TypeId, name: &str) -> Found {
                     continue;
                 }
                 seen.push(*ty);
-                if let Some(n) = info.types.named(*ty) {
-                    if let Some(&m) = n
+                if let Some(n) = info.types.named(*ty)
+                    && let Some(&m) = n
                         .methods
                         .iter()
                         .find(|&&m| info.objects[m.index()].name == name)
-                    {
-                        found.push(Found::Method {
-                            func: m,
-                            path: path.clone(),
-                            indirect: *ind,
-                        });
-                        continue;
-                    }
+                {
+                    found.push(Found::Method {
+                        func: m,
+                        path: path.clone(),
+                        indirect: *ind,
+                    });
+                    continue;
                 }
             }
             match info.types.under(*ty) {

@@ -21,7 +21,7 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
     }
     let d = depth + 1;
     match &e.kind {
-        ExprKind::Bad => s.push_str("_"),
+        ExprKind::Bad => s.push('_'),
         ExprKind::Ident(i) => s.push_str(&i.name),
         ExprKind::BasicLit(l) => match l {
             BasicLit::Int(t) | BasicLit::Float(t) | BasicLit::Imag(t) => s.push_str(t),

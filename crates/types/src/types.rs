@@ -461,10 +461,10 @@ impl TypeTable {
     }
 
     pub fn set_type_param_constraint(&mut self, id: TypeId, constraint: TypeId) {
-        if let Type::TypeParam(i) = self.get(id).clone() {
-            if let Some(tp) = self.type_params.get_mut(i as usize) {
-                tp.constraint = constraint;
-            }
+        if let Type::TypeParam(i) = self.get(id).clone()
+            && let Some(tp) = self.type_params.get_mut(i as usize)
+        {
+            tp.constraint = constraint;
         }
     }
 

@@ -190,7 +190,12 @@ fn untyped_float_constants_are_exact() {
     let info = checked(
         "package main\nconst third = 1.0 / 3\nconst tenth = 0.1\nfunc main() {\n\tprintln(0.1+0.2, 0.1+0.2 == 0.3, tenth*3 == 0.3, third*3 == 1, -(0.1 + 0.2))\n}\n",
     );
-    let values: Vec<&Value> = info.exprs.iter().flatten().filter_map(|tv| tv.value.as_ref()).collect();
+    let values: Vec<&Value> = info
+        .exprs
+        .iter()
+        .flatten()
+        .filter_map(|tv| tv.value.as_ref())
+        .collect();
     assert!(values.contains(&&Value::Float(0.3)), "{values:?}");
     assert!(values.contains(&&Value::Float(-0.3)), "{values:?}");
     assert!(!values.contains(&&Value::Float(0.1 + 0.2)), "{values:?}");

@@ -52,10 +52,10 @@ impl Walker<'_> {
                     matches!(info.types.under(t), goroscope_types::Type::Struct { .. })
                 });
                 for el in elts {
-                    if let Some(k) = &el.key {
-                        if !is_struct {
-                            self.expr(k);
-                        }
+                    if let Some(k) = &el.key
+                        && !is_struct
+                    {
+                        self.expr(k);
                     }
                     self.expr(&el.value);
                 }

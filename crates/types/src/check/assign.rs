@@ -79,10 +79,10 @@ impl<'a> Checker<'a> {
             },
             Type::Chan { elem: te, .. },
         ) = (types.get(vu), types.get(tu))
+            && ve == te
+            && (!types.is_named(v) || !types.is_named(t))
         {
-            if ve == te && (!types.is_named(v) || !types.is_named(t)) {
-                return Ok(());
-            }
+            return Ok(());
         }
         if x.is_nil() && types.has_nil(t) {
             return Ok(());
@@ -151,10 +151,12 @@ impl<'a> Checker<'a> {
 
     /// Records that the value of `e` becomes an interface value of type `t`.
     pub(crate) fn note_interface_conversion(&mut self, x: &Operand, e: &Expr, t: TypeId) {
-        if self.info.types.is_interface(t) && !self.info.types.is_interface(x.ty) && !x.is_nil() {
-            if let Some(slot) = self.info.conversions.get_mut(e.id.index()) {
-                *slot = Some(t);
-            }
+        if self.info.types.is_interface(t)
+            && !self.info.types.is_interface(x.ty)
+            && !x.is_nil()
+            && let Some(slot) = self.info.conversions.get_mut(e.id.index())
+        {
+            *slot = Some(t);
         }
     }
 

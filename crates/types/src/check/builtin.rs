@@ -343,13 +343,13 @@ impl<'a> Checker<'a> {
         for a in &args[1..] {
             sizes.push(self.size_arg(a));
         }
-        if let [Some(l), Some(c)] = sizes.as_slice() {
-            if l > c {
-                self.error(
-                    args[1].span,
-                    "invalid argument: length and capacity swapped",
-                );
-            }
+        if let [Some(l), Some(c)] = sizes.as_slice()
+            && l > c
+        {
+            self.error(
+                args[1].span,
+                "invalid argument: length and capacity swapped",
+            );
         }
         Operand::value(t)
     }

@@ -126,10 +126,10 @@ impl<'a> Checker<'a> {
             if let Some(s) = self.info.types.signature_of(inst).cloned() {
                 sig = s;
             }
-            if let Some(id) = ident_id(func) {
-                if let Some(slot) = self.info.instances.get_mut(id) {
-                    *slot = Some(type_args.clone());
-                }
+            if let Some(id) = ident_id(func)
+                && let Some(slot) = self.info.instances.get_mut(id)
+            {
+                *slot = Some(type_args.clone());
             }
             if let Some(slot) = self
                 .info
@@ -489,10 +489,10 @@ impl<'a> Checker<'a> {
         if vu == tu {
             return true;
         }
-        if let (Type::Pointer(a), Type::Pointer(b)) = (types.get(v), types.get(t)) {
-            if types.underlying(*a) == types.underlying(*b) {
-                return true;
-            }
+        if let (Type::Pointer(a), Type::Pointer(b)) = (types.get(v), types.get(t))
+            && types.underlying(*a) == types.underlying(*b)
+        {
+            return true;
         }
         if types.is_numeric(v) && types.is_numeric(t) {
             return true;

@@ -34,10 +34,10 @@ impl<'a> Checker<'a> {
 
     /// Remembers the exact value of an untyped float constant declared as `value`.
     fn keep_exact(&mut self, o: ObjectId, t: TypeId, value: Option<&Expr>) {
-        if t == TypeId::UNTYPED_FLOAT {
-            if let Some(&r) = value.and_then(|v| self.exact.get(&v.id)) {
-                self.const_exact.insert(o, r);
-            }
+        if t == TypeId::UNTYPED_FLOAT
+            && let Some(&r) = value.and_then(|v| self.exact.get(&v.id))
+        {
+            self.const_exact.insert(o, r);
         }
     }
 
@@ -50,13 +50,14 @@ impl<'a> Checker<'a> {
     ) -> (TypeId, Option<Value>) {
         let saved = self.iota.replace(iota as i128);
         let declared = ty.map(|t| self.type_expr(t));
-        if let (Some(t), Some(te)) = (declared, ty) {
-            if t != TypeId::INVALID && !self.info.types.is_const_type(t) {
-                let s = self.info.types.display(t);
-                self.error(te.span, format!("invalid constant type {s}"));
-                self.iota = saved;
-                return (TypeId::INVALID, None);
-            }
+        if let (Some(t), Some(te)) = (declared, ty)
+            && t != TypeId::INVALID
+            && !self.info.types.is_const_type(t)
+        {
+            let s = self.info.types.display(t);
+            self.error(te.span, format!("invalid constant type {s}"));
+            self.iota = saved;
+            return (TypeId::INVALID, None);
         }
         let Some(value) = value else {
             self.iota = saved;
@@ -531,10 +532,10 @@ impl<'a> Checker<'a> {
             .is_some_and(|f| f.labels.contains_key(&label.name));
         if dup {
             self.error(label.span, format!("label {} already defined", label.name));
-        } else if let Some(f) = self.funcs.last_mut() {
-            if label.name != "_" {
-                f.labels.insert(label.name.clone(), (o, false));
-            }
+        } else if let Some(f) = self.funcs.last_mut()
+            && label.name != "_"
+        {
+            f.labels.insert(label.name.clone(), (o, false));
         }
         o
     }

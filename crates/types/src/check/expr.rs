@@ -278,10 +278,10 @@ impl<'a> Checker<'a> {
         };
         if t == TypeId::INVALID {
             for el in elts {
-                if let Some(k) = &el.key {
-                    if !matches!(k.kind, ExprKind::Ident(_)) {
-                        self.raw_expr(k, false);
-                    }
+                if let Some(k) = &el.key
+                    && !matches!(k.kind, ExprKind::Ident(_))
+                {
+                    self.raw_expr(k, false);
                 }
                 self.elem_value(&el.value, None);
             }
@@ -450,13 +450,13 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            if let Some(n) = len {
-                if index >= n {
-                    self.error(
-                        el.value.span,
-                        format!("index {index} is out of bounds (>= {n})"),
-                    );
-                }
+            if let Some(n) = len
+                && index >= n
+            {
+                self.error(
+                    el.value.span,
+                    format!("index {index} is out of bounds (>= {n})"),
+                );
             }
             if seen.contains(&index) {
                 self.error(
@@ -479,14 +479,14 @@ impl<'a> Checker<'a> {
             match &el.key {
                 Some(k) => {
                     let mut kx = self.elem_value(k, Some(key));
-                    if self.assignment(&mut kx, k, key, "map literal") {
-                        if let Some(v) = &kx.val {
-                            if seen.contains(v) {
-                                let s = expr_string(k);
-                                self.error(k.span, format!("duplicate key {s} in map literal"));
-                            }
-                            seen.push(v.clone());
+                    if self.assignment(&mut kx, k, key, "map literal")
+                        && let Some(v) = &kx.val
+                    {
+                        if seen.contains(v) {
+                            let s = expr_string(k);
+                            self.error(k.span, format!("duplicate key {s} in map literal"));
                         }
+                        seen.push(v.clone());
                     }
                 }
                 None => self.error(el.value.span, "missing key in map literal"),
@@ -499,14 +499,13 @@ impl<'a> Checker<'a> {
     // ----- selectors -----
 
     fn selector(&mut self, e: &Expr, x: &Expr, sel: &Ident) -> Operand {
-        if let ExprKind::Ident(pid) = &x.kind {
-            if let Some(o) = self.lookup(&pid.name) {
-                if let ObjKind::Package(path) = self.info.objects[o.index()].kind.clone() {
-                    self.record_ident(pid, o);
-                    self.use_object(o, true);
-                    return self.qualified(e, &pid.name, &path, sel);
-                }
-            }
+        if let ExprKind::Ident(pid) = &x.kind
+            && let Some(o) = self.lookup(&pid.name)
+            && let ObjKind::Package(path) = self.info.objects[o.index()].kind.clone()
+        {
+            self.record_ident(pid, o);
+            self.use_object(o, true);
+            return self.qualified(e, &pid.name, &path, sel);
         }
         let xo = self.raw_expr(x, true);
         if xo.is_invalid() {
@@ -805,10 +804,10 @@ impl<'a> Checker<'a> {
                     _ => None,
                 };
                 let i = self.index_value(ie, len);
-                if let (Some(Value::String(s)), Some(i)) = (&xo.val, i) {
-                    if let Some(b) = s.get(i as usize) {
-                        let _ = b;
-                    }
+                if let (Some(Value::String(s)), Some(i)) = (&xo.val, i)
+                    && let Some(b) = s.get(i as usize)
+                {
+                    let _ = b;
                 }
                 Operand::value(TypeId::UINT8)
             }
@@ -890,15 +889,15 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
-        if let Some(n) = len {
-            if v as u128 >= n as u128 {
-                let s = expr_string(e);
-                self.error(
-                    e.span,
-                    format!("invalid argument: index {s} out of bounds [0:{n}]"),
-                );
-                return None;
-            }
+        if let Some(n) = len
+            && v as u128 >= n as u128
+        {
+            let s = expr_string(e);
+            self.error(
+                e.span,
+                format!("invalid argument: index {s} out of bounds [0:{n}]"),
+            );
+            return None;
         }
         Some(v)
     }
@@ -959,10 +958,10 @@ impl<'a> Checker<'a> {
         let mut prev: Option<i128> = None;
         for b in [low, high, max].into_iter().flatten() {
             let v = self.index_value(b, cap);
-            if let (Some(p), Some(v)) = (prev, v) {
-                if v < p {
-                    self.error(b.span, format!("invalid slice indices: {v} < {p}"));
-                }
+            if let (Some(p), Some(v)) = (prev, v)
+                && v < p
+            {
+                self.error(b.span, format!("invalid slice indices: {v} < {p}"));
             }
             if v.is_some() {
                 prev = v;
@@ -1003,18 +1002,16 @@ impl<'a> Checker<'a> {
         if t == TypeId::INVALID {
             return Operand::invalid();
         }
-        if !self.info.types.is_interface(t) {
-            if let Some(why) = missing_method(&self.info, t, xo.ty) {
-                let es = expr_string(e);
-                let (ts, is) = (self.info.types.display(t), self.info.types.display(xo.ty));
-                self.error(
-                    e.span,
-                    format!(
-                        "impossible type assertion: {es}\n\t{ts} does not implement {is} {why}"
-                    ),
-                );
-                return Operand::invalid();
-            }
+        if !self.info.types.is_interface(t)
+            && let Some(why) = missing_method(&self.info, t, xo.ty)
+        {
+            let es = expr_string(e);
+            let (ts, is) = (self.info.types.display(t), self.info.types.display(xo.ty));
+            self.error(
+                e.span,
+                format!("impossible type assertion: {es}\n\t{ts} does not implement {is} {why}"),
+            );
+            return Operand::invalid();
         }
         Operand {
             mode: OpMode::CommaOk,
@@ -1122,8 +1119,15 @@ impl<'a> Checker<'a> {
                 let Some(v) = xo.val.clone().filter(|_| xo.is_const()) else {
                     return Operand::value(xo.ty);
                 };
-                if let Some(r) = self.exact_of(x, &xo).filter(|_| matches!(op, UnaryOp::Pos | UnaryOp::Neg)) {
-                    let r = if op == UnaryOp::Neg { r.neg() } else { Some(r) };
+                if let Some(r) = self
+                    .exact_of(x, &xo)
+                    .filter(|_| matches!(op, UnaryOp::Pos | UnaryOp::Neg))
+                {
+                    let r = if op == UnaryOp::Neg {
+                        r.checked_neg()
+                    } else {
+                        Some(r)
+                    };
                     if let Some(r) = r.filter(|_| xo.ty == TypeId::UNTYPED_FLOAT) {
                         self.exact.insert(e.id, r);
                         return Operand::constant(xo.ty, Value::Float(r.to_f64()));
@@ -1163,16 +1167,16 @@ impl<'a> Checker<'a> {
         match r {
             Ok(v) => {
                 let x = Operand::constant(t, v.clone());
-                if let Some(k) = self.info.types.basic_kind(t).filter(|k| !k.is_untyped()) {
-                    if !self.info.types.is_type_param(t) {
-                        match v.represent(k) {
-                            Ok(v) => return Operand::constant(t, v),
-                            Err(_) => {
-                                let d = x.describe(e, &self.info.types);
-                                let ts = self.info.types.display(t);
-                                self.error(e.span, format!("{d} overflows {ts}"));
-                                return Operand::invalid();
-                            }
+                if let Some(k) = self.info.types.basic_kind(t).filter(|k| !k.is_untyped())
+                    && !self.info.types.is_type_param(t)
+                {
+                    match v.represent(k) {
+                        Ok(v) => return Operand::constant(t, v),
+                        Err(_) => {
+                            let d = x.describe(e, &self.info.types);
+                            let ts = self.info.types.display(t);
+                            self.error(e.span, format!("{d} overflows {ts}"));
+                            return Operand::invalid();
                         }
                     }
                 }
@@ -1280,11 +1284,10 @@ impl<'a> Checker<'a> {
         if matches!(op, BinaryOp::Div | BinaryOp::Rem)
             && yo.is_const()
             && (int_div || xo.is_const())
+            && yo.val.as_ref().is_some_and(Value::is_zero)
         {
-            if yo.val.as_ref().is_some_and(Value::is_zero) {
-                self.error(y.span, "invalid operation: division by zero");
-                return Operand::invalid();
-            }
+            self.error(y.span, "invalid operation: division by zero");
+            return Operand::invalid();
         }
         let (Some(a), Some(b)) = (
             xo.val.clone().filter(|_| xo.is_const()),
@@ -1293,19 +1296,19 @@ impl<'a> Checker<'a> {
             return Operand::value(xo.ty);
         };
         // Untyped float arithmetic is exact, rounded to f64 only for the value.
-        if xo.ty == TypeId::UNTYPED_FLOAT {
-            if let (Some(ra), Some(rb)) = (self.exact_of(x, &xo), self.exact_of(y, &yo)) {
-                let r = match op {
-                    BinaryOp::Add => ra.add(rb),
-                    BinaryOp::Sub => ra.sub(rb),
-                    BinaryOp::Mul => ra.mul(rb),
-                    BinaryOp::Div => ra.div(rb),
-                    _ => None,
-                };
-                if let Some(r) = r {
-                    self.exact.insert(e.id, r);
-                    return Operand::constant(xo.ty, Value::Float(r.to_f64()));
-                }
+        if xo.ty == TypeId::UNTYPED_FLOAT
+            && let (Some(ra), Some(rb)) = (self.exact_of(x, &xo), self.exact_of(y, &yo))
+        {
+            let r = match op {
+                BinaryOp::Add => ra.checked_add(rb),
+                BinaryOp::Sub => ra.checked_sub(rb),
+                BinaryOp::Mul => ra.checked_mul(rb),
+                BinaryOp::Div => ra.checked_div(rb),
+                _ => None,
+            };
+            if let Some(r) = r {
+                self.exact.insert(e.id, r);
+                return Operand::constant(xo.ty, Value::Float(r.to_f64()));
             }
         }
         let r = match op {
@@ -1508,15 +1511,14 @@ impl<'a> Checker<'a> {
             .as_ref()
             .and_then(Value::as_int)
             .filter(|_| yo.is_const())
+            && n < 0
         {
-            if n < 0 {
-                let d = yo.describe(y, &self.info.types);
-                self.error(
-                    y.span,
-                    format!("invalid operation: negative shift count {d}"),
-                );
-                return Operand::invalid();
-            }
+            let d = yo.describe(y, &self.info.types);
+            self.error(
+                y.span,
+                format!("invalid operation: negative shift count {d}"),
+            );
+            return Operand::invalid();
         }
         // The shifted operand: an integer, or an untyped constant with an integer value.
         if xo.is_const() && self.info.types.is_untyped(xo.ty) {

@@ -236,10 +236,10 @@ impl<'a> Checker<'a> {
         if iface.comparable && !types.comparable(t) {
             return Some(format!("{ts} does not satisfy comparable"));
         }
-        if !iface.methods.is_empty() {
-            if let Some(why) = missing_method(&self.info, t, c) {
-                return Some(format!("{ts} does not satisfy {cs} {why}"));
-            }
+        if !iface.methods.is_empty()
+            && let Some(why) = missing_method(&self.info, t, c)
+        {
+            return Some(format!("{ts} does not satisfy {cs} {why}"));
         }
         None
     }

@@ -352,10 +352,10 @@ impl<'a> Checker<'a> {
         if counts_as_use {
             self.extra(o).used = true;
         }
-        if let Some(i) = self.extra.get(o.index()).and_then(|e| e.import) {
-            if let Some(imp) = self.imports.get_mut(i) {
-                imp.used = true;
-            }
+        if let Some(i) = self.extra.get(o.index()).and_then(|e| e.import)
+            && let Some(imp) = self.imports.get_mut(i)
+        {
+            imp.used = true;
         }
         let is_local_var = matches!(&self.info.objects[o.index()].kind, ObjKind::Var(v) if v.role != VarRole::Global);
         if !is_local_var {
@@ -377,10 +377,8 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if captured {
-            if let ObjKind::Var(v) = &mut self.info.objects[o.index()].kind {
-                v.captured = true;
-            }
+        if captured && let ObjKind::Var(v) = &mut self.info.objects[o.index()].kind {
+            v.captured = true;
         }
     }
 
@@ -599,12 +597,11 @@ impl<'a> Checker<'a> {
             if let Some(n) = spec.names.get(values.len()) {
                 self.error(n.span, "missing init expr for const declaration");
             }
-        } else if values.len() > spec.names.len() {
-            if let Some(v) = values.get(spec.names.len()) {
-                if spec.ty.is_some() || !spec.values.is_empty() {
-                    self.error(v.span, "extra init expr");
-                }
-            }
+        } else if values.len() > spec.names.len()
+            && let Some(v) = values.get(spec.names.len())
+            && (spec.ty.is_some() || !spec.values.is_empty())
+        {
+            self.error(v.span, "extra init expr");
         }
     }
 

@@ -133,20 +133,17 @@ impl Operand {
 /// A constraint as Go writes it: a defined constraint by name, an implicit
 /// `interface{ int | string }` as its union.
 fn constraint_string(types: &TypeTable, c: TypeId) -> String {
-    if types.named(c).is_none() {
-        if let Some(i) = types.interface_of(c) {
-            if i.methods.is_empty() && !i.comparable {
-                if let Some(terms) = &i.terms {
-                    return terms
-                        .iter()
-                        .map(|t| {
-                            format!("{}{}", if t.tilde { "~" } else { "" }, types.display(t.ty))
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" | ");
-                }
-            }
-        }
+    if types.named(c).is_none()
+        && let Some(i) = types.interface_of(c)
+        && i.methods.is_empty()
+        && !i.comparable
+        && let Some(terms) = &i.terms
+    {
+        return terms
+            .iter()
+            .map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, types.display(t.ty)))
+            .collect::<Vec<_>>()
+            .join(" | ");
     }
     types.display(c)
 }

@@ -331,7 +331,7 @@ impl<'a> Checker<'a> {
 
     fn assign(&mut self, lhs: &[Expr], rhs: &[Expr]) {
         let targets: Vec<Option<TypeId>> = lhs.iter().map(|e| self.lhs_target(e)).collect();
-        if targets.iter().any(|t| *t == Some(TypeId::INVALID)) {
+        if targets.contains(&Some(TypeId::INVALID)) {
             for r in rhs {
                 self.raw_expr(r, false);
             }
@@ -538,10 +538,10 @@ impl<'a> Checker<'a> {
         let word = match kind {
             BranchKind::Goto => {
                 // Mark the label used so only the unsupported goto is reported.
-                if let (Some(l), Some(f)) = (label, self.funcs.last_mut()) {
-                    if let Some(entry) = f.labels.get_mut(&l.name) {
-                        entry.1 = true;
-                    }
+                if let (Some(l), Some(f)) = (label, self.funcs.last_mut())
+                    && let Some(entry) = f.labels.get_mut(&l.name)
+                {
+                    entry.1 = true;
                 }
                 self.error(at, "goto is not supported by Goroscope");
                 return;
@@ -601,17 +601,16 @@ impl<'a> Checker<'a> {
             .iter()
             .rposition(|s| !matches!(s.kind, StmtKind::Empty));
         for (i, s) in body.iter().enumerate() {
-            if Some(i) == last {
-                if let StmtKind::Branch {
+            if Some(i) == last
+                && let StmtKind::Branch {
                     kind: BranchKind::Fallthrough,
                     ..
                 } = s.kind
-                {
-                    if let Err(msg) = fallthrough {
-                        self.error(s.span, msg);
-                    }
-                    continue;
+            {
+                if let Err(msg) = fallthrough {
+                    self.error(s.span, msg);
                 }
+                continue;
             }
             self.stmt(s);
         }
@@ -807,12 +806,12 @@ impl<'a> Checker<'a> {
                             self.error(te.span, format!("duplicate case {ts} in type switch"));
                         }
                         seen.push(t);
-                        if !self.info.types.is_interface(t) {
-                            if let Some(why) = missing_method(&self.info, t, xo.ty) {
-                                let d = xo.describe(x, &self.info.types);
-                                let ts = expr_string(te);
-                                self.error(te.span, format!("impossible type switch case: {d} cannot have dynamic type {ts} {why}"));
-                            }
+                        if !self.info.types.is_interface(t)
+                            && let Some(why) = missing_method(&self.info, t, xo.ty)
+                        {
+                            let d = xo.describe(x, &self.info.types);
+                            let ts = expr_string(te);
+                            self.error(te.span, format!("impossible type switch case: {d} cannot have dynamic type {ts} {why}"));
                         }
                     }
                 }
@@ -831,20 +830,21 @@ impl<'a> Checker<'a> {
                 if let Some(slot) = self.info.implicits.get_mut(c.id.index()) {
                     *slot = Some(o);
                 }
-                if b.name != "_" {
-                    if let Some(s) = self.scopes.last_mut() {
-                        s.insert(b.name.clone(), o);
-                    }
+                if b.name != "_"
+                    && let Some(s) = self.scopes.last_mut()
+                {
+                    s.insert(b.name.clone(), o);
                 }
                 clause_vars.push(o);
             }
             self.clause_body(&c.body, Err("cannot fallthrough in type switch"));
             self.close_scope();
         }
-        if let Some(b) = bind {
-            if b.name != "_" && !clause_vars.iter().any(|&o| self.is_used(o)) {
-                self.error(b.span, format!("{} declared and not used", b.name));
-            }
+        if let Some(b) = bind
+            && b.name != "_"
+            && !clause_vars.iter().any(|&o| self.is_used(o))
+        {
+            self.error(b.span, format!("{} declared and not used", b.name));
         }
         self.pop_target();
         self.close_scope();
@@ -940,18 +940,23 @@ impl<'a> Checker<'a> {
                         self.error(e.span, format!("non-name {s} on left side of :="));
                     }
                 }
-            } else if let Some(target) = self.lhs_target(e) {
-                if t != TypeId::INVALID && target != TypeId::INVALID {
-                    let mut v = Operand::value(t);
-                    if let Err(why) = self.assignable(&v, target) {
-                        let (vs, ts) =
-                            (self.info.types.display(t), self.info.types.display(target));
-                        let w = why.map(|w| format!(": {w}")).unwrap_or_default();
-                        let es = expr_string(e);
-                        self.error(e.span, format!("cannot use {es} (value of type {vs}) as {ts} value in range clause{w}"));
-                    }
-                    v.mode = OpMode::Value;
+            } else if let Some(target) = self.lhs_target(e)
+                && t != TypeId::INVALID
+                && target != TypeId::INVALID
+            {
+                let mut v = Operand::value(t);
+                if let Err(why) = self.assignable(&v, target) {
+                    let (vs, ts) = (self.info.types.display(t), self.info.types.display(target));
+                    let w = why.map(|w| format!(": {w}")).unwrap_or_default();
+                    let es = expr_string(e);
+                    self.error(
+                        e.span,
+                        format!(
+                            "cannot use {es} (value of type {vs}) as {ts} value in range clause{w}"
+                        ),
+                    );
                 }
+                v.mode = OpMode::Value;
             }
         }
         self.loop_body(label, true, body);
@@ -967,11 +972,13 @@ impl<'a> Checker<'a> {
         value: Option<&Expr>,
     ) -> Option<(TypeId, Option<TypeId>)> {
         let d = xo.describe(x, &self.info.types);
-        if self.info.types.is_untyped(xo.ty) && xo.is_const() && self.info.types.is_numeric(xo.ty) {
-            if self.convert_untyped(xo, x, TypeId::INT).is_err() {
-                self.error(x.span, format!("cannot range over {d}"));
-                return None;
-            }
+        if self.info.types.is_untyped(xo.ty)
+            && xo.is_const()
+            && self.info.types.is_numeric(xo.ty)
+            && self.convert_untyped(xo, x, TypeId::INT).is_err()
+        {
+            self.error(x.span, format!("cannot range over {d}"));
+            return None;
         }
         let core = self.info.types.core_type(xo.ty).unwrap_or(TypeId::INVALID);
         let r = match self.info.types.get(core).clone() {

@@ -130,7 +130,7 @@ impl<'a> Checker<'a> {
                 if self.info.types.is_integer(x.ty) || self.info.types.is_untyped(x.ty) =>
             {
                 match v.as_int() {
-                    Some(n) if n >= 0 && n < (1 << 40) => {
+                    Some(n) if (0..(1 << 40)).contains(&n) => {
                         self.update_type(l, TypeId::INT);
                         Some(n as u64)
                     }
@@ -361,10 +361,10 @@ impl<'a> Checker<'a> {
             let n = p.names.len().max(1);
             for k in 0..n {
                 params.push(t);
-                if declare.is_some() {
-                    if let Some(name) = p.names.get(k) {
-                        self.declare_var(name, t, VarRole::Param);
-                    }
+                if declare.is_some()
+                    && let Some(name) = p.names.get(k)
+                {
+                    self.declare_var(name, t, VarRole::Param);
                 }
             }
         }
@@ -378,11 +378,11 @@ impl<'a> Checker<'a> {
             let n = r.names.len().max(1);
             for k in 0..n {
                 results.push(t);
-                if declare.is_some() {
-                    if let Some(name) = r.names.get(k) {
-                        let o = self.declare_var(name, t, VarRole::Result);
-                        named.push(o);
-                    }
+                if declare.is_some()
+                    && let Some(name) = r.names.get(k)
+                {
+                    let o = self.declare_var(name, t, VarRole::Result);
+                    named.push(o);
                 }
             }
         }

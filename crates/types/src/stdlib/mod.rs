@@ -193,10 +193,8 @@ impl Stdlib {
                 for p in params {
                     ps.push(self.resolve(p, pkg, info, universe)?);
                 }
-                if *variadic {
-                    if let Some(last) = ps.last_mut() {
-                        *last = info.types.slice(*last);
-                    }
+                if *variadic && let Some(last) = ps.last_mut() {
+                    *last = info.types.slice(*last);
                 }
                 let mut rs = Vec::new();
                 for r in results {
