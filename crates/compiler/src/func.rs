@@ -4,7 +4,7 @@
 //! cells of their free variables).
 
 use goroscope_syntax::ast::{Block, Expr, FuncDecl, FuncType, Param, StmtKind};
-use goroscope_types::objects::ObjectId;
+use goroscope_types::objects::{ObjectId, VarRole};
 use goroscope_types::types::TypeId;
 
 use crate::bytecode::{FuncId, Instr, Reg};
@@ -193,13 +193,17 @@ impl<'a> Lower<'a> {
     /// A function literal into `dst`: its body becomes a new function; its captured
     /// variables' cells are passed to `MakeClosure`.
     pub fn func_lit(&mut self, e: &Expr, ft: &FuncType, body: &Block, dst: Reg) {
-        let caps = self
-            .info()
+        // Package variables are reached as globals, never captured.
+        let info = self.info();
+        let caps: Vec<ObjectId> = info
             .captures
             .get(e.id.index())
             .cloned()
             .flatten()
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|&o| !info.object(o).var_info().is_some_and(|v| v.role == VarRole::Global))
+            .collect();
         self.f.closures += 1;
         let name = if self.f.is_closure {
             format!("{}.{}", self.f.proto.name, self.f.closures)
