@@ -49,18 +49,25 @@ export function editorText(view) {
 /**
  * Underlines compile errors. `diagnostics` is an array of `{ from, to, message }` with
  * byte offsets from the worker; ranges are clamped to the document, which may have
- * changed since the run started.
+ * changed since the run started. An empty range (an error at a point, as most syntax
+ * errors are) underlines the character there, or the one before it at a line end.
  */
 export function showDiagnostics(view, diagnostics) {
   const text = view.state.doc.toString();
   const bytes = new TextEncoder().encode(text);
   const decoder = new TextDecoder();
   const toChar = (byte) => decoder.decode(bytes.subarray(0, Math.min(byte, bytes.length))).length;
-  const marks = diagnostics.map(({ from, to, message }) => ({
-    from: toChar(from),
-    to: Math.max(toChar(from), toChar(to)),
-    severity: "error",
-    message,
-  }));
+  const marks = diagnostics.map(({ from, to, message }) => {
+    let start = toChar(from);
+    let end = Math.max(start, toChar(to));
+    if (end === start) {
+      if (start < text.length && text[start] !== "\n") {
+        end = start + 1;
+      } else if (start > 0 && text[start - 1] !== "\n") {
+        start = start - 1;
+      }
+    }
+    return { from: start, to: end, severity: "error", message };
+  });
   view.dispatch(setDiagnostics(view.state, marks));
 }

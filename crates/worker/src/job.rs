@@ -36,9 +36,11 @@ impl Job {
                 let checked = front_end::check(&config.code);
                 if checked.diagnostics.is_empty() {
                     out.push(Response::Note(format!(
-                        "main.go scans into {} tokens without errors. The machine does not \
-                         run programs yet, so nothing was executed.",
-                        checked.tokens
+                        "main.go parses without errors: package {} with {} and {}. The \
+                         machine does not run programs in the page yet, so nothing was executed.",
+                        checked.package,
+                        front_end::count(checked.imports, "import"),
+                        front_end::count(checked.decls, "declaration"),
                     )));
                     out.push(Response::Finished { outcome: Outcome::Checked, exit_code: 0 });
                 } else {
