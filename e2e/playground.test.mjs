@@ -1,0 +1,131 @@
+// End-to-end: the release site in real Chromium, driven by Playwright as a person would
+// use it. Run by `cargo xtask test`, which builds the site, serves it and sets
+// GOROSCOPE_URL (and CHROMIUM, the browser binary: Debian's, never a downloaded one).
+//
+// Typing note for test authors: the editor indents on Enter and re-indents a typed `}`,
+// so type program lines without their leading tabs; the editor's text then reads back
+// as the indented program.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const url = process.env.GOROSCOPE_URL;
+const artifacts = new URL("./artifacts/", import.meta.url).pathname;
+let browser;
+
+before(async () => {
+  assert.ok(url, "GOROSCOPE_URL is not set: run the browser tests with `cargo xtask test`");
+  mkdirSync(artifacts, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** A fresh page with the playground loaded and its worker's first answer awaited. */
+async function openPlayground() {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.locator("[data-testid=editor] .cm-content").waitFor();
+  assert.equal(await status(page), "idle");
+  return { page, errors };
+}
+
+const status = (page) => page.getByTestId("status").textContent();
+const consoleText = (page) => page.getByTestId("console").textContent();
+/** The editor's text: its lines joined (innerText would double the empty lines). */
+const editorText = (page) =>
+  page.locator("[data-testid=editor] .cm-line").evaluateAll((lines) =>
+    lines.map((line) => line.textContent).join("\n"));
+
+/** Replaces the editor's program by typing `lines` (unindented) key by key. */
+async function typeProgram(page, lines) {
+  await page.locator("[data-testid=editor] .cm-content").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type(lines.join("\n"));
+}
+
+async function waitForStatus(page, wanted, timeout = 10_000) {
+  await page.waitForFunction(
+    (wanted) => document.querySelector("[data-testid=status]")?.textContent === wanted,
+    wanted,
+    { timeout },
+  );
+}
+
+test("a typed program goes to the worker and its answer reaches the console", async () => {
+  const { page, errors } = await openPlayground();
+  await typeProgram(page, ["package main", "", 'import "fmt"', "", "func main() {", 'fmt.Println("hi")', "}"]);
+  assert.equal(
+    await editorText(page),
+    'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}',
+  );
+
+  await page.getByTestId("run").click();
+  await waitForStatus(page, "finished");
+  assert.match(await consoleText(page),
+    /main\.go parses without errors: package main with 1 import and 1 declaration\./);
+  await page.screenshot({ path: `${artifacts}/run.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a compile error is printed like go build and fails the run", async () => {
+  const { page, errors } = await openPlayground();
+  await typeProgram(page, ["package main", "", 'var s = "open', ""]);
+  await page.getByTestId("run").click();
+  await waitForStatus(page, "error");
+  const text = await consoleText(page);
+  assert.match(text, /^main\.go:3:14: newline in string$/m);
+  assert.match(text, /Go build failed\./);
+  assert.equal(await page.locator("[data-testid=editor] .cm-lintRange-error").count(), 1,
+    "the error is underlined");
+  await page.screenshot({ path: `${artifacts}/compile-error.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("Stop terminates a spinning worker within a second and a fresh one takes over", async () => {
+  const { page, errors } = await openPlayground();
+  // Test support (Request::Spin): the worker's run loop slices forever, as it will for a
+  // `for {}` program once the machine runs Go; switch to such a program then.
+  await page.evaluate(() => window.goroscopeTestSupport.spin());
+  await waitForStatus(page, "running");
+  await page.waitForTimeout(500);
+  assert.equal(await status(page), "running", "the worker is still spinning");
+  assert.ok(await page.getByTestId("run").isDisabled());
+
+  // The page stays responsive while the worker is busy: it paints frames and takes typing.
+  const asked = Date.now();
+  await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => painted())));
+  assert.ok(Date.now() - asked < 500, `a frame took ${Date.now() - asked} ms`);
+  await page.locator("[data-testid=editor] .cm-content").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("// still responsive");
+  assert.match(await editorText(page), /\/\/ still responsive$/);
+
+  const stopped = Date.now();
+  await page.getByTestId("stop").click();
+  await waitForStatus(page, "idle", 1000);
+  assert.ok(Date.now() - stopped < 1000);
+  assert.match(await consoleText(page), /Stopped\./);
+
+  // The fresh worker answers the next run.
+  await typeProgram(page, ["package main", "", "func main() {", "}"]);
+  await page.getByTestId("run").click();
+  await waitForStatus(page, "finished");
+  assert.match(await consoleText(page), /package main with 0 imports and 1 declaration/);
+  await page.screenshot({ path: `${artifacts}/after-stop.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
