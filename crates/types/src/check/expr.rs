@@ -1044,7 +1044,7 @@ impl<'a> Checker<'a> {
                 if xo.mode != OpMode::Variable {
                     let d = xo.describe(x, &self.info.types);
                     self.error(
-                        e.span,
+                        x.span,
                         format!("invalid operation: cannot take address of {d}"),
                     );
                     return Operand::invalid();

@@ -112,7 +112,8 @@ impl Operand {
                 constraint_string(types, c)
             );
         }
-        if matches!(types.get(self.ty), Type::Named(_)) {
+        // Defined types (and `any`, an alias in Go) are introduced by their structure.
+        if matches!(types.get(self.ty), Type::Named(_)) || self.ty == TypeId::EMPTY_INTERFACE {
             match types.composite_kind(self.ty) {
                 Some(k) => desc = format!("{k} "),
                 None => {

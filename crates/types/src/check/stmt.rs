@@ -1001,12 +1001,10 @@ impl<'a> Checker<'a> {
             Type::Map { key, elem } => (key, Some(elem)),
             Type::Chan { dir, elem } => {
                 if dir == ChanDir::Send {
+                    let ts = self.info.types.display(xo.ty);
                     self.error(
                         x.span,
-                        format!(
-                            "invalid operation: range {} receive from send-only channel",
-                            expr_string(x)
-                        ),
+                        format!("cannot range over {d}: receive from send-only channel {ts}"),
                     );
                     return None;
                 }

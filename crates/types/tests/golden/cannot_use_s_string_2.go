@@ -1,0 +1,11 @@
+package main
+
+import "fmt"
+
+var _ = fmt.Sprint
+
+func g[T any](x T) {}
+
+func main() {
+	g[int]("s")
+}

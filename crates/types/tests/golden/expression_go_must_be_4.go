@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+var _ = fmt.Sprint
+
+func main() {
+	defer fmt.Println("a")
+	go fmt.Println
+}

@@ -1,0 +1,13 @@
+package main
+
+import "fmt"
+
+var _ = fmt.Sprint
+
+func main() {
+	x := 1
+	if x {
+	}
+	for x {
+	}
+}

@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+var _ = fmt.Sprint
+
+func main() {
+	s := []string{"a"}
+	fmt.Println(s + "b")
+}
