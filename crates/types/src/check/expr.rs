@@ -694,9 +694,14 @@ impl<'a> Checker<'a> {
                 let near = pkg.members.keys().find(|k| {
                     k.eq_ignore_ascii_case(&sel.name) && k.starts_with(|c: char| c.is_uppercase())
                 });
-                match near {
-                    Some(k) => format!("undefined: {pkg_name}.{} (but have {k})", sel.name),
-                    None => format!("undefined: {pkg_name}.{}", sel.name),
+                let name = &sel.name;
+                match (near, crate::stdlib::decls::unsupported_member(path, name)) {
+                    (_, Some("")) => format!("{pkg_name}.{name} is not supported by Goroscope"),
+                    (_, Some(hint)) => {
+                        format!("{pkg_name}.{name} is not supported by Goroscope ({hint})")
+                    }
+                    (Some(k), None) => format!("undefined: {pkg_name}.{name} (but have {k})"),
+                    (None, None) => format!("undefined: {pkg_name}.{name}"),
                 }
             };
             self.error(sel.span, msg);

@@ -26,6 +26,29 @@ pub const AVAILABLE: [&str; 12] = [
     "time",
 ];
 
+/// Members of the supported packages that Go has but Goroscope leaves out, with the
+/// hint to give instead of Go's plain `undefined: pkg.Name`.
+pub fn unsupported_member(path: &str, name: &str) -> Option<&'static str> {
+    let hint = match (path, name) {
+        (
+            "math/rand",
+            "Int" | "Intn" | "Int31" | "Int31n" | "Int63" | "Int63n" | "Float64" | "Perm"
+            | "Shuffle" | "Seed",
+        ) => "use a seeded source: rand.New(rand.NewSource(n))",
+        ("os", _) => "only os.Exit is available",
+        (
+            "fmt",
+            "Fprint" | "Fprintf" | "Fprintln" | "Scan" | "Scanf" | "Scanln" | "Sscan" | "Sscanf"
+            | "Sscanln",
+        ) => "programs have no files or input; use Print, Printf or Println",
+        ("sync", "Map" | "Pool")
+        | ("sync/atomic", "Value" | "Pointer")
+        | ("strings", "NewReader" | "NewReplacer") => "",
+        _ => return None,
+    };
+    Some(hint)
+}
+
 /// The declarations of package `path`.
 pub fn source(path: &str) -> Option<&'static str> {
     Some(match path {
