@@ -39,6 +39,13 @@ pub enum Queue {
     Global,
 }
 
+impl Queue {
+    /// The default placement of a new goroutine.
+    pub fn runnext() -> Queue {
+        Queue::Runnext
+    }
+}
+
 /// How a channel value travelled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Via {
@@ -112,14 +119,17 @@ pub enum TimerKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "ev")]
 pub enum EventKind {
-    /// A new runnable goroutine `g`, put into `p`'s runnext (the old runnext moves to the
-    /// local tail).
+    /// A new runnable goroutine `g`, put on `queue` of `p` (runnext: the old runnext
+    /// moves to the local tail).
     GoCreate {
         g: u64,
         parent: Option<u64>,
         p: u32,
         func: Option<String>,
         line: Option<u32>,
+        /// Runnext, or Local when a randomised (race-mode) scheduler skipped runnext.
+        #[serde(default = "Queue::runnext")]
+        queue: Queue,
     },
     /// `g` starts running on `p`; it leaves whatever queue held it.
     GoStart { p: u32, g: u64 },

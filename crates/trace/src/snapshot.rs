@@ -122,7 +122,12 @@ impl Snapshot {
         self.t = ev.t;
         match &ev.kind {
             EventKind::GoCreate {
-                g, p, func, line, ..
+                g,
+                p,
+                func,
+                line,
+                queue,
+                ..
             } => {
                 self.goroutines.insert(
                     *g,
@@ -135,7 +140,7 @@ impl Snapshot {
                         line: *line,
                     },
                 );
-                self.put(*g, *p, Queue::Runnext);
+                self.put(*g, *p, *queue);
             }
             EventKind::GoStart { p, g } => {
                 self.unqueue(*g);

@@ -42,7 +42,8 @@ fn kind() -> impl Strategy<Value = EventKind> {
             parent: None,
             p,
             func,
-            line: None
+            line: None,
+            queue: Queue::Runnext
         }),
         (p(), small()).prop_map(|(p, g)| EventKind::GoStart { p, g }),
         (small(), p(), obj()).prop_map(|(g, p, object)| EventKind::GoPark {

@@ -18,6 +18,7 @@ fn sample() -> Vec<Event> {
                 p: 0,
                 func: Some("main.main".into()),
                 line: None,
+                queue: Queue::Runnext,
             },
         ),
         ev(0, EventKind::GoStart { p: 0, g: 1 }),
@@ -41,6 +42,7 @@ fn sample() -> Vec<Event> {
                 p: 0,
                 func: Some("main.worker".into()),
                 line: Some(12),
+                queue: Queue::Runnext,
             },
         ));
     }
@@ -198,4 +200,17 @@ fn unknown_ids_are_ignored_not_fatal() {
     ));
     assert_eq!(s.applied, 4);
     assert_eq!(s.procs.len(), 4);
+}
+
+#[test]
+fn go_create_without_a_queue_defaults_to_runnext() {
+    let line = r#"{"t":0,"ev":"GoCreate","g":2,"parent":1,"p":0,"func":null,"line":null}"#;
+    let ev: Event = serde_json::from_str(line).unwrap();
+    assert!(matches!(
+        ev.kind,
+        EventKind::GoCreate {
+            queue: Queue::Runnext,
+            ..
+        }
+    ));
 }
