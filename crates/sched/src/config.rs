@@ -30,6 +30,10 @@ pub struct Config {
     /// How much virtual time a P runs before the machine picks the P with the smallest
     /// clock again: the grain of parallelism between Ps.
     pub quantum_ns: u64,
+    /// Race mode (`-race`): the scheduler is deliberately randomised as Go's
+    /// randomizeScheduler does: runnext is skipped half the time and batches spilled to
+    /// the global queue are shuffled.
+    pub randomize_scheduler: bool,
     /// Seed of every random choice (steal order, select order, ties between Ps).
     pub seed: u64,
     /// Whether events are recorded.
@@ -49,6 +53,7 @@ impl Default for Config {
             syscall_retake_ns: 20_000,
             syscall_retake_idle_ns: 10_000_000,
             quantum_ns: 1_000,
+            randomize_scheduler: false,
             seed: 1,
             record: true,
         }

@@ -401,6 +401,7 @@ impl<V: Elem> Machine<V> {
         let mut gg = G::new(g);
         gg.ready_at = self.clock_of(p);
         self.gs.push(gg);
+        let next = self.wants_runnext();
         emit!(
             self,
             p,
@@ -409,11 +410,18 @@ impl<V: Elem> Machine<V> {
                 parent: parent.map(|x| x.0),
                 p: p.0,
                 func: func.map(str::to_owned),
-                line
+                line,
+                queue: if next { Queue::Runnext } else { Queue::Local }
             }
         );
-        self.runqput(p, g, true);
+        self.runqput(p, g, next);
         g
+    }
+
+    /// Whether a readied or new G takes runnext: always, except that a randomised
+    /// (race-mode) scheduler skips it half the time.
+    fn wants_runnext(&mut self) -> bool {
+        !(self.cfg.randomize_scheduler && self.rng.below(2) == 0)
     }
 
     /// A new G started by a function timer firing on `p`.
@@ -456,6 +464,7 @@ impl<V: Elem> Machine<V> {
         gg.status = Status::Runnable;
         gg.ready_at = now;
         let by = self.ps[p.index()].curg;
+        let next = self.wants_runnext();
         emit!(
             self,
             p,
@@ -463,10 +472,10 @@ impl<V: Elem> Machine<V> {
                 g: g.0,
                 by: by.map(|x| x.0),
                 p: p.0,
-                queue: Queue::Runnext
+                queue: if next { Queue::Runnext } else { Queue::Local }
             }
         );
-        self.runqput(p, g, true);
+        self.runqput(p, g, next);
         self.wakep(p);
     }
 
@@ -500,6 +509,9 @@ impl<V: Elem> Machine<V> {
             let half = pp.runq.len() / 2;
             let mut batch = pp.runq.take_front(half);
             batch.push(g);
+            if self.cfg.randomize_scheduler {
+                self.rng.shuffle(&mut batch);
+            }
             emit!(
                 self,
                 p,

@@ -98,15 +98,21 @@ fn script(sender: i64, ops: &[Gen]) -> Vec<Op> {
 }
 
 fn config() -> impl Strategy<Value = Config> {
-    (1usize..=4, 2usize..=6, any::<u64>(), 100u64..3_000).prop_map(
-        |(procs, ring, seed, quantum)| Config {
+    (
+        1usize..=4,
+        2usize..=6,
+        any::<u64>(),
+        100u64..3_000,
+        any::<bool>(),
+    )
+        .prop_map(|(procs, ring, seed, quantum, race)| Config {
             gomaxprocs: procs,
             local_queue_capacity: ring,
             seed,
             quantum_ns: quantum,
+            randomize_scheduler: race,
             ..Config::default()
-        },
-    )
+        })
 }
 
 proptest! {

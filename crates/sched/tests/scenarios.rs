@@ -593,10 +593,40 @@ fn degenerate_configs_still_run() {
         syscall_retake_ns: 0,
         syscall_retake_idle_ns: 0,
         quantum_ns: 0,
+        randomize_scheduler: true,
         seed: 0,
         record: true,
     };
     let out = run(zero, &setup, main);
     assert_eq!(out.end, End::MainReturned);
     assert_eq!(out.log, ["G3 recv 1 true", "G1 done"]);
+}
+
+#[test]
+fn race_mode_randomises_the_runnext_order() {
+    let setup = Setup {
+        waitgroups: 1,
+        ..Setup::default()
+    };
+    let mut main = vec![WgAdd(0, 4)];
+    for name in ["a", "b", "c", "d"] {
+        main.push(Spawn(vec![Log(name), WgAdd(0, -1)]));
+    }
+    main.push(WgWait(0));
+    let orders: std::collections::BTreeSet<Vec<String>> = (0..16)
+        .map(|seed| {
+            let mut config = cfg(1, seed);
+            config.randomize_scheduler = true;
+            run(config, &setup, main.clone()).log
+        })
+        .collect();
+    assert!(orders.len() > 1, "race mode gave one order: {orders:?}");
+    let plain: std::collections::BTreeSet<Vec<String>> = (0..16)
+        .map(|seed| run(cfg(1, seed), &setup, main.clone()).log)
+        .collect();
+    assert_eq!(
+        plain.len(),
+        1,
+        "without race mode the order is Go's deterministic one"
+    );
 }
