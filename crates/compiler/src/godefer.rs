@@ -122,7 +122,9 @@ impl<'a> Lower<'a> {
                 to: p(0),
                 from: p(1),
             }],
-            Builtin::Recover => vec![Instr::Recover { dst: p(0) }],
+            // `defer recover()` is not a call *by* a deferred function, so it never
+            // stops a panic: the wrapper must not execute `Recover` on its behalf.
+            Builtin::Recover => Vec::new(),
             Builtin::Clear => {
                 let t = args.first().map_or(TypeId::INVALID, |a| self.ty(a.id));
                 vec![Instr::Clear {

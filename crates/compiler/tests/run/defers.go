@@ -61,5 +61,11 @@ func main() {
 		var m map[string]int
 		m["a"]++
 	}()
-	fmt.Println(len(s))
+	fmt.Println(len(s), deferRecoverDirectly())
+}
+
+func deferRecoverDirectly() (ok bool) {
+	defer func() { ok = recover() != nil }()
+	defer recover()
+	panic("not stopped by defer recover()")
 }
