@@ -1,9 +1,7 @@
 //! Prints expressions the way Go's type checker quotes them in messages
 //! (`count * ratio`, `sum(values)`, `func(n int) int {…}`, `[]int{…}`).
 
-use goroscope_syntax::ast::{
-    ArrayLen, BasicLit, ChanDir, Expr, ExprKind, FuncType, InterfaceElem, Param,
-};
+use goroscope_syntax::ast::{ArrayLen, BasicLit, ChanDir, Expr, ExprKind, FuncType, Param};
 
 use crate::constant::quote;
 
@@ -157,10 +155,6 @@ fn write_expr(s: &mut String, e: &Expr, depth: u32) {
             } else {
                 "interface{…}"
             });
-            let _ = elems
-                .iter()
-                .filter(|e| matches!(e, InterfaceElem::Method { .. }))
-                .count();
         }
     }
 }

@@ -327,8 +327,6 @@ impl<'a> Checker<'a> {
             }
         };
         if args.len() < min || args.len() > max {
-            let call = expr_string(e);
-            let _ = call;
             let expects = if min == 2 { "2 or 3" } else { "1 or 2" };
             self.error(
                 e.span,

@@ -339,16 +339,10 @@ impl<'a> Checker<'a> {
                 let u = self.info.types.under(b);
                 if matches!(u, Type::Pointer(_) | Type::Interface(_)) {
                     let s = self.info.types.display(b);
-                    let why = if matches!(u, Type::Pointer(_)) {
-                        "pointer"
-                    } else {
-                        "interface"
-                    };
                     self.error(
                         recv.ty.span,
                         format!("invalid receiver type {s} (pointer or interface type)"),
                     );
-                    let _ = why;
                 }
             }
         }

@@ -808,12 +808,7 @@ impl<'a> Checker<'a> {
                     Some(Value::String(s)) => Some(s.len() as u64),
                     _ => None,
                 };
-                let i = self.index_value(ie, len);
-                if let (Some(Value::String(s)), Some(i)) = (&xo.val, i)
-                    && let Some(b) = s.get(i as usize)
-                {
-                    let _ = b;
-                }
+                self.index_value(ie, len);
                 Operand::value(TypeId::UINT8)
             }
             Type::Array { elem, len } => {
@@ -1475,7 +1470,6 @@ impl<'a> Checker<'a> {
         y: &Expr,
         mut yo: Operand,
     ) -> Operand {
-        let es = expr_string(e);
         // The count: an integer (an untyped constant must be a non-negative integer).
         if self.info.types.is_untyped(yo.ty) {
             if let (Some(v), true) = (&yo.val, yo.is_const()) {
@@ -1559,7 +1553,6 @@ impl<'a> Checker<'a> {
             );
             return Operand::invalid();
         }
-        let _ = es;
         if let (Some(a), Some(n), true, true) = (
             &xo.val,
             yo.val.as_ref().and_then(Value::as_int),

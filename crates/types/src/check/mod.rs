@@ -481,8 +481,7 @@ impl<'a> Checker<'a> {
                 ident.span,
                 format!("{} redeclared in this block", ident.name),
             );
-        } else if let Some(&imp) = self.file_scope.get(&ident.name) {
-            let _ = imp;
+        } else if self.file_scope.contains_key(&ident.name) {
             self.error(
                 ident.span,
                 format!("{} already declared through import of package", ident.name),

@@ -187,9 +187,7 @@ impl<'a> Checker<'a> {
             return;
         }
         if !self.info.types.is_boolean(x.ty) {
-            let d = x.describe(c, &self.info.types);
             self.error(c.span, format!("non-boolean condition in {what} statement"));
-            let _ = d;
             return;
         }
         let _ = self.convert_untyped(&mut x, c, TypeId::BOOL);
@@ -783,8 +781,7 @@ impl<'a> Checker<'a> {
                 Some(list) => {
                     for (k, te) in list.iter().enumerate() {
                         if self.is_nil_ident(te) {
-                            let x = self.raw_expr(te, true);
-                            let _ = x;
+                            self.raw_expr(te, true);
                             if seen_nil {
                                 self.error(
                                     te.span,

@@ -33,9 +33,7 @@ impl<'a> Checker<'a> {
                     OpMode::Type => x.ty,
                     OpMode::Invalid => TypeId::INVALID,
                     _ => {
-                        let d = x.describe(e, &self.info.types);
                         let name = crate::printer::expr_string(e);
-                        let _ = d;
                         self.error(e.span, format!("{name} is not a type"));
                         TypeId::INVALID
                     }
