@@ -91,7 +91,9 @@
 //! - Mutex waiters do not spin; a woken waiter competes when it is next scheduled.
 //! - sysmon acts exactly at its deadlines: preemption at `force_preempt_ns`, syscall
 //!   retake at `syscall_retake_ns`, not at its next (variable) tick.
-//! - Not modelled yet: the network poller (`IO wait`), race-mode randomisation.
+//! - Race mode (`Config::randomize_scheduler`) randomises only runqput (runnext skipped
+//!   half the time, spilled batches shuffled); the race detector is not here.
+//! - Not modelled yet: the network poller (`IO wait`).
 
 mod chan;
 mod chanops;
