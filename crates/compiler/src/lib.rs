@@ -6,10 +6,27 @@
 //! ```
 //!
 //! Pipeline: [`compile_source`] parses, type-checks and lowers; [`compile`] lowers an
-//! already checked file. Lowering is split by concern: [`lower`] (the context and
-//! register discipline), expressions, places, calls, builtins, composite literals,
-//! statements, loops, switches, select, go/defer, functions and closures, method tables,
-//! package initialisation, generics by monomorphisation.
+//! already checked file. Lowering is split by concern: `lower` (the context and the
+//! register discipline), `expr`, `cond`, `place` (assignable operands), `call`,
+//! `builtin`, `composite`, `stmt`, `assign`, `loops`, `switch`, `select`, `godefer`,
+//! `func` (frames, returns, closures), `methods` (method tables and wrappers), `init`
+//! (package initialisation order), `generic` (monomorphisation), `escape` (which
+//! variables are boxed), `typedesc`, `names`.
+//!
+//! Design decisions the next person must know:
+//! - **Registers are a stack.** Variables keep the register they were declared in until
+//!   their scope ends; temporaries sit above; a call's base is the top, so its results
+//!   land where the expression wanted them.
+//! - **Boxing is decided before lowering** (`escape`): captured or address-taken locals
+//!   live in cells; Go 1.22 loop variables get a fresh cell per iteration.
+//! - **Interface conversions happen at the use site** (`expr_as`/`coerce`), from the
+//!   static types of value and target; the checker's `conversions` table is not needed.
+//! - **Generics are monomorphised**: each instantiation is compiled with a substitution
+//!   (`main.F[...]` in traces); instructions are typed, so erasure is not possible.
+//! - **Method tables** are filled only for types converted to interfaces (and their
+//!   components, which fmt inspects); promoted methods get wrapper functions.
+//! - Package initialisation order is computed here from the tree (Go's dependency
+//!   rule), not taken from the checker.
 //!
 //! **Architecture invariant:** this crate never panics on any input; what it cannot lower
 //! is reported as "X is not supported by Goroscope" at the construct.
