@@ -210,17 +210,34 @@ impl<'a> Checker<'a> {
         let iface = types.interface_of(c)?.clone();
         let (ts, cs) = (types.display(t), types.display(c));
         if let Some(terms) = &iface.terms {
-            let ok = terms.iter().any(|term| {
-                if term.tilde {
-                    types.underlying(t) == types.underlying(term.ty)
-                } else {
-                    t == term.ty
-                }
-            });
+            let covers = |tilde: bool, ty: TypeId| {
+                terms.iter().any(|term| {
+                    if term.tilde {
+                        types.underlying(ty) == types.underlying(term.ty)
+                    } else {
+                        !tilde && ty == term.ty
+                    }
+                })
+            };
+            // A type parameter satisfies the union when every term of its own
+            // constraint is covered; any other type when it is in the union.
+            let ok = match types
+                .type_param(t)
+                .and_then(|p| types.interface_of(p.constraint))
+            {
+                Some(own) => own
+                    .terms
+                    .as_ref()
+                    .is_some_and(|ts| ts.iter().all(|term| covers(term.tilde, term.ty))),
+                None => covers(false, t),
+            };
             if !ok {
                 let hint = terms
                     .iter()
                     .find(|term| !term.tilde && types.underlying(t) == term.ty);
+                if types.is_type_param(t) {
+                    return Some(format!("{ts} does not satisfy {cs}"));
+                }
                 return Some(match hint {
                     Some(term) => format!(
                         "{ts} does not satisfy {cs} (possibly missing ~ for {} in {cs})",
