@@ -124,6 +124,10 @@ impl<'a> Lower<'a> {
             self.emit(Instr::RunDefers);
         }
         let n = self.f.results.len();
+        if let Some(src) = self.named_results_in_place() {
+            self.emit(Instr::Return { src, n: n as u16 });
+            return;
+        }
         let base = self.alloc_n(n);
         for (i, (obj, t)) in self.f.results.clone().into_iter().enumerate() {
             let r = Reg(base.0 + i as u16);
@@ -132,11 +136,24 @@ impl<'a> Lower<'a> {
                 None => self.zero(t, r),
             }
         }
-        self.emit(Instr::Return {
-            src: base,
-            n: n as u16,
-        });
+        self.emit(Instr::Return { src: base, n: n as u16 });
         self.release(m);
+    }
+
+    /// The first register of the named results when they sit, unboxed, in consecutive
+    /// registers in order (then they are returned without copying).
+    fn named_results_in_place(&self) -> Option<Reg> {
+        let mut first = None;
+        for (i, (obj, _)) in self.f.results.iter().enumerate() {
+            let Some(VarLoc::Reg(r)) = obj.and_then(|o| self.f.vars.get(&o).copied()) else {
+                return None;
+            };
+            let start = *first.get_or_insert(r.0);
+            if r.0 != start + i as u16 {
+                return None;
+            }
+        }
+        first.map(Reg)
     }
 
     /// A `return` statement.

@@ -99,6 +99,16 @@ impl<'a> Lower<'a> {
         RangeVar::Assigned(e.clone())
     }
 
+    /// Where an iteration's value should be produced: straight into a declared range
+    /// variable's register when it is unboxed and of the value's type, else `scratch`
+    /// (then [`Self::bind_range_var`] moves, converts or boxes it).
+    fn range_dst(&mut self, rv: &RangeVar, scratch: Reg, from: TypeId) -> Reg {
+        match rv {
+            RangeVar::Declared(o, r) if !self.c.boxed.contains(o) && self.obj_ty(*o) == from => *r,
+            _ => scratch,
+        }
+    }
+
     /// Gives a range variable this iteration's value (held in `v`, of type `from`).
     fn bind_range_var(&mut self, rv: &RangeVar, v: Reg, from: TypeId) {
         match rv {
@@ -198,7 +208,7 @@ impl<'a> Lower<'a> {
         let idx = self.alloc();
         self.emit(Instr::LoadInt { dst: idx, imm: 0 });
         let width = self.alloc();
-        let val = self.alloc();
+        let scratch = self.alloc();
         let kv = self.range_var(key, define);
         let vv = self.range_var(value, define);
         let top = self.here();
@@ -216,6 +226,7 @@ impl<'a> Lower<'a> {
             Counted::Str => TypeId::INT32,
             Counted::Int => TypeId::INVALID,
         };
+        let val = self.range_dst(&vv, scratch, elem_ty);
         if let Counted::Str = form {
             self.emit(Instr::DecodeRune {
                 rune: val,
@@ -290,10 +301,11 @@ impl<'a> Lower<'a> {
         let map = self.expr(x);
         let iter = self.alloc();
         self.emit(Instr::MapIter { dst: iter, map });
-        let k = self.alloc();
-        let v = self.alloc();
+        let (ks, vs) = (self.alloc(), self.alloc());
         let kv = self.range_var(key, define);
         let vv = self.range_var(value, define);
+        let k = self.range_dst(&kv, ks, kt);
+        let v = self.range_dst(&vv, vs, vt);
         let top = self.emit(Instr::MapIterNext {
             iter,
             key: k,
@@ -320,9 +332,10 @@ impl<'a> Lower<'a> {
         elem: TypeId,
     ) {
         let ch = self.fresh(x);
-        let v = self.alloc();
+        let scratch = self.alloc();
         let ok = self.alloc();
         let kv = self.range_var(key, define);
+        let v = self.range_dst(&kv, scratch, elem);
         let top = self.emit(Instr::RecvOk { dst: v, ok, ch });
         let exit = self.emit(Instr::JumpIfFalse {
             cond: ok,
