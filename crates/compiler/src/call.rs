@@ -7,7 +7,8 @@
 //! multi-valued call as the only argument (`f(g())`) is called with the same base, so
 //! its results already sit where `f`'s arguments go.
 
-use goroscope_syntax::ast::{Expr, ExprKind};
+use goroscope_syntax::ast::{Expr, ExprKind, UnaryOp};
+use goroscope_types::objects::Builtin;
 use goroscope_types::info::{CallInfo, CallKind, Selection};
 use goroscope_types::lookup::{Found, lookup};
 use goroscope_types::objects::ObjectId;
@@ -234,40 +235,91 @@ impl<'a> Lower<'a> {
             }
             return n;
         }
-        for (i, a) in args.iter().take(nfixed).enumerate() {
-            let r = self.alloc();
-            self.expr_as(a, sig.params[i], r);
-            self.release(r.0 + 1);
-        }
-        if !sig.variadic {
-            return nfixed;
-        }
-        let slot = self.alloc();
-        let rest = args.get(nfixed..).unwrap_or(&[]);
-        if !ci.pack_variadic {
-            if let Some(a) = rest.first() {
-                self.expr_as(a, sig.params[nfixed], slot);
-            } else {
+        // Each argument's register and parameter type (variadic elements after the slot).
+        let nf = nfixed.min(args.len());
+        let base = self.alloc_n(nf);
+        let mut targets: Vec<(Reg, TypeId)> = (0..nf)
+            .map(|i| (Reg(base.0 + i as u16), sig.params[i]))
+            .collect();
+        let mut packed = None;
+        if sig.variadic {
+            let slot = self.alloc();
+            let rest = args.len().saturating_sub(nfixed);
+            if rest == 0 {
                 self.emit(Instr::LoadNil { dst: slot });
+            } else if !ci.pack_variadic {
+                targets.push((slot, sig.params[nfixed]));
+            } else {
+                let first = self.alloc_n(rest);
+                let et = elem(self);
+                targets.extend((0..rest).map(|k| (Reg(first.0 + k as u16), et)));
+                packed = Some((slot, first, rest as u16));
             }
-        } else if rest.is_empty() {
-            self.emit(Instr::LoadNil { dst: slot });
-        } else {
-            let elem_ty = elem(self);
-            let first = Reg(self.mark());
-            for a in rest {
-                let r = self.alloc();
-                self.expr_as(a, elem_ty, r);
-                self.release(r.0 + 1);
-            }
-            self.emit(Instr::MakeSliceFrom {
-                dst: slot,
-                base: first,
-                n: rest.len() as u16,
-            });
         }
-        self.release(slot.0 + 1);
-        nfixed + 1
+        for i in self.arg_order(&args[..targets.len()], &targets) {
+            let m = self.mark();
+            let (r, t) = targets[i];
+            self.expr_as(&args[i], t, r);
+            self.release(m);
+        }
+        if let Some((slot, first, n)) = packed {
+            self.emit(Instr::MakeSliceFrom { dst: slot, base: first, n });
+        }
+        let n = nf + usize::from(sig.variadic);
+        self.release(base.0 + n as u16);
+        n
+    }
+
+    /// The order gc evaluates call arguments in: operands that involve a call, a
+    /// receive, a map index or a type assertion (and values copied when converted to an
+    /// interface: structs and arrays) are evaluated first, left to right, into
+    /// temporaries; plain operands (variables, constants, `len(ch)`) are read afterwards,
+    /// when the call is made. So `fmt.Println(n, inc())` prints `n` after `inc` ran.
+    fn arg_order(&mut self, args: &[Expr], targets: &[(Reg, TypeId)]) -> Vec<usize> {
+        let mut early = Vec::new();
+        let mut late = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let t = self.ty(a.id);
+            let copied = self.c.is_interface(targets[i].1)
+                && matches!(self.c.types.under(t), Type::Struct { .. } | Type::Array { .. });
+            if copied || self.has_effects(a) {
+                early.push(i);
+            } else {
+                late.push(i);
+            }
+        }
+        early.extend(late);
+        early
+    }
+
+    /// Whether evaluating `e` calls a function, receives, indexes a map or asserts a
+    /// type (function literals are not entered: creating one has no effect).
+    fn has_effects(&self, e: &Expr) -> bool {
+        struct Finder<'i> {
+            info: &'i goroscope_types::Info,
+            found: bool,
+        }
+        impl crate::walk::Visitor for Finder<'_> {
+            fn expr(&mut self, e: &Expr) -> bool {
+                let hit = match &e.kind {
+                    ExprKind::Call { .. } => !matches!(
+                        self.info.call(e.id).map(|c| &c.kind),
+                        Some(CallKind::Conversion(_) | CallKind::Builtin(Builtin::Len | Builtin::Cap))
+                    ),
+                    ExprKind::Unary { op: UnaryOp::Recv, .. } | ExprKind::TypeAssert { .. } => true,
+                    ExprKind::Index { x, .. } => self
+                        .info
+                        .expr(x.id)
+                        .is_some_and(|tv| matches!(self.info.types.under(tv.ty), Type::Map { .. })),
+                    _ => false,
+                };
+                self.found |= hit;
+                !self.found && !matches!(e.kind, ExprKind::FuncLit { .. })
+            }
+        }
+        let mut f = Finder { info: self.info(), found: false };
+        crate::walk::walk_expr(&mut f, e);
+        f.found
     }
 
     /// The result types of a call expression.

@@ -25,6 +25,9 @@
 //!   (`main.F[...]` in traces); instructions are typed, so erasure is not possible.
 //! - **Method tables** are filled only for types converted to interfaces (and their
 //!   components, which fmt inspects); promoted methods get wrapper functions.
+//! - **Call arguments follow gc's order**: arguments involving calls, receives, map
+//!   indexing or type assertions are evaluated first (left to right), plain variables
+//!   are read when the call is made (`fmt.Println(n, inc())` shows the new `n`).
 //! - Package initialisation order is computed here from the tree (Go's dependency
 //!   rule), not taken from the checker.
 //!
