@@ -256,7 +256,7 @@ impl<'a> Lower<'a> {
                 packed = Some((slot, first, rest as u16));
             }
         }
-        for i in self.arg_order(&args[..targets.len()], &targets) {
+        for i in self.arg_order(&args[..targets.len()]) {
             let m = self.mark();
             let (r, t) = targets[i];
             self.expr_as(&args[i], t, r);
@@ -271,25 +271,15 @@ impl<'a> Lower<'a> {
     }
 
     /// The order gc evaluates call arguments in: operands that involve a call, a
-    /// receive, a map index or a type assertion (and values copied when converted to an
-    /// interface: structs and arrays) are evaluated first, left to right, into
+    /// receive, a map index or a type assertion are evaluated first, left to right, into
     /// temporaries; plain operands (variables, constants, `len(ch)`) are read afterwards,
     /// when the call is made. So `fmt.Println(n, inc())` prints `n` after `inc` ran.
-    fn arg_order(&mut self, args: &[Expr], targets: &[(Reg, TypeId)]) -> Vec<usize> {
-        let mut early = Vec::new();
-        let mut late = Vec::new();
-        for (i, a) in args.iter().enumerate() {
-            let t = self.ty(a.id);
-            let copied = self.c.is_interface(targets[i].1)
-                && matches!(self.c.types.under(t), Type::Struct { .. } | Type::Array { .. });
-            if copied || self.has_effects(a) {
-                early.push(i);
-            } else {
-                late.push(i);
-            }
-        }
-        early.extend(late);
-        early
+    /// (gc copies an unaddressed local struct early when boxing it, but nothing can
+    /// change such a variable meanwhile, so reading it late is indistinguishable.)
+    fn arg_order(&mut self, args: &[Expr]) -> Vec<usize> {
+        let (early, late): (Vec<usize>, Vec<usize>) =
+            (0..args.len()).partition(|&i| self.has_effects(&args[i]));
+        early.into_iter().chain(late).collect()
     }
 
     /// Whether evaluating `e` calls a function, receives, indexes a map or asserts a

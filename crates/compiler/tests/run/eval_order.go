@@ -18,7 +18,7 @@ func main() {
 		return n
 	}
 	// gc reads plain operands when the call is made, after the calls among the
-	// arguments have run; struct values converted to interfaces are copied in order.
+	// arguments have run (the captured struct p too).
 	fmt.Println(n, inc(), n)
 	fmt.Println(global, bump())
 	ch := make(chan int, 3)
