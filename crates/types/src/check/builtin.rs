@@ -62,7 +62,7 @@ impl<'a> Checker<'a> {
             let (what, at, exp) = if args.len() < min {
                 ("not enough", e.span, min)
             } else {
-                ("too many", args[max.unwrap_or(0)].span, max.unwrap_or(0))
+                ("too many", e.span, max.unwrap_or(0))
             };
             self.error(
                 at,

@@ -4,8 +4,9 @@
 use goroscope_syntax::ast::{BasicLit, BinaryOp, Element, Expr, ExprKind, Ident, UnaryOp};
 use goroscope_syntax::literal::{float_value, int_value};
 
+use super::assign::UntypedError;
 use super::{Checker, OpMode, Operand};
-use crate::constant::{ArithOp, ConstError, Rat, Value};
+use crate::constant::{ArithOp, ConstError, Rat, Unrepresentable, Value};
 use crate::info::Selection;
 use crate::lookup::{Found, lookup, missing_method};
 use crate::objects::{ObjKind, ObjectId};
@@ -1231,7 +1232,11 @@ impl<'a> Checker<'a> {
             BinaryOp::Eq | BinaryOp::Ne | BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
         );
         let at = if comparison { y.span } else { x.span };
-        if !self.match_types(&mut xo, x, &mut yo, y) {
+        let matched = self.match_types(&mut xo, x, &mut yo, y);
+        if matched == Match::Reported {
+            return Operand::invalid();
+        }
+        if matched == Match::Mismatch {
             let (a, b) = (
                 self.info.types.display(xo.ty),
                 self.info.types.display(yo.ty),
@@ -1342,42 +1347,68 @@ impl<'a> Checker<'a> {
     }
 
     /// Brings two operands to a common type: an untyped one takes the other's type.
-    fn match_types(&mut self, xo: &mut Operand, x: &Expr, yo: &mut Operand, y: &Expr) -> bool {
-        let types = &self.info.types;
-        let (xu, yu) = (types.is_untyped(xo.ty), types.is_untyped(yo.ty));
+    fn match_types(&mut self, xo: &mut Operand, x: &Expr, yo: &mut Operand, y: &Expr) -> Match {
+        let (xu, yu) = (
+            self.info.types.is_untyped(xo.ty),
+            self.info.types.is_untyped(yo.ty),
+        );
         if xu && !yu {
-            let t = yo.ty;
-            if self.info.types.is_interface(t) && !xo.is_nil() {
-                // Against an interface the value keeps its untyped type for the
-                // operation's checks (Go says `mismatched types any and untyped int`);
-                // its value is of the default type.
-                let d = self.info.types.default_type(xo.ty);
-                self.update_type(x, d);
-                return true;
-            }
-            return self.convert_untyped(xo, x, t).is_ok();
+            return self.match_untyped(xo, x, yo.ty);
         }
         if yu && !xu {
-            let t = xo.ty;
-            if self.info.types.is_interface(t) && !yo.is_nil() {
-                let d = self.info.types.default_type(yo.ty);
-                self.update_type(y, d);
-                return true;
-            }
-            return self.convert_untyped(yo, y, t).is_ok();
+            return self.match_untyped(yo, y, xo.ty);
         }
         if xu && yu {
             if xo.is_nil() || yo.is_nil() {
-                return xo.is_nil() && yo.is_nil();
+                return if xo.is_nil() && yo.is_nil() {
+                    Match::Ok
+                } else {
+                    Match::Mismatch
+                };
             }
             let t = yo.ty;
             if self.convert_untyped(xo, x, t).is_err() {
-                return false;
+                return Match::Mismatch;
             }
             let t = xo.ty;
-            return self.convert_untyped(yo, y, t).is_ok();
+            if self.convert_untyped(yo, y, t).is_err() {
+                return Match::Mismatch;
+            }
         }
-        true
+        Match::Ok
+    }
+
+    /// Gives the untyped operand `u` (expression `ue`) the other operand's type `t`.
+    fn match_untyped(&mut self, u: &mut Operand, ue: &Expr, t: TypeId) -> Match {
+        if self.info.types.is_interface(t) && !u.is_nil() {
+            // Against an interface the value keeps its untyped type for the
+            // operation's checks (Go says `mismatched types any and untyped int`);
+            // its value is of the default type.
+            let d = self.info.types.default_type(u.ty);
+            self.update_type(ue, d);
+            return Match::Ok;
+        }
+        match self.convert_untyped(u, ue, t) {
+            Ok(()) => Match::Ok,
+            Err(UntypedError::Mismatch | UntypedError::Value(Unrepresentable::Mismatch)) => {
+                Match::Mismatch
+            }
+            Err(UntypedError::Value(why)) => {
+                // A constant that does not fit: Go names the underlying basic type.
+                let d = u.describe(ue, &self.info.types);
+                let basic = match self.info.types.basic_kind(t) {
+                    Some(k) => k.name().to_string(),
+                    None => self.info.types.display(t),
+                };
+                let msg = if why == Unrepresentable::Truncated {
+                    format!("{d} truncated to {basic}")
+                } else {
+                    format!("{d} overflows {basic}")
+                };
+                self.error(ue.span, msg);
+                Match::Reported
+            }
+        }
     }
 
     /// `x op y` for comparison operators; `nils` says which operand was a literal
@@ -1596,4 +1627,14 @@ fn incomparable_cause(types: &crate::types::TypeTable, t: TypeId) -> String {
         },
         _ => format!("{} cannot be compared", types.display(t)),
     }
+}
+
+/// How [`Checker::match_types`] went.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Match {
+    Ok,
+    /// The operands' types cannot be brought together.
+    Mismatch,
+    /// A constant did not fit the other operand's type; already reported.
+    Reported,
 }

@@ -1,0 +1,17 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+var _ = fmt.Sprint
+var _ sync.Mutex
+var _ = time.Second
+
+func main() {
+	ch := make(chan string)
+	go func() { ch <- 1 }()
+	fmt.Println(<-ch)
+}

@@ -1,0 +1,17 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+var _ = fmt.Sprint
+var _ sync.Mutex
+var _ = time.Second
+
+func main() {
+	var mu sync.Mutex
+	mu.Lock()
+	defer mu.Unlock
+}
