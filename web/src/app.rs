@@ -60,7 +60,9 @@ fn spawn_worker(dispatcher: &UseReducerDispatcher<Page>) -> Option<WorkerLink> {
             Err(why) => Action::LinkFailed(why),
         })
     });
-    spawned.map_err(|why| dispatcher.dispatch(Action::LinkFailed(why))).ok()
+    spawned
+        .map_err(|why| dispatcher.dispatch(Action::LinkFailed(why)))
+        .ok()
 }
 
 /// Starts a run: the model goes to `running`, then the worker gets `request`.
@@ -87,7 +89,10 @@ pub fn App() -> Html {
         let (dispatcher, editor_host) = (page.dispatcher(), editor_host.clone());
         let (editor, link) = (editor.clone(), link.clone());
         use_effect_with((), move |_| {
-            match editor_host.cast::<web_sys::Element>().map(|host| Editor::mount(&host, HELLO)) {
+            match editor_host
+                .cast::<web_sys::Element>()
+                .map(|host| Editor::mount(&host, HELLO))
+            {
                 Some(Ok(mounted)) => *editor.borrow_mut() = Some(mounted),
                 Some(Err(why)) => dispatcher.dispatch(Action::LinkFailed(why)),
                 None => dispatcher.dispatch(Action::LinkFailed("no editor element".into())),
@@ -109,11 +114,21 @@ pub fn App() -> Html {
     }
 
     let on_run = {
-        let (dispatcher, link, editor, procs) =
-            (page.dispatcher(), link.clone(), editor.clone(), procs.clone());
+        let (dispatcher, link, editor, procs) = (
+            page.dispatcher(),
+            link.clone(),
+            editor.clone(),
+            procs.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
-            let Some(code) = editor.borrow().as_ref().map(Editor::text) else { return };
-            let config = RunConfig { code, procs: *procs.borrow(), seed: DEFAULT_SEED };
+            let Some(code) = editor.borrow().as_ref().map(Editor::text) else {
+                return;
+            };
+            let config = RunConfig {
+                code,
+                procs: *procs.borrow(),
+                seed: DEFAULT_SEED,
+            };
             start(&dispatcher, &link, Action::Run, Request::Run(config));
         })
     };
@@ -130,7 +145,9 @@ pub fn App() -> Html {
     let on_procs = {
         let procs = procs.clone();
         Callback::from(move |event: Event| {
-            let chosen = event.target_dyn_into::<HtmlSelectElement>().map(|s| s.value());
+            let chosen = event
+                .target_dyn_into::<HtmlSelectElement>()
+                .map(|s| s.value());
             if let Some(n) = chosen.and_then(|v| v.parse().ok()) {
                 *procs.borrow_mut() = n;
             }

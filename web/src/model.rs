@@ -52,7 +52,11 @@ pub struct Playground {
 
 impl Default for Playground {
     fn default() -> Playground {
-        Playground { status: Status::Idle, console: Vec::new(), diagnostics: Vec::new() }
+        Playground {
+            status: Status::Idle,
+            console: Vec::new(),
+            diagnostics: Vec::new(),
+        }
     }
 }
 
@@ -64,7 +68,10 @@ impl Playground {
 
     /// The console's whole text, as `data-testid="console"` shows it.
     pub fn console_text(&self) -> String {
-        self.console.iter().map(|chunk| chunk.text.as_str()).collect()
+        self.console
+            .iter()
+            .map(|chunk| chunk.text.as_str())
+            .collect()
     }
 
     pub fn apply(&mut self, action: Action) {
@@ -98,7 +105,10 @@ impl Playground {
             Response::Ready => {}
             Response::Status(status) => self.status = status,
             Response::Output { stream, text } => {
-                self.console.push(ConsoleChunk { source: Source::Program(stream), text });
+                self.console.push(ConsoleChunk {
+                    source: Source::Program(stream),
+                    text,
+                });
             }
             Response::Note(text) => self.note(&text),
             Response::Diagnostics(diagnostics) => {
@@ -130,7 +140,14 @@ impl Playground {
     /// Appends the playground's own line, starting it on a fresh line.
     fn note(&mut self, text: &str) {
         let needs_break = self.console.last().is_some_and(|c| !c.text.ends_with('\n'));
-        let text = if needs_break { format!("\n{text}\n") } else { format!("{text}\n") };
-        self.console.push(ConsoleChunk { source: Source::Playground, text });
+        let text = if needs_break {
+            format!("\n{text}\n")
+        } else {
+            format!("{text}\n")
+        };
+        self.console.push(ConsoleChunk {
+            source: Source::Playground,
+            text,
+        });
     }
 }

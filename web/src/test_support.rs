@@ -22,6 +22,6 @@ pub fn install(spin: impl Fn() + 'static) -> Hook {
 
 impl Drop for Hook {
     fn drop(&mut self) {
-        let _ = js_sys::Reflect::delete_property(&js_sys::global().into(), &"goroscopeTestSupport".into());
+        let _ = js_sys::Reflect::delete_property(&js_sys::global(), &"goroscopeTestSupport".into());
     }
 }

@@ -78,7 +78,13 @@ impl WorkerLink {
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(WorkerLink { worker, outbox, report, _on_message: on_message, _on_error: on_error })
+        Ok(WorkerLink {
+            worker,
+            outbox,
+            report,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
     }
 
     /// Sends `request` now, or as soon as the worker is ready.

@@ -10,9 +10,15 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn host() -> web_sys::Element {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
     let host = document.create_element("div").expect("a div");
-    document.body().expect("a body").append_child(&host).expect("attached");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("attached");
     host
 }
 
@@ -24,7 +30,11 @@ fn the_editor_shows_and_returns_the_program() {
     let editor = Editor::mount(&host, PROGRAM).expect("mounted");
     assert_eq!(editor.text(), PROGRAM);
     let lines = host.query_selector_all(".cm-line").expect("query");
-    assert_eq!(lines.length(), 6, "one .cm-line per line, the empty last one included");
+    assert_eq!(
+        lines.length(),
+        6,
+        "one .cm-line per line, the empty last one included"
+    );
     let gutters = host.query_selector(".cm-lineNumbers").expect("query");
     assert!(gutters.is_some(), "line numbers are shown");
 }
@@ -36,13 +46,29 @@ fn diagnostics_are_underlined_at_their_byte_range() {
     // "héllo" holds a two-byte character: the range is in bytes, CodeMirror's in UTF-16.
     let start = PROGRAM.find("héllo").expect("in program") as u32;
     let end = start + "héllo".len() as u32;
-    let d = Diagnostic { line: 4, col: 10, start, end, message: "boom".into() };
+    let d = Diagnostic {
+        line: 4,
+        col: 10,
+        start,
+        end,
+        message: "boom".into(),
+    };
     editor.show_diagnostics(&[d]);
-    let marks = host.query_selector_all(".cm-lintRange-error").expect("query");
+    let marks = host
+        .query_selector_all(".cm-lintRange-error")
+        .expect("query");
     assert_eq!(marks.length(), 1);
-    let mark = marks.get(0).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()).expect("an element");
+    let mark = marks
+        .get(0)
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .expect("an element");
     assert_eq!(mark.text_content().as_deref(), Some("héllo"));
 
     editor.show_diagnostics(&[]);
-    assert_eq!(host.query_selector_all(".cm-lintRange-error").expect("query").length(), 0);
+    assert_eq!(
+        host.query_selector_all(".cm-lintRange-error")
+            .expect("query")
+            .length(),
+        0
+    );
 }

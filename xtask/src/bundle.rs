@@ -16,12 +16,20 @@ pub fn editor() -> Result<()> {
         .map_err(|e| Failure(format!("cannot create {}: {e}", scratch.display())))?;
     let fresh = scratch.join("editor.bundle.js");
     cmd::run(
-        cmd::new("esbuild").args([SOURCE, "--bundle", "--format=esm", "--minify", "--log-level=warning"])
+        cmd::new("esbuild")
+            .args([
+                SOURCE,
+                "--bundle",
+                "--format=esm",
+                "--minify",
+                "--log-level=warning",
+            ])
             .arg(format!("--outfile={}", fresh.display())),
         "esbuild (the editor bundle)",
         "see esbuild's error above",
     )?;
-    let fresh_text = std::fs::read(&fresh).map_err(|e| Failure(format!("cannot read {}: {e}", fresh.display())))?;
+    let fresh_text = std::fs::read(&fresh)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", fresh.display())))?;
     let bundle = root().join(BUNDLE);
     if std::fs::read(&bundle).is_ok_and(|old| old == fresh_text) {
         return Ok(());

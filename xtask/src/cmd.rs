@@ -19,7 +19,9 @@ pub fn cargo_bin_dir() -> PathBuf {
 /// directory first, so trunk finds the pinned tools and never tries to download them.
 fn tool_path() -> OsString {
     let mut dirs = vec![root().join("node_modules/.bin"), cargo_bin_dir()];
-    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     std::env::join_paths(dirs).unwrap_or_default()
 }
 
@@ -44,14 +46,23 @@ pub fn run(command: &mut Command, what: &str, advice: &str) -> Result<()> {
 /// Runs `command` quietly and returns its stdout, or `None` if it cannot run or fails:
 /// for probing whether a tool is there and which version it is.
 pub fn probe(command: &mut Command) -> Option<String> {
-    let output = command.stderr(Stdio::null()).stdin(Stdio::null()).output().ok()?;
-    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+    let output = command
+        .stderr(Stdio::null())
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// The failure for a program that could not be started.
 pub fn missing(program: &str, e: &std::io::Error) -> Failure {
     if e.kind() == std::io::ErrorKind::NotFound {
-        Failure(format!("`{program}` is not installed and xtask cannot install it; install it and retry"))
+        Failure(format!(
+            "`{program}` is not installed and xtask cannot install it; install it and retry"
+        ))
     } else {
         Failure(format!("cannot start `{program}`: {e}"))
     }

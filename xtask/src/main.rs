@@ -40,7 +40,9 @@ fn main() -> ExitCode {
         ["serve"] => serve::run(serve::DEFAULT_PORT),
         ["serve", "--port", port] => match port.parse() {
             Ok(port) => serve::run(port),
-            Err(_) => Err(Failure(format!("--port {port}: not a port number (1-65535)"))),
+            Err(_) => Err(Failure(format!(
+                "--port {port}: not a port number (1-65535)"
+            ))),
         },
         ["test"] => test::run(),
         ["dist"] => site::dist(),

@@ -36,8 +36,15 @@ pub fn read(path: &str) -> Result<String> {
 #[cfg(test)]
 fn value_of<'a>(text: &'a str, key: &str) -> Option<&'a str> {
     text.lines().find_map(|line| {
-        let rest = line.trim().strip_prefix(key)?.trim_start().strip_prefix('=')?;
-        rest.trim().trim_end_matches(',').strip_prefix('"')?.strip_suffix('"')
+        let rest = line
+            .trim()
+            .strip_prefix(key)?
+            .trim_start()
+            .strip_prefix('=')?;
+        rest.trim()
+            .trim_end_matches(',')
+            .strip_prefix('"')?
+            .strip_suffix('"')
     })
 }
 
@@ -70,6 +77,9 @@ mod tests {
         let binaryen = value_of(&package, "\"binaryen\"").unwrap_or("");
         let major = binaryen.split('.').next().unwrap_or("");
         let trunk = read("Trunk.toml").unwrap();
-        assert_eq!(value_of(&trunk, "wasm_opt"), Some(format!("version_{major}").as_str()));
+        assert_eq!(
+            value_of(&trunk, "wasm_opt"),
+            Some(format!("version_{major}").as_str())
+        );
     }
 }

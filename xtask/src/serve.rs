@@ -19,6 +19,8 @@ pub fn run(port: u16) -> Result<()> {
     let listener = bind(port)?;
     tools::ensure(Need::Site)?;
     site::build()?;
+    // `--port 0` asks for any free port: print the one we got.
+    let port = listener.local_addr().map_or(port, |address| address.port());
     println!("Goroscope is served at http://127.0.0.1:{port}/ (Ctrl-C stops it)");
     serve(listener, &root().join("dist"));
     Ok(())
@@ -60,7 +62,11 @@ fn respond(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     let (status, content_type, body) = match (method, found) {
         ("GET" | "HEAD", Some((body, path))) => ("200 OK", content_type(&path), body),
         ("GET" | "HEAD", None) => ("404 Not Found", "text/plain", b"not found\n".to_vec()),
-        _ => ("405 Method Not Allowed", "text/plain", b"GET or HEAD only\n".to_vec()),
+        _ => (
+            "405 Method Not Allowed",
+            "text/plain",
+            b"GET or HEAD only\n".to_vec(),
+        ),
     };
     write!(
         stream,
@@ -79,11 +85,18 @@ fn respond(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
 fn resolve(dir: &Path, target: &str) -> Option<PathBuf> {
     let path = target.split(['?', '#']).next()?.strip_prefix('/')?;
     let relative = Path::new(path);
-    if !relative.components().all(|c| matches!(c, Component::Normal(_))) {
+    if !relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let file = dir.join(relative);
-    let file = if file.is_dir() { file.join("index.html") } else { file };
+    let file = if file.is_dir() {
+        file.join("index.html")
+    } else {
+        file
+    };
     file.is_file().then_some(file)
 }
 
@@ -136,9 +149,18 @@ mod tests {
         assert!(index.starts_with("HTTP/1.1 200 OK\r\n"), "{index}");
         assert!(index.contains("Content-Type: text/html") && index.ends_with("<!doctype html>"));
         let wasm = get(port, "/app_bg.wasm");
-        assert!(wasm.contains("Content-Type: application/wasm\r\nContent-Length: 4\r\n"), "{wasm}");
-        assert!(get(port, "/snippets/").starts_with("HTTP/1.1 404"), "a directory without index");
-        assert!(get(port, "/../secret").starts_with("HTTP/1.1 404"), "outside dist");
+        assert!(
+            wasm.contains("Content-Type: application/wasm\r\nContent-Length: 4\r\n"),
+            "{wasm}"
+        );
+        assert!(
+            get(port, "/snippets/").starts_with("HTTP/1.1 404"),
+            "a directory without index"
+        );
+        assert!(
+            get(port, "/../secret").starts_with("HTTP/1.1 404"),
+            "outside dist"
+        );
         assert!(get(port, "/nope.js").starts_with("HTTP/1.1 404"));
     }
 
@@ -147,7 +169,10 @@ mod tests {
         let taken = bind(0).unwrap();
         let port = taken.local_addr().unwrap().port();
         let Failure(why) = bind(port).unwrap_err();
-        assert!(why.contains(&format!("port {port} is busy")) && why.contains("--port N"), "{why}");
+        assert!(
+            why.contains(&format!("port {port} is busy")) && why.contains("--port N"),
+            "{why}"
+        );
         assert!(!why.contains('\n'));
     }
 }

@@ -14,11 +14,15 @@ use crate::{Failure, Result, bundle, root, serve, site};
 /// The crates whose `tests/browser.rs` runs in Chromium.
 const BROWSER_CRATES: [&str; 2] = ["goroscope-web", "goroscope-worker"];
 
+/// A stage's name and what runs it.
+type Stage = (&'static str, fn() -> Result<()>);
+
+const STAGES: [Stage; 3] = [("native", native), ("wasm", wasm), ("e2e", e2e)];
+
 pub fn run() -> Result<()> {
     tools::ensure(Need::Tests)?;
-    let stages: [(&str, fn() -> Result<()>); 3] = [("native", native), ("wasm", wasm), ("e2e", e2e)];
     let mut failed = Vec::new();
-    for (name, stage) in stages {
+    for (name, stage) in STAGES {
         eprintln!("xtask: test stage `{name}`");
         if let Err(Failure(why)) = stage() {
             eprintln!("xtask: stage `{name}` failed: {why}");
@@ -29,7 +33,10 @@ pub fn run() -> Result<()> {
         eprintln!("xtask: every test stage passed (native, wasm, e2e)");
         Ok(())
     } else {
-        Err(Failure(format!("failing test stages: {}; see the runners' output above", failed.join(", "))))
+        Err(Failure(format!(
+            "failing test stages: {}; see the runners' output above",
+            failed.join(", ")
+        )))
     }
 }
 
@@ -45,7 +52,13 @@ fn wasm() -> Result<()> {
     // The web crate's wasm build imports the editor bundle.
     bundle::editor()?;
     let mut test = cmd::new("cargo");
-    test.args(["test", "--target", crate::pins::WASM_TARGET, "--test", "browser"]);
+    test.args([
+        "test",
+        "--target",
+        crate::pins::WASM_TARGET,
+        "--test",
+        "browser",
+    ]);
     for krate in BROWSER_CRATES {
         test.args(["-p", krate]);
     }
@@ -59,7 +72,11 @@ fn e2e() -> Result<()> {
     let listener = serve::bind(0)?;
     let url = match listener.local_addr() {
         Ok(address) => format!("http://{address}/"),
-        Err(e) => return Err(Failure(format!("cannot read the test server's address: {e}"))),
+        Err(e) => {
+            return Err(Failure(format!(
+                "cannot read the test server's address: {e}"
+            )));
+        }
     };
     let dist = root().join("dist");
     // The server thread ends with the process.
@@ -76,7 +93,11 @@ fn e2e() -> Result<()> {
         return Err(Failure("no e2e/*.test.mjs found".into()));
     }
     cmd::run(
-        cmd::new("node").arg("--test").args(&specs).env("GOROSCOPE_URL", &url).env("CHROMIUM", CHROMIUM),
+        cmd::new("node")
+            .arg("--test")
+            .args(&specs)
+            .env("GOROSCOPE_URL", &url)
+            .env("CHROMIUM", CHROMIUM),
         "the end-to-end tests",
         "see the failing tests above; screenshots are in e2e/artifacts/",
     )

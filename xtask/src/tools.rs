@@ -38,7 +38,7 @@ fn installing(what: &str) {
 
 fn ensure_node() -> Result<()> {
     for program in ["node", "npm"] {
-        if cmd::probe(&mut cmd::new(program).arg("--version")).is_none() {
+        if cmd::probe(cmd::new(program).arg("--version")).is_none() {
             return Err(Failure(format!(
                 "`{program}` is not installed: install Node.js 20 or later with npm (e.g. `apt-get install nodejs npm`), then retry"
             )));
@@ -48,9 +48,12 @@ fn ensure_node() -> Result<()> {
 }
 
 fn ensure_wasm_target() -> Result<()> {
-    let sysroot = cmd::probe(&mut cmd::new("rustc").args(["--print", "sysroot"]))
-        .ok_or_else(|| Failure("`rustc` does not run: install Rust 1.95 with rustup, then retry".into()))?;
-    let target_lib = Path::new(sysroot.trim()).join("lib/rustlib").join(pins::WASM_TARGET);
+    let sysroot = cmd::probe(cmd::new("rustc").args(["--print", "sysroot"])).ok_or_else(|| {
+        Failure("`rustc` does not run: install Rust 1.95 with rustup, then retry".into())
+    })?;
+    let target_lib = Path::new(sysroot.trim())
+        .join("lib/rustlib")
+        .join(pins::WASM_TARGET);
     if target_lib.is_dir() {
         return Ok(());
     }
@@ -64,15 +67,19 @@ fn ensure_wasm_target() -> Result<()> {
 
 /// Whether `program --version` prints `expected` as its second word (`trunk 0.21.14`).
 fn has_version(program: &str, expected: &str) -> bool {
-    cmd::probe(&mut cmd::new(program).arg("--version"))
+    cmd::probe(cmd::new(program).arg("--version"))
         .is_some_and(|out| out.split_whitespace().nth(1) == Some(expected))
 }
 
 /// `cargo install` into cargo's bin directory, whatever CARGO_TARGET_DIR the caller has.
 fn cargo_install(krate: &str, version: &str, locked: bool) -> Result<()> {
-    installing(&format!("{krate} {version} (cargo install, several minutes, once per machine)"));
+    installing(&format!(
+        "{krate} {version} (cargo install, several minutes, once per machine)"
+    ));
     let mut install = cmd::new("cargo");
-    install.args(["install", krate, "--version", version]).env_remove("CARGO_TARGET_DIR");
+    install
+        .args(["install", krate, "--version", version])
+        .env_remove("CARGO_TARGET_DIR");
     if locked {
         install.arg("--locked");
     }
@@ -115,7 +122,8 @@ fn ensure_npm_packages() -> Result<()> {
         "npm ci",
         "see npm's error above; check the network to the npm registry, then retry",
     )?;
-    std::fs::write(&stamp, lock).map_err(|e| Failure(format!("cannot write {}: {e}", stamp.display())))
+    std::fs::write(&stamp, lock)
+        .map_err(|e| Failure(format!("cannot write {}: {e}", stamp.display())))
 }
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";
@@ -130,15 +138,43 @@ fn ensure_chromium() -> Result<()> {
     installing("chromium and chromium-driver (apt-get)");
     let advice = "run `apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver` as root, then retry";
     cmd::run(
-        cmd::new("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"),
+        cmd::new("apt-get")
+            .arg("update")
+            .env("DEBIAN_FRONTEND", "noninteractive"),
         "apt-get update",
         advice,
     )?;
     cmd::run(
         cmd::new("apt-get")
-            .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+            .args([
+                "install",
+                "-y",
+                "--no-install-recommends",
+                "chromium",
+                "chromium-driver",
+            ])
             .env("DEBIAN_FRONTEND", "noninteractive"),
         "apt-get install chromium chromium-driver",
         advice,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tool_is_detected_by_its_exact_version() {
+        let cargo = cmd::probe(cmd::new("cargo").arg("--version")).unwrap_or_default();
+        let version = cargo.split_whitespace().nth(1).unwrap_or("?");
+        assert!(has_version("cargo", version), "{cargo}");
+        assert!(
+            !has_version("cargo", "0.0.0"),
+            "another version means: install"
+        );
+        assert!(
+            !has_version("goroscope-no-such-tool", version),
+            "missing means: install"
+        );
+    }
 }

@@ -50,7 +50,11 @@ pub fn encode<T: Serialize>(msg: &T) -> String {
     // Serialising this crate's plain data types cannot fail (no maps with non-string keys,
     // no custom Serialize impls). Should it ever, the empty text reaches the receiver as
     // `WireError::Malformed`, which it reports; nothing panics.
-    serde_json::to_string(&Outgoing { v: PROTOCOL_VERSION, msg }).unwrap_or_default()
+    serde_json::to_string(&Outgoing {
+        v: PROTOCOL_VERSION,
+        msg,
+    })
+    .unwrap_or_default()
 }
 
 /// Decodes an envelope, checking the version before reading the message.

@@ -2,8 +2,8 @@
 //! are refused with an error, never a panic or a misread.
 
 use goroscope_protocol::{
-    Diagnostic, Outcome, PROTOCOL_VERSION, Request, Response, RunConfig, Status, Stream,
-    WireError, decode, encode,
+    Diagnostic, Outcome, PROTOCOL_VERSION, Request, Response, RunConfig, Status, Stream, WireError,
+    decode, encode,
 };
 
 fn round_trip<T>(msg: T)
@@ -28,7 +28,10 @@ fn requests_round_trip() {
 fn responses_round_trip() {
     round_trip(Response::Ready);
     round_trip(Response::Status(Status::Running));
-    round_trip(Response::Output { stream: Stream::Stderr, text: "a\nb".into() });
+    round_trip(Response::Output {
+        stream: Stream::Stderr,
+        text: "a\nb".into(),
+    });
     round_trip(Response::Diagnostics(vec![Diagnostic {
         line: 3,
         col: 7,
@@ -36,7 +39,10 @@ fn responses_round_trip() {
         end: 21,
         message: "unexpected }".into(),
     }]));
-    round_trip(Response::Finished { outcome: Outcome::Deadlock, exit_code: 2 });
+    round_trip(Response::Finished {
+        outcome: Outcome::Deadlock,
+        exit_code: 2,
+    });
     round_trip(Response::Fault("boom".into()));
     round_trip(Response::Note("parsed".into()));
 }
@@ -44,21 +50,35 @@ fn responses_round_trip() {
 #[test]
 fn envelope_names_the_version() {
     let text = encode(&Request::Spin);
-    assert_eq!(text, format!("{{\"v\":{PROTOCOL_VERSION},\"msg\":\"Spin\"}}"));
+    assert_eq!(
+        text,
+        format!("{{\"v\":{PROTOCOL_VERSION},\"msg\":\"Spin\"}}")
+    );
 }
 
 #[test]
 fn another_version_is_refused_before_the_message_is_read() {
-    let text = format!("{{\"v\":{},\"msg\":{{\"NoSuchVariant\":1}}}}", PROTOCOL_VERSION + 1);
+    let text = format!(
+        "{{\"v\":{},\"msg\":{{\"NoSuchVariant\":1}}}}",
+        PROTOCOL_VERSION + 1
+    );
     assert_eq!(
         decode::<Request>(&text),
-        Err(WireError::Version { found: PROTOCOL_VERSION + 1 })
+        Err(WireError::Version {
+            found: PROTOCOL_VERSION + 1
+        })
     );
 }
 
 #[test]
 fn junk_is_malformed() {
-    for junk in ["", "null", "{\"msg\":\"Spin\"}", "{\"v\":1,\"msg\":\"Nope\"}", "{\"v\":-1}"] {
+    for junk in [
+        "",
+        "null",
+        "{\"msg\":\"Spin\"}",
+        "{\"v\":1,\"msg\":\"Nope\"}",
+        "{\"v\":-1}",
+    ] {
         assert!(
             matches!(decode::<Request>(junk), Err(WireError::Malformed(_))),
             "{junk:?}"
@@ -80,7 +100,12 @@ fn status_words_are_the_page_contract() {
     .into_iter()
     .map(Status::as_str)
     .collect();
-    assert_eq!(words, ["idle", "running", "paused", "finished", "deadlock", "panic", "error"]);
+    assert_eq!(
+        words,
+        [
+            "idle", "running", "paused", "finished", "deadlock", "panic", "error"
+        ]
+    );
 }
 
 #[test]
@@ -94,6 +119,12 @@ fn outcomes_map_to_final_statuses() {
 
 #[test]
 fn diagnostics_print_like_go_build() {
-    let d = Diagnostic { line: 4, col: 2, start: 30, end: 31, message: "undefined: x".into() };
+    let d = Diagnostic {
+        line: 4,
+        col: 2,
+        start: 30,
+        end: 31,
+        message: "undefined: x".into(),
+    };
     assert_eq!(d.to_string(), "main.go:4:2: undefined: x");
 }

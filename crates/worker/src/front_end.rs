@@ -28,7 +28,13 @@ pub fn check(code: &str) -> Checked {
         .into_iter()
         .map(|d| {
             let (line, col) = lines.line_col(d.span.start);
-            Diagnostic { line, col, start: d.span.start, end: d.span.end, message: d.message }
+            Diagnostic {
+                line,
+                col,
+                start: d.span.start,
+                end: d.span.end,
+                message: d.message,
+            }
         })
         .collect();
     let file = parsed.file;
@@ -42,5 +48,9 @@ pub fn check(code: &str) -> Checked {
 
 /// "1 import", "2 declarations".
 pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

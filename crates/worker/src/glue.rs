@@ -31,7 +31,9 @@ pub fn start() {
         }
     };
     let Ok(ticks) = MessageChannel::new() else {
-        post(vec![Response::Fault("the worker cannot create a MessageChannel".into())]);
+        post(vec![Response::Fault(
+            "the worker cannot create a MessageChannel".into(),
+        )]);
         return;
     };
     let session = Rc::new(RefCell::new(Session::new()));
@@ -52,7 +54,9 @@ pub fn start() {
             }
         })
     };
-    ticks.port1().set_onmessage(Some(on_tick.as_ref().unchecked_ref()));
+    ticks
+        .port1()
+        .set_onmessage(Some(on_tick.as_ref().unchecked_ref()));
     on_tick.forget();
 
     let on_request = {

@@ -21,7 +21,9 @@ pub enum Progress {
 pub enum Job {
     Run(RunConfig),
     /// `Request::Spin`: never finishes; counts its slices.
-    Spin { slices: u64 },
+    Spin {
+        slices: u64,
+    },
 }
 
 /// Iterations of arithmetic one spinning slice burns: a few milliseconds, the order of a
@@ -42,17 +44,26 @@ impl Job {
                         front_end::count(checked.imports, "import"),
                         front_end::count(checked.decls, "declaration"),
                     )));
-                    out.push(Response::Finished { outcome: Outcome::Checked, exit_code: 0 });
+                    out.push(Response::Finished {
+                        outcome: Outcome::Checked,
+                        exit_code: 0,
+                    });
                 } else {
                     out.push(Response::Diagnostics(checked.diagnostics));
-                    out.push(Response::Finished { outcome: Outcome::Error, exit_code: 1 });
+                    out.push(Response::Finished {
+                        outcome: Outcome::Error,
+                        exit_code: 1,
+                    });
                 }
                 Progress::Done
             }
             Job::Spin { slices } => {
                 let mut x = *slices;
                 for i in 0..SPIN_SLICE_WORK {
-                    x = std::hint::black_box(x.wrapping_mul(6364136223846793005).wrapping_add(u64::from(i)));
+                    x = std::hint::black_box(
+                        x.wrapping_mul(6364136223846793005)
+                            .wrapping_add(u64::from(i)),
+                    );
                 }
                 *slices = slices.wrapping_add(1);
                 std::hint::black_box(x);

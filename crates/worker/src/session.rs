@@ -42,10 +42,10 @@ impl Session {
     /// Runs one slice of the current job, if any; returns its responses.
     pub fn slice(&mut self) -> Vec<Response> {
         let mut out = Vec::new();
-        if let Some(job) = self.job.as_mut() {
-            if job.slice(&mut out) == Progress::Done {
-                self.job = None;
-            }
+        if let Some(job) = self.job.as_mut()
+            && job.slice(&mut out) == Progress::Done
+        {
+            self.job = None;
         }
         out
     }

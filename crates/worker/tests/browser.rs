@@ -12,11 +12,27 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn a_run_is_answered_in_the_browser_as_natively() {
     let mut session = Session::new();
     let code = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar wg sync.WaitGroup\n\nfunc main() {\n\tfmt.Println(`hi`, 0x1F, 'x')\n}\n";
-    let request = encode(&Request::Run(RunConfig { code: code.into(), procs: 8, seed: u64::MAX }));
-    assert_eq!(session.receive(&request), vec![Response::Status(Status::Running)]);
+    let request = encode(&Request::Run(RunConfig {
+        code: code.into(),
+        procs: 8,
+        seed: u64::MAX,
+    }));
+    assert_eq!(
+        session.receive(&request),
+        vec![Response::Status(Status::Running)]
+    );
     let out = session.slice();
-    assert!(matches!(&out[0], Response::Note(n) if n.contains("package main with 2 imports and 2 declarations")), "{out:?}");
-    assert_eq!(out[1], Response::Finished { outcome: Outcome::Checked, exit_code: 0 });
+    assert!(
+        matches!(&out[0], Response::Note(n) if n.contains("package main with 2 imports and 2 declarations")),
+        "{out:?}"
+    );
+    assert_eq!(
+        out[1],
+        Response::Finished {
+            outcome: Outcome::Checked,
+            exit_code: 0
+        }
+    );
     assert!(!session.is_busy());
 }
 
