@@ -39,18 +39,17 @@ impl<'a> Lower<'a> {
     /// (one per target); handles `f()` with several results and the comma-ok forms.
     pub fn rhs_values(&mut self, tys: &[TypeId], rhs: &[Expr]) -> Reg {
         if rhs.len() == tys.len() {
-            let base = Reg(self.mark());
+            let base = self.alloc_n(rhs.len());
+            let mut items = Vec::with_capacity(rhs.len());
             for (i, e) in rhs.iter().enumerate() {
-                let r = self.alloc();
                 let t = if tys[i] == TypeId::INVALID {
                     self.ty(e.id)
                 } else {
                     tys[i]
                 };
-                self.expr_as(e, t, r);
-                self.release(r.0 + 1);
+                items.push((e, Reg(base.0 + i as u16), t));
             }
-            self.cover(base.0);
+            self.eval_ordered(&items);
             return base;
         }
         let (Some(e), Some(&first_ty)) = (rhs.first(), tys.first()) else {

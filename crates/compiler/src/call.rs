@@ -256,12 +256,8 @@ impl<'a> Lower<'a> {
                 packed = Some((slot, first, rest as u16));
             }
         }
-        for i in self.arg_order(&args[..targets.len()]) {
-            let m = self.mark();
-            let (r, t) = targets[i];
-            self.expr_as(&args[i], t, r);
-            self.release(m);
-        }
+        let items: Vec<_> = args.iter().zip(targets).map(|(a, (r, t))| (a, r, t)).collect();
+        self.eval_ordered(&items);
         if let Some((slot, first, n)) = packed {
             self.emit(Instr::MakeSliceFrom { dst: slot, base: first, n });
         }
@@ -270,21 +266,27 @@ impl<'a> Lower<'a> {
         n
     }
 
-    /// The order gc evaluates call arguments in: operands that involve a call, a
-    /// receive, a map index or a type assertion are evaluated first, left to right, into
-    /// temporaries; plain operands (variables, constants, `len(ch)`) are read afterwards,
-    /// when the call is made. So `fmt.Println(n, inc())` prints `n` after `inc` ran.
-    /// (gc copies an unaddressed local struct early when boxing it, but nothing can
-    /// change such a variable meanwhile, so reading it late is indistinguishable.)
-    fn arg_order(&mut self, args: &[Expr]) -> Vec<usize> {
+    /// Evaluates each expression into its register, converted to its type, in the
+    /// order gc uses for expression lists (call arguments, composite literal elements,
+    /// assignment and return values): operands involving a call, a receive, a map index
+    /// or a type assertion first, left to right; plain operands (variables, constants,
+    /// `len(ch)`) afterwards. So `fmt.Println(n, inc())` prints `n` after `inc` ran, as
+    /// gc does. (gc copies an unaddressed local struct early when boxing it, but nothing
+    /// can change such a variable meanwhile, so reading it late is indistinguishable.)
+    pub fn eval_ordered(&mut self, items: &[(&Expr, Reg, TypeId)]) {
         let (early, late): (Vec<usize>, Vec<usize>) =
-            (0..args.len()).partition(|&i| self.has_effects(&args[i]));
-        early.into_iter().chain(late).collect()
+            (0..items.len()).partition(|&i| self.has_effects(items[i].0));
+        for i in early.into_iter().chain(late) {
+            let m = self.mark();
+            let (e, r, t) = items[i];
+            self.element(e, t, r);
+            self.release(m);
+        }
     }
 
     /// Whether evaluating `e` calls a function, receives, indexes a map or asserts a
     /// type (function literals are not entered: creating one has no effect).
-    fn has_effects(&self, e: &Expr) -> bool {
+    pub fn has_effects(&self, e: &Expr) -> bool {
         struct Finder<'i> {
             info: &'i goroscope_types::Info,
             found: bool,

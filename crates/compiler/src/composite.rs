@@ -58,14 +58,16 @@ impl<'a> Lower<'a> {
                     }
                 }
                 let base = self.alloc_n(fields.len());
+                let mut items = Vec::new();
                 for (i, f) in fields.iter().enumerate() {
                     let r = Reg(base.0 + i as u16);
                     let ft = self.subst(f.ty);
                     match values[i] {
-                        Some(v) => self.element(v, ft, r),
+                        Some(v) => items.push((v, r, ft)),
                         None => self.zero(ft, r),
                     }
                 }
+                self.eval_ordered(&items);
                 self.emit(Instr::MakeAgg {
                     dst,
                     base,
@@ -76,9 +78,7 @@ impl<'a> Lower<'a> {
                 let keyed = elts.iter().any(|el| el.key.is_some());
                 if !keyed && elts.len() as u64 == len && len <= MAX_AGG_ARRAY {
                     let base = self.alloc_n(elts.len());
-                    for (i, el) in elts.iter().enumerate() {
-                        self.element(&el.value, elem, Reg(base.0 + i as u16));
-                    }
+                    self.elements(elts, elem, base);
                     self.emit(Instr::MakeAgg {
                         dst,
                         base,
@@ -105,9 +105,7 @@ impl<'a> Lower<'a> {
             Type::Slice(elem) => {
                 if elts.iter().all(|el| el.key.is_none()) && elts.len() as u64 <= MAX_AGG_ARRAY {
                     let base = self.alloc_n(elts.len());
-                    for (i, el) in elts.iter().enumerate() {
-                        self.element(&el.value, elem, Reg(base.0 + i as u16));
-                    }
+                    self.elements(elts, elem, base);
                     self.emit(Instr::MakeSliceFrom {
                         dst,
                         base,
@@ -168,8 +166,18 @@ impl<'a> Lower<'a> {
         self.release(m.max(dst.0 + 1));
     }
 
+    /// The unkeyed elements of a literal into consecutive registers from `base`.
+    fn elements(&mut self, elts: &[Element], elem: TypeId, base: Reg) {
+        let items: Vec<_> = elts
+            .iter()
+            .enumerate()
+            .map(|(i, el)| (&el.value, Reg(base.0 + i as u16), elem))
+            .collect();
+        self.eval_ordered(&items);
+    }
+
     /// One element of a literal: an elided inner literal takes the element type.
-    fn element(&mut self, v: &Expr, t: TypeId, dst: Reg) {
+    pub fn element(&mut self, v: &Expr, t: TypeId, dst: Reg) {
         if let ExprKind::CompositeLit { ty: None, elts } = &v.kind {
             self.composite(v, t, elts, dst);
         } else {

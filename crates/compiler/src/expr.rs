@@ -641,10 +641,23 @@ impl<'a> Lower<'a> {
             | BinaryOp::Ge => self.compare(op, x, y, dst),
             _ => {
                 let t = self.ty(e.id);
-                let a = self.expr(x);
-                let b = self.expr(y);
+                let (a, b) = self.operands(x, y);
                 self.arith(e, op, t, a, b, dst);
             }
+        }
+    }
+
+    /// The registers of two operands, a plain left operand read after a right operand
+    /// with effects (gc's order: `n + inc()` sees `n` after `inc`).
+    fn operands(&mut self, x: &Expr, y: &Expr) -> (Reg, Reg) {
+        if !self.has_effects(x) && self.has_effects(y) {
+            let b = self.expr(y);
+            let a = self.expr(x);
+            (a, b)
+        } else {
+            let a = self.expr(x);
+            let b = self.expr(y);
+            (a, b)
         }
     }
 
@@ -730,8 +743,7 @@ impl<'a> Lower<'a> {
             let b = self.fresh_as(y, it);
             (it, a, b)
         } else {
-            let a = self.expr(x);
-            let b = self.expr(y);
+            let (a, b) = self.operands(x, y);
             (xt, a, b)
         };
         self.compare_regs(op, t, a, b, dst);

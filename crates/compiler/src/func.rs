@@ -177,12 +177,13 @@ impl<'a> Lower<'a> {
             }
             base
         } else {
-            let base = Reg(self.mark());
-            for (i, e) in exprs.iter().enumerate() {
-                let r = self.alloc();
-                self.expr_as(e, tys.get(i).copied().unwrap_or(TypeId::INVALID), r);
-                self.release(r.0 + 1);
-            }
+            let base = self.alloc_n(exprs.len());
+            let items: Vec<_> = exprs
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e, Reg(base.0 + i as u16), tys.get(i).copied().unwrap_or(TypeId::INVALID)))
+                .collect();
+            self.eval_ordered(&items);
             base
         };
         let named = self.f.results.iter().all(|r| r.0.is_some()) && n > 0;

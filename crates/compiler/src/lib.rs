@@ -25,9 +25,10 @@
 //!   (`main.F[...]` in traces); instructions are typed, so erasure is not possible.
 //! - **Method tables** are filled only for types converted to interfaces (and their
 //!   components, which fmt inspects); promoted methods get wrapper functions.
-//! - **Call arguments follow gc's order**: arguments involving calls, receives, map
-//!   indexing or type assertions are evaluated first (left to right), plain variables
-//!   are read when the call is made (`fmt.Println(n, inc())` shows the new `n`).
+//! - **Expression lists follow gc's order** (call arguments, literal elements,
+//!   assignment and return values, binary operands): operands involving calls,
+//!   receives, map indexing or type assertions are evaluated first (left to right),
+//!   plain variables are read last (`fmt.Println(n, inc())` shows the new `n`).
 //! - Package initialisation order is computed here from the tree (Go's dependency
 //!   rule), not taken from the checker.
 //!

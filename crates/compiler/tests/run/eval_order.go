@@ -33,4 +33,7 @@ func main() {
 	fmt.Println(p, set(), p.a)
 	a, b := n, inc()
 	fmt.Println(a, b)
+	sum := n + inc()
+	q := []int{n, inc()}
+	fmt.Println(sum, q)
 }
