@@ -44,7 +44,17 @@ impl<'a> Lower<'a> {
     /// The value of `e` converted to `target` (boxed into an interface when `target` is
     /// one and `e` is not) in register `dst`.
     pub fn expr_as(&mut self, e: &Expr, target: TypeId, dst: Reg) {
-        let from = self.ty(e.id);
+        let mut from = self.ty(e.id);
+        // A constant recorded with an interface type is boxed with its default type.
+        if self.c.is_interface(from) {
+            match self.info().expr(e.id).and_then(|tv| tv.value.as_ref()) {
+                Some(Value::Bool(_)) => from = TypeId::BOOL,
+                Some(Value::String(_)) => from = TypeId::STRING,
+                Some(Value::Int(_)) => from = TypeId::INT,
+                Some(Value::Float(_)) => from = TypeId::FLOAT64,
+                None => {}
+            }
+        }
         self.expr_to(e, dst);
         self.coerce(dst, from, target);
     }
