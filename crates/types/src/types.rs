@@ -331,6 +331,16 @@ pub enum Qualifier {
     QuotedPath,
 }
 
+/// Markers [`TypeTable::message_string`] leaves where Go's spelling depends on how the
+/// program wrote the type (`byte` or `uint8`, `rune` or `int32`, `any` or
+/// `interface{}`); the checker replaces them once it knows (see `check::spelling`).
+pub(crate) const SPELL_UINT8: &str = "\u{1}b";
+pub(crate) const SPELL_INT32: &str = "\u{1}r";
+pub(crate) const SPELL_ANY: &str = "\u{1}a";
+/// Marks where an operand of type `any` is introduced as `interface ` (not for
+/// `interface{}`).
+pub(crate) const SPELL_ANY_DESC: &str = "\u{1}d";
+
 impl TypeTable {
     pub fn new() -> TypeTable {
         let mut t = TypeTable {
@@ -686,18 +696,45 @@ impl TypeTable {
         s
     }
 
-    /// Shorthand for the checker's messages.
+    /// Go's spelling in the checker's messages, with defined types of package `main`
+    /// unqualified.
     pub fn display(&self, id: TypeId) -> String {
         self.type_string(id, Qualifier::Checker)
     }
 
+    /// Like [`Self::display`] with spelling markers for `uint8`, `int32` and `any`
+    /// (see [`SPELL_UINT8`]); only the checker's messages use it.
+    pub(crate) fn message_string(&self, id: TypeId, q: Qualifier) -> String {
+        let mut s = String::new();
+        self.write_type_marked(&mut s, id, q, 0, true);
+        s
+    }
+
+    /// [`Self::message_string`] as the checker's messages qualify types.
+    pub(crate) fn msg(&self, id: TypeId) -> String {
+        self.message_string(id, Qualifier::Checker)
+    }
+
     fn write_type(&self, s: &mut String, id: TypeId, q: Qualifier, depth: u32) {
+        self.write_type_marked(s, id, q, depth, false)
+    }
+
+    fn write_type_marked(
+        &self,
+        s: &mut String,
+        id: TypeId,
+        q: Qualifier,
+        depth: u32,
+        marked: bool,
+    ) {
         if depth > 32 {
             s.push('…');
             return;
         }
         let d = depth + 1;
         match self.get(id) {
+            Type::Basic(BasicKind::Uint8) if marked => s.push_str(SPELL_UINT8),
+            Type::Basic(BasicKind::Int32) if marked => s.push_str(SPELL_INT32),
             Type::Basic(k) => s.push_str(k.name()),
             Type::Named(i) => {
                 let Some(n) = self.named.get(*i as usize) else {
@@ -726,21 +763,21 @@ impl TypeTable {
             }
             Type::Pointer(e) => {
                 s.push('*');
-                self.write_type(s, *e, q, d);
+                self.write_type_marked(s, *e, q, d, marked);
             }
             Type::Slice(e) => {
                 s.push_str("[]");
-                self.write_type(s, *e, q, d);
+                self.write_type_marked(s, *e, q, d, marked);
             }
             Type::Array { elem, len } => {
                 s.push_str(&format!("[{len}]"));
-                self.write_type(s, *elem, q, d);
+                self.write_type_marked(s, *elem, q, d, marked);
             }
             Type::Map { key, elem } => {
                 s.push_str("map[");
-                self.write_type(s, *key, q, d);
+                self.write_type_marked(s, *key, q, d, marked);
                 s.push(']');
-                self.write_type(s, *elem, q, d);
+                self.write_type_marked(s, *elem, q, d, marked);
             }
             Type::Chan { dir, elem } => {
                 s.push_str(match dir {
@@ -760,7 +797,7 @@ impl TypeTable {
                 if paren {
                     s.push('(');
                 }
-                self.write_type(s, *elem, q, d);
+                self.write_type_marked(s, *elem, q, d, marked);
                 if paren {
                     s.push(')');
                 }
@@ -780,27 +817,27 @@ impl TypeTable {
                         s.push_str(&f.name);
                         s.push(' ');
                     }
-                    self.write_type(s, f.ty, q, d);
+                    self.write_type_marked(s, f.ty, q, d, marked);
                 }
                 s.push_str(close);
             }
             Type::Signature(sig) => {
                 s.push_str("func");
-                self.write_signature(s, sig, q, d);
+                self.write_signature(s, sig, q, d, marked);
             }
             Type::Interface(i) => {
                 if i.methods.is_empty() && i.terms.is_none() && !i.comparable {
-                    s.push_str(if q == Qualifier::Checker {
-                        "any"
-                    } else {
-                        "interface {}"
+                    s.push_str(match q {
+                        Qualifier::Reflect => "interface {}",
+                        _ if marked => SPELL_ANY,
+                        _ => "any",
                     });
                     return;
                 }
-                s.push_str(if q == Qualifier::Checker {
-                    "interface{"
-                } else {
+                s.push_str(if q == Qualifier::Reflect {
                     "interface { "
+                } else {
+                    "interface{"
                 });
                 let mut first = true;
                 let mut sep = |s: &mut String| {
@@ -817,7 +854,7 @@ impl TypeTable {
                     sep(s);
                     s.push_str(name);
                     if let Type::Signature(sig) = self.get(*sig) {
-                        self.write_signature(s, sig, q, d);
+                        self.write_signature(s, sig, q, d, marked);
                     }
                 }
                 if let Some(terms) = &i.terms {
@@ -829,7 +866,7 @@ impl TypeTable {
                         if t.tilde {
                             s.push('~');
                         }
-                        self.write_type(s, t.ty, q, d);
+                        self.write_type_marked(s, t.ty, q, d, marked);
                     }
                 }
                 s.push_str(if q == Qualifier::Reflect { " }" } else { "}" });
@@ -840,14 +877,14 @@ impl TypeTable {
                     if i > 0 {
                         s.push_str(", ");
                     }
-                    self.write_type(s, *e, q, d);
+                    self.write_type_marked(s, *e, q, d, marked);
                 }
                 s.push(')');
             }
         }
     }
 
-    fn write_signature(&self, s: &mut String, sig: &Signature, q: Qualifier, d: u32) {
+    fn write_signature(&self, s: &mut String, sig: &Signature, q: Qualifier, d: u32, marked: bool) {
         s.push('(');
         for (i, p) in sig.params.iter().enumerate() {
             if i > 0 {
@@ -859,9 +896,9 @@ impl TypeTable {
                     Type::Slice(e) => *e,
                     _ => *p,
                 };
-                self.write_type(s, elem, q, d);
+                self.write_type_marked(s, elem, q, d, marked);
             } else {
-                self.write_type(s, *p, q, d);
+                self.write_type_marked(s, *p, q, d, marked);
             }
         }
         s.push(')');
@@ -869,7 +906,7 @@ impl TypeTable {
             0 => {}
             1 if !matches!(self.get(sig.results[0]), Type::Tuple(_)) => {
                 s.push(' ');
-                self.write_type(s, sig.results[0], q, d);
+                self.write_type_marked(s, sig.results[0], q, d, marked);
             }
             _ => {
                 s.push_str(" (");
@@ -877,7 +914,7 @@ impl TypeTable {
                     if i > 0 {
                         s.push_str(", ");
                     }
-                    self.write_type(s, *r, q, d);
+                    self.write_type_marked(s, *r, q, d, marked);
                 }
                 s.push(')');
             }

@@ -60,8 +60,8 @@ impl<'a> Checker<'a> {
                 None => Ok(()),
                 Some(why) => Err(Some(format!(
                     "{} does not implement {} {why}",
-                    types.display(v),
-                    types.display(t)
+                    types.msg(v),
+                    types.msg(t)
                 ))),
             };
         }
@@ -115,7 +115,7 @@ impl<'a> Checker<'a> {
             };
             if let Err(err) = self.convert_untyped(x, e, target) {
                 let d = x.describe(e, &self.info.types);
-                let ts = self.info.types.display(t);
+                let ts = self.info.types.msg(t);
                 let mut msg = if x.is_nil() {
                     format!("cannot use nil as {ts} value in {context}")
                 } else {
@@ -138,7 +138,7 @@ impl<'a> Checker<'a> {
             }
             Err(why) => {
                 let d = x.describe(e, &self.info.types);
-                let ts = self.info.types.display(t);
+                let ts = self.info.types.msg(t);
                 let msg = match why {
                     Some(w) => format!("cannot use {d} as {ts} value in {context}: {w}"),
                     None => format!("cannot use {d} as {ts} value in {context}"),
@@ -392,7 +392,7 @@ impl<'a> Checker<'a> {
                 let d = self.info.types.default_type(x.ty);
                 if d != x.ty && self.convert_untyped(x, e, d).is_err() {
                     let desc = x.describe(e, &self.info.types);
-                    let ds = self.info.types.display(d);
+                    let ds = self.info.types.msg(d);
                     let msg = format!("cannot use {desc} as {ds} value in {context} (overflows)");
                     self.error(e.span, msg);
                     return TypeId::INVALID;

@@ -311,7 +311,7 @@ impl<'a> Checker<'a> {
             }
             return Operand::invalid();
         }
-        let ts = self.info.types.display(t);
+        let ts = self.info.types.msg(t);
         let core = self.info.types.core_type(t).unwrap_or(TypeId::INVALID);
         let (min, max) = match self.info.types.get(core) {
             Type::Slice(_) => (2, 3),
@@ -405,10 +405,7 @@ impl<'a> Checker<'a> {
                 acc.ty == y.ty
             };
             if !ok || (acc.ty != y.ty && !self.info.types.is_untyped(acc.ty)) {
-                let (a, bt) = (
-                    self.info.types.display(acc.ty),
-                    self.info.types.display(y.ty),
-                );
+                let (a, bt) = (self.info.types.msg(acc.ty), self.info.types.msg(y.ty));
                 let call = expr_string(e);
                 self.error(be.span, format!("invalid argument: mismatched types {a} (previous argument) and {bt} (type of {}) in {call}", expr_string(be)));
                 return Operand::invalid();

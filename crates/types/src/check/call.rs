@@ -36,7 +36,7 @@ impl<'a> Checker<'a> {
                 let core = self.info.types.core_type(fo.ty).unwrap_or(TypeId::INVALID);
                 let Some(sig) = self.info.types.signature_of(core).cloned() else {
                     let d = fo.describe(func, &self.info.types);
-                    let ts = self.info.types.display(fo.ty);
+                    let ts = self.info.types.msg(fo.ty);
                     self.error(
                         e.span,
                         format!("invalid operation: cannot call {d}: {ts} is not a function"),
@@ -267,7 +267,7 @@ impl<'a> Checker<'a> {
             if spread {
                 // Tuple elements are typed; only assignability matters.
                 if let Err(why) = self.assignable(&x, t) {
-                    let (xs, ts) = (self.info.types.display(x.ty), self.info.types.display(t));
+                    let (xs, ts) = (self.info.types.msg(x.ty), self.info.types.msg(t));
                     let call = expr_string(ae);
                     let w = why.map(|w| format!(": {w}")).unwrap_or_default();
                     self.error(
@@ -303,10 +303,10 @@ impl<'a> Checker<'a> {
                     if t.is_numeric(x.ty) {
                         "number".to_string()
                     } else {
-                        t.display(x.ty).replace("untyped ", "")
+                        t.msg(x.ty).replace("untyped ", "")
                     }
                 } else {
-                    t.display(x.ty)
+                    t.msg(x.ty)
                 }
             })
             .collect();
@@ -320,11 +320,11 @@ impl<'a> Checker<'a> {
             .map(|(i, p)| {
                 if sig.variadic && i + 1 == sig.params.len() {
                     match self.info.types.get(*p) {
-                        Type::Slice(el) => format!("...{}", self.info.types.display(*el)),
-                        _ => self.info.types.display(*p),
+                        Type::Slice(el) => format!("...{}", self.info.types.msg(*el)),
+                        _ => self.info.types.msg(*p),
                     }
                 } else {
-                    self.info.types.display(*p)
+                    self.info.types.msg(*p)
                 }
             })
             .collect();
@@ -362,7 +362,7 @@ impl<'a> Checker<'a> {
         // The target as written: Go keeps the names `byte` and `rune` in messages.
         let ts = match &e.kind {
             ExprKind::Call { func, .. } => expr_string(strip_parens(func)),
-            _ => self.info.types.display(t),
+            _ => self.info.types.msg(t),
         };
         if args.len() != 1 {
             for a in args {

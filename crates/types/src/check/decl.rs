@@ -54,7 +54,7 @@ impl<'a> Checker<'a> {
             && t != TypeId::INVALID
             && !self.info.types.is_const_type(t)
         {
-            let s = self.info.types.display(t);
+            let s = self.info.types.msg(t);
             self.error(te.span, format!("invalid constant type {s}"));
             self.iota = saved;
             return (TypeId::INVALID, None);
@@ -308,7 +308,7 @@ impl<'a> Checker<'a> {
                 .any(|&m| self.info.objects[m.index()].name == f.name.name)
         });
         if dup {
-            let tn = self.info.types.display(base);
+            let tn = self.info.types.msg(base);
             self.error(
                 f.name.span,
                 format!("method {tn}.{} already declared", f.name.name),
@@ -338,7 +338,7 @@ impl<'a> Checker<'a> {
                 }
                 let u = self.info.types.under(b);
                 if matches!(u, Type::Pointer(_) | Type::Interface(_)) {
-                    let s = self.info.types.display(b);
+                    let s = self.info.types.msg(b);
                     self.error(
                         recv.ty.span,
                         format!("invalid receiver type {s} (pointer or interface type)"),

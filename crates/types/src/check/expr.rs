@@ -169,6 +169,10 @@ impl<'a> Checker<'a> {
                 Operand::constant(ty, v)
             }
             ObjKind::TypeName { .. } => {
+                if obj.pkg.is_none() {
+                    let name = obj.name.clone();
+                    self.spelled.saw(&name);
+                }
                 if ty == TypeId::INVALID {
                     return Operand::invalid();
                 }
@@ -293,7 +297,7 @@ impl<'a> Checker<'a> {
             (None, Type::Pointer(elem)) => (elem, t),
             _ => (t, t),
         };
-        let ts = self.info.types.display(base);
+        let ts = self.info.types.msg(base);
         let result = match self
             .info
             .types
@@ -547,7 +551,7 @@ impl<'a> Checker<'a> {
                 let mut addr = false;
                 if ptr_recv && !recv_is_ptr {
                     if xo.mode != OpMode::Variable && !indirect {
-                        let ts = self.info.types.display(xo.ty);
+                        let ts = self.info.types.msg(xo.ty);
                         self.error(
                             sel.span,
                             format!("cannot call pointer method {name} on {ts}"),
@@ -584,7 +588,7 @@ impl<'a> Checker<'a> {
             }
             Found::NotFound => {
                 let xs = expr_string(x);
-                let ts = self.info.types.type_string(xo.ty, Qualifier::QuotedPath);
+                let ts = self.info.types.message_string(xo.ty, Qualifier::QuotedPath);
                 let ptr_to_iface = matches!(self.info.types.get(xo.ty), Type::Pointer(b) if self.info.types.is_interface(*b));
                 let msg = if ptr_to_iface {
                     format!(
@@ -730,7 +734,7 @@ impl<'a> Checker<'a> {
     /// `T.m` / `(*T).m`: a function taking the receiver first.
     fn method_expr(&mut self, e: &Expr, x: &Expr, t: TypeId, sel: &Ident) -> Operand {
         let name = &sel.name;
-        let ts = self.info.types.display(t);
+        let ts = self.info.types.msg(t);
         let (recv_sig, selection) = match lookup(&self.info, t, name) {
             Found::Method { func, indirect, .. } => {
                 let ptr_recv = self.info.objects[func.index()]
@@ -1007,7 +1011,7 @@ impl<'a> Checker<'a> {
             && let Some(why) = missing_method(&self.info, t, xo.ty)
         {
             let es = expr_string(e);
-            let (ts, is) = (self.info.types.display(t), self.info.types.display(xo.ty));
+            let (ts, is) = (self.info.types.msg(t), self.info.types.msg(xo.ty));
             self.error(
                 e.span,
                 format!("impossible type assertion: {es}\n\t{ts} does not implement {is} {why}"),
@@ -1066,7 +1070,7 @@ impl<'a> Checker<'a> {
                         dir: ChanDir::Send, ..
                     } => {
                         let d = xo.describe(x, &self.info.types);
-                        let ts = self.info.types.display(xo.ty);
+                        let ts = self.info.types.msg(xo.ty);
                         self.error(
                             x.span,
                             format!(
@@ -1082,7 +1086,7 @@ impl<'a> Checker<'a> {
                     },
                     _ => {
                         let d = xo.describe(x, &self.info.types);
-                        let ts = self.info.types.display(xo.ty);
+                        let ts = self.info.types.msg(xo.ty);
                         self.error(
                             x.span,
                             format!("invalid operation: cannot receive from non-channel {ts} {d}"),
@@ -1175,7 +1179,7 @@ impl<'a> Checker<'a> {
                         Ok(v) => return Operand::constant(t, v),
                         Err(_) => {
                             let d = x.describe(e, &self.info.types);
-                            let ts = self.info.types.display(t);
+                            let ts = self.info.types.msg(t);
                             self.error(e.span, format!("{d} overflows {ts}"));
                             return Operand::invalid();
                         }
@@ -1237,10 +1241,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         if matched == Match::Mismatch {
-            let (a, b) = (
-                self.info.types.display(xo.ty),
-                self.info.types.display(yo.ty),
-            );
+            let (a, b) = (self.info.types.msg(xo.ty), self.info.types.msg(yo.ty));
             self.error(
                 at,
                 format!("invalid operation: {es} (mismatched types {a} and {b})"),
@@ -1254,10 +1255,7 @@ impl<'a> Checker<'a> {
             return self.comparison(es, op, x, &xo, y, &yo, nils);
         }
         if xo.ty != yo.ty {
-            let (a, b) = (
-                self.info.types.display(xo.ty),
-                self.info.types.display(yo.ty),
-            );
+            let (a, b) = (self.info.types.msg(xo.ty), self.info.types.msg(yo.ty));
             self.error(
                 x.span,
                 format!("invalid operation: {es} (mismatched types {a} and {b})"),
@@ -1398,7 +1396,7 @@ impl<'a> Checker<'a> {
                 let d = u.describe(ue, &self.info.types);
                 let basic = match self.info.types.basic_kind(t) {
                     Some(k) => k.name().to_string(),
-                    None => self.info.types.display(t),
+                    None => self.info.types.msg(t),
                 };
                 let msg = if why == Unrepresentable::Truncated {
                     format!("{d} truncated to {basic}")
@@ -1427,7 +1425,7 @@ impl<'a> Checker<'a> {
         let types = &self.info.types;
         let assignable = self.assignable(xo, yo.ty).is_ok() || self.assignable(yo, xo.ty).is_ok();
         if !assignable {
-            let (a, b) = (types.display(xo.ty), types.display(yo.ty));
+            let (a, b) = (types.msg(xo.ty), types.msg(yo.ty));
             self.error(
                 y.span,
                 format!("invalid operation: {es} (mismatched types {a} and {b})"),
@@ -1619,13 +1617,10 @@ fn incomparable_cause(types: &crate::types::TypeTable, t: TypeId) -> String {
         Type::Map { .. } => "map can only be compared to nil".to_string(),
         Type::Signature(_) => "func can only be compared to nil".to_string(),
         Type::Struct { fields } => match fields.iter().find(|f| !types.comparable(f.ty)) {
-            Some(f) => format!(
-                "struct containing {} cannot be compared",
-                types.display(f.ty)
-            ),
-            None => format!("{} cannot be compared", types.display(t)),
+            Some(f) => format!("struct containing {} cannot be compared", types.msg(f.ty)),
+            None => format!("{} cannot be compared", types.msg(t)),
         },
-        _ => format!("{} cannot be compared", types.display(t)),
+        _ => format!("{} cannot be compared", types.msg(t)),
     }
 }
 

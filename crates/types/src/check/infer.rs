@@ -49,7 +49,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             if !self.unify(p, x.ty, tparams, &mut bound) {
-                let (xs, ps) = (self.info.types.display(x.ty), self.info.types.display(p));
+                let (xs, ps) = (self.info.types.msg(x.ty), self.info.types.msg(p));
                 let a = expr_string(ae);
                 self.error(
                     ae.span,
@@ -208,7 +208,7 @@ impl<'a> Checker<'a> {
     fn unsatisfied(&self, t: TypeId, c: TypeId) -> Option<String> {
         let types = &self.info.types;
         let iface = types.interface_of(c)?.clone();
-        let (ts, cs) = (types.display(t), types.display(c));
+        let (ts, cs) = (types.msg(t), types.msg(c));
         if let Some(terms) = &iface.terms {
             let covers = |tilde: bool, ty: TypeId| {
                 terms.iter().any(|term| {
@@ -241,7 +241,7 @@ impl<'a> Checker<'a> {
                 return Some(match hint {
                     Some(term) => format!(
                         "{ts} does not satisfy {cs} (possibly missing ~ for {} in {cs})",
-                        types.display(term.ty)
+                        types.msg(term.ty)
                     ),
                     None => format!(
                         "{ts} does not satisfy {cs} ({ts} missing in {})",
@@ -374,7 +374,7 @@ impl<'a> Checker<'a> {
 fn union_string(types: &crate::types::TypeTable, terms: &[crate::types::Term]) -> String {
     terms
         .iter()
-        .map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, types.display(t.ty)))
+        .map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, types.msg(t.ty)))
         .collect::<Vec<_>>()
         .join(" | ")
 }

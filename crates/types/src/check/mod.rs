@@ -15,6 +15,7 @@ mod expr;
 mod infer;
 mod initorder;
 mod operand;
+mod spelling;
 mod stmt;
 mod terminate;
 mod typexpr;
@@ -124,6 +125,8 @@ pub(crate) struct Checker<'a> {
     /// Exact values of untyped float constant expressions (by node) and constants.
     exact: HashMap<NodeId, crate::constant::Rat>,
     const_exact: HashMap<ObjectId, crate::constant::Rat>,
+    /// The names the program used for types with two names.
+    spelled: spelling::Spelled,
 }
 
 impl<'a> Checker<'a> {
@@ -152,6 +155,7 @@ impl<'a> Checker<'a> {
             var_inits: Vec::new(),
             exact: HashMap::default(),
             const_exact: HashMap::default(),
+            spelled: spelling::Spelled::default(),
         }
     }
 
@@ -199,7 +203,8 @@ impl<'a> Checker<'a> {
         // flood of hard errors hides the unused-name reports that come last), then
         // sorted by position.
         let mut diags: Vec<Diagnostic> = Vec::new();
-        for d in self.diags {
+        for mut d in self.diags {
+            d.message = self.spelled.respell(&d.message);
             if !diags.contains(&d) {
                 diags.push(d);
             }

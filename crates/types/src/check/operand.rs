@@ -6,7 +6,7 @@ use goroscope_syntax::ast::Expr;
 use crate::constant::Value;
 use crate::objects::Builtin;
 use crate::printer::expr_string;
-use crate::types::{Type, TypeId, TypeTable};
+use crate::types::{SPELL_ANY_DESC, Type, TypeId, TypeTable};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum OpMode {
@@ -97,7 +97,7 @@ impl Operand {
             _ => None,
         };
         if types.is_untyped(self.ty) {
-            let kind = types.display(self.ty);
+            let kind = types.msg(self.ty);
             return match val {
                 Some(v) => format!("{expr} ({kind} {mode} {v})"),
                 None => format!("{expr} ({kind} {mode})"),
@@ -108,12 +108,16 @@ impl Operand {
             let c = tp.constraint;
             return format!(
                 "{expr} ({mode} of type {} constrained by {})",
-                types.display(self.ty),
+                types.msg(self.ty),
                 constraint_string(types, c)
             );
         }
         // Defined types (and `any`, an alias in Go) are introduced by their structure.
-        if matches!(types.get(self.ty), Type::Named(_)) || self.ty == TypeId::EMPTY_INTERFACE {
+        if self.ty == TypeId::EMPTY_INTERFACE {
+            // Written `any` (an alias in Go) it is introduced as an interface type;
+            // written `interface{}` it is not.
+            desc = SPELL_ANY_DESC.to_string();
+        } else if matches!(types.get(self.ty), Type::Named(_)) {
             match types.composite_kind(self.ty) {
                 Some(k) => desc = format!("{k} "),
                 None => {
@@ -124,10 +128,7 @@ impl Operand {
             }
         }
         let v = val.map(|v| format!(" {v}")).unwrap_or_default();
-        format!(
-            "{expr} ({mode}{v} of {desc}type {})",
-            types.display(self.ty)
-        )
+        format!("{expr} ({mode}{v} of {desc}type {})", types.msg(self.ty))
     }
 }
 
@@ -142,9 +143,9 @@ fn constraint_string(types: &TypeTable, c: TypeId) -> String {
     {
         return terms
             .iter()
-            .map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, types.display(t.ty)))
+            .map(|t| format!("{}{}", if t.tilde { "~" } else { "" }, types.msg(t.ty)))
             .collect::<Vec<_>>()
             .join(" | ");
     }
-    types.display(c)
+    types.msg(c)
 }

@@ -51,7 +51,7 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 if !self.info.types.is_numeric(xo.ty) {
-                    let (es, ts) = (expr_string(x), self.info.types.display(xo.ty));
+                    let (es, ts) = (expr_string(x), self.info.types.msg(xo.ty));
                     let op = if *inc { "++" } else { "--" };
                     self.error(
                         x.span,
@@ -238,7 +238,7 @@ impl<'a> Checker<'a> {
                 dir: ChanDir::Recv, ..
             } => {
                 let d = c.describe(ch, &self.info.types);
-                let ts = self.info.types.display(c.ty);
+                let ts = self.info.types.msg(c.ty);
                 self.error(
                     at,
                     format!("invalid operation: cannot send to receive-only channel {ts} {d}"),
@@ -249,7 +249,7 @@ impl<'a> Checker<'a> {
             }
             _ => {
                 let d = c.describe(ch, &self.info.types);
-                let ts = self.info.types.display(c.ty);
+                let ts = self.info.types.msg(c.ty);
                 self.error(
                     at,
                     format!("invalid operation: cannot send to non-channel {ts} {d}"),
@@ -492,7 +492,7 @@ impl<'a> Checker<'a> {
                     if self.info.types.is_untyped(x.ty) && self.info.types.is_numeric(x.ty) {
                         "number".to_string()
                     } else {
-                        self.info.types.display(x.ty).replace("untyped ", "")
+                        self.info.types.msg(x.ty).replace("untyped ", "")
                     }
                 })
                 .collect::<Vec<_>>()
@@ -512,7 +512,7 @@ impl<'a> Checker<'a> {
         if results.len() == 1 && want.len() > 1 {
             for (x, t) in ops.iter().zip(&want) {
                 if let Err(why) = self.assignable(x, *t) {
-                    let (xs, ts) = (self.info.types.display(x.ty), self.info.types.display(*t));
+                    let (xs, ts) = (self.info.types.msg(x.ty), self.info.types.msg(*t));
                     let w = why.map(|w| format!(": {w}")).unwrap_or_default();
                     let s = expr_string(&results[0]);
                     self.error(results[0].span, format!("cannot use {s} (value of type {xs}) as {ts} value in return statement{w}"));
@@ -527,7 +527,7 @@ impl<'a> Checker<'a> {
 
     fn type_list(&self, ts: &[TypeId]) -> String {
         ts.iter()
-            .map(|t| self.info.types.display(*t))
+            .map(|t| self.info.types.msg(*t))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -666,7 +666,7 @@ impl<'a> Checker<'a> {
                             }
                             _ => {
                                 if !self.info.types.is_boolean(y.ty) {
-                                    let (vs, ys) = (expr_string(v), self.info.types.display(y.ty));
+                                    let (vs, ys) = (expr_string(v), self.info.types.msg(y.ty));
                                     self.error(v.span, format!("invalid case {vs} in switch (mismatched types {ys} and bool)"));
                                     continue;
                                 }
@@ -710,7 +710,7 @@ impl<'a> Checker<'a> {
             };
             if self.convert_untyped(y, v, target).is_err() {
                 let d = y.describe(v, &self.info.types);
-                let ts = self.info.types.display(target);
+                let ts = self.info.types.msg(target);
                 self.error(v.span, format!("cannot convert {d} to type {ts}"));
                 return false;
             }
@@ -722,10 +722,7 @@ impl<'a> Checker<'a> {
             ok && (self.assignable(y, tx.ty).is_ok() || self.assignable(tx, y.ty).is_ok());
         if !comparable_pair {
             let (vs, ts) = (expr_string(v), expr_string(te));
-            let (ys, xs) = (
-                self.info.types.display(y.ty),
-                self.info.types.display(tx.ty),
-            );
+            let (ys, xs) = (self.info.types.msg(y.ty), self.info.types.msg(tx.ty));
             self.error(
                 v.span,
                 format!("invalid case {vs} in switch on {ts} (mismatched types {ys} and {xs})"),
@@ -943,7 +940,7 @@ impl<'a> Checker<'a> {
             {
                 let mut v = Operand::value(t);
                 if let Err(why) = self.assignable(&v, target) {
-                    let (vs, ts) = (self.info.types.display(t), self.info.types.display(target));
+                    let (vs, ts) = (self.info.types.msg(t), self.info.types.msg(target));
                     let w = why.map(|w| format!(": {w}")).unwrap_or_default();
                     let es = expr_string(e);
                     self.error(
@@ -998,7 +995,7 @@ impl<'a> Checker<'a> {
             Type::Map { key, elem } => (key, Some(elem)),
             Type::Chan { dir, elem } => {
                 if dir == ChanDir::Send {
-                    let ts = self.info.types.display(xo.ty);
+                    let ts = self.info.types.msg(xo.ty);
                     self.error(
                         x.span,
                         format!("cannot range over {d}: receive from send-only channel {ts}"),

@@ -82,7 +82,7 @@ impl<'a> Checker<'a> {
                     return TypeId::INVALID;
                 }
                 if !self.info.types.is_type_param(k) && !self.info.types.comparable(k) {
-                    let ks = self.info.types.display(k);
+                    let ks = self.info.types.msg(k);
                     self.error(key.span, format!("invalid map key type {ks}"));
                     return TypeId::INVALID;
                 }
@@ -218,6 +218,9 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn interface_type(&mut self, elems: &[InterfaceElem]) -> TypeId {
+        if elems.is_empty() {
+            self.spelled.empty_interface = true;
+        }
         let mut methods: Vec<(String, TypeId)> = Vec::new();
         let mut terms: Option<Vec<Term>> = None;
         let mut comparable = false;
@@ -303,7 +306,7 @@ impl<'a> Checker<'a> {
                     return vec![];
                 }
                 if self.info.types.underlying(t) != t {
-                    let s = self.info.types.display(t);
+                    let s = self.info.types.msg(t);
                     self.error(
                         e.span,
                         format!(

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var s []byte = "abc"
+	_ = s
+}

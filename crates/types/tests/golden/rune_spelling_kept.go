@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	var r rune = "a"
+	_ = r
+}
