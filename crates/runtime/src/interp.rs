@@ -13,7 +13,7 @@
 
 use std::rc::Rc;
 
-use goroscope_compiler::bytecode::{Callee, Instr};
+use goroscope_compiler::bytecode::{Callee, Instr, Reg};
 
 use crate::goroutine::{Deferred, Frame, FrameKind, GState, Panicking};
 use crate::machine::Machine;
@@ -66,11 +66,45 @@ impl Machine {
             let code = &func.code[..];
             let base = top.base as usize;
             let mut pc = top.pc as usize;
+            // The frame's window as a local slice: indexing checks against a length held
+            // in a register. Arms that hand `g` to a helper end with `continue 'outer`,
+            // which re-derives the window (the register file may have grown).
+            let Some(regs) = g.regs.get_mut(base..base + func.nregs as usize) else {
+                let t = Throw::Internal(format!("{}: register window outside the file", func.name));
+                return (n, Stop::Die(t));
+            };
 
             macro_rules! r {
                 ($r:expr) => {
-                    g.regs[base + $r.0 as usize]
+                    regs[$r.0 as usize]
                 };
+            }
+            macro_rules! put_int {
+                ($r:expr, $v:expr) => {{
+                    let v = $v;
+                    match &mut r!($r) {
+                        Value::Int(x) => *x = v,
+                        slot => *slot = Value::Int(v),
+                    }
+                }};
+            }
+            macro_rules! put_bool {
+                ($r:expr, $v:expr) => {{
+                    let v = $v;
+                    match &mut r!($r) {
+                        Value::Bool(x) => *x = v,
+                        slot => *slot = Value::Bool(v),
+                    }
+                }};
+            }
+            macro_rules! put_float {
+                ($r:expr, $v:expr) => {{
+                    let v = $v;
+                    match &mut r!($r) {
+                        Value::Float(x) => *x = v,
+                        slot => *slot = Value::Float(v),
+                    }
+                }};
             }
             macro_rules! int {
                 ($r:expr) => {
@@ -100,8 +134,7 @@ impl Machine {
             macro_rules! flow {
                 ($e:expr) => {
                     match tri!($e) {
-                        Flow::Next => {}
-                        Flow::Reload => continue 'outer,
+                        Flow::Next | Flow::Reload => continue 'outer,
                         Flow::Park => return (n, Stop::Park),
                         Flow::Yield => return (n, Stop::Yield),
                     }
@@ -120,8 +153,8 @@ impl Machine {
                 pc += 1;
                 match ins {
                     Instr::Move { dst, src } => r!(dst) = r!(src).clone(),
-                    Instr::LoadInt { dst, imm } => r!(dst) = Value::Int(imm as i64),
-                    Instr::LoadBool { dst, v } => r!(dst) = Value::Bool(v),
+                    Instr::LoadInt { dst, imm } => put_int!(dst, imm as i64),
+                    Instr::LoadBool { dst, v } => put_bool!(dst, v),
                     Instr::LoadConst { dst, k } => r!(dst) = self.consts[k.0 as usize].clone(),
                     Instr::LoadNil { dst } => r!(dst) = Value::Nil,
                     Instr::Zero { dst, ty } => r!(dst) = self.zero(ty),
@@ -135,98 +168,98 @@ impl Machine {
                         r!(dst) = Value::Cell(self.globals[gl.0 as usize].clone())
                     }
 
-                    Instr::AddInt { dst, a, b } => r!(dst) = Value::Int(int!(a).wrapping_add(int!(b))),
+                    Instr::AddInt { dst, a, b } => put_int!(dst, int!(a).wrapping_add(int!(b))),
                     Instr::AddIntImm { dst, a, imm } => {
-                        r!(dst) = Value::Int(int!(a).wrapping_add(imm as i64))
+                        put_int!(dst, int!(a).wrapping_add(imm as i64))
                     }
-                    Instr::SubInt { dst, a, b } => r!(dst) = Value::Int(int!(a).wrapping_sub(int!(b))),
-                    Instr::MulInt { dst, a, b } => r!(dst) = Value::Int(int!(a).wrapping_mul(int!(b))),
+                    Instr::SubInt { dst, a, b } => put_int!(dst, int!(a).wrapping_sub(int!(b))),
+                    Instr::MulInt { dst, a, b } => put_int!(dst, int!(a).wrapping_mul(int!(b))),
                     Instr::DivInt { dst, a, b } => {
                         let d = int!(b);
                         if d == 0 {
                             break Err(Throw::divide_by_zero());
                         }
-                        r!(dst) = Value::Int(int!(a).wrapping_div(d))
+                        put_int!(dst, int!(a).wrapping_div(d))
                     }
                     Instr::RemInt { dst, a, b } => {
                         let d = int!(b);
                         if d == 0 {
                             break Err(Throw::divide_by_zero());
                         }
-                        r!(dst) = Value::Int(int!(a).wrapping_rem(d))
+                        put_int!(dst, int!(a).wrapping_rem(d))
                     }
                     Instr::DivUint { dst, a, b } => {
                         let d = int!(b) as u64;
                         if d == 0 {
                             break Err(Throw::divide_by_zero());
                         }
-                        r!(dst) = Value::Int(((int!(a) as u64) / d) as i64)
+                        put_int!(dst, ((int!(a) as u64) / d) as i64)
                     }
                     Instr::RemUint { dst, a, b } => {
                         let d = int!(b) as u64;
                         if d == 0 {
                             break Err(Throw::divide_by_zero());
                         }
-                        r!(dst) = Value::Int(((int!(a) as u64) % d) as i64)
+                        put_int!(dst, ((int!(a) as u64) % d) as i64)
                     }
-                    Instr::AndInt { dst, a, b } => r!(dst) = Value::Int(int!(a) & int!(b)),
-                    Instr::OrInt { dst, a, b } => r!(dst) = Value::Int(int!(a) | int!(b)),
-                    Instr::XorInt { dst, a, b } => r!(dst) = Value::Int(int!(a) ^ int!(b)),
-                    Instr::AndNotInt { dst, a, b } => r!(dst) = Value::Int(int!(a) & !int!(b)),
+                    Instr::AndInt { dst, a, b } => put_int!(dst, int!(a) & int!(b)),
+                    Instr::OrInt { dst, a, b } => put_int!(dst, int!(a) | int!(b)),
+                    Instr::XorInt { dst, a, b } => put_int!(dst, int!(a) ^ int!(b)),
+                    Instr::AndNotInt { dst, a, b } => put_int!(dst, int!(a) & !int!(b)),
                     Instr::Shl { dst, a, b } => {
                         let c = tri!(ops::shift_count(int!(b)));
-                        r!(dst) = Value::Int(ops::shl(int!(a), c))
+                        put_int!(dst, ops::shl(int!(a), c))
                     }
                     Instr::ShrInt { dst, a, b } => {
                         let c = tri!(ops::shift_count(int!(b)));
-                        r!(dst) = Value::Int(ops::shr_int(int!(a), c))
+                        put_int!(dst, ops::shr_int(int!(a), c))
                     }
                     Instr::ShrUint { dst, a, b } => {
                         let c = tri!(ops::shift_count(int!(b)));
-                        r!(dst) = Value::Int(ops::shr_uint(int!(a), c))
+                        put_int!(dst, ops::shr_uint(int!(a), c))
                     }
-                    Instr::NegInt { dst, a } => r!(dst) = Value::Int(int!(a).wrapping_neg()),
-                    Instr::ComplInt { dst, a } => r!(dst) = Value::Int(!int!(a)),
-                    Instr::Wrap { dst, src, kind } => r!(dst) = Value::Int(kind.wrap(int!(src))),
+                    Instr::NegInt { dst, a } => put_int!(dst, int!(a).wrapping_neg()),
+                    Instr::ComplInt { dst, a } => put_int!(dst, !int!(a)),
+                    Instr::Wrap { dst, src, kind } => put_int!(dst, kind.wrap(int!(src))),
 
-                    Instr::AddFloat { dst, a, b } => r!(dst) = Value::Float(flt!(a) + flt!(b)),
-                    Instr::SubFloat { dst, a, b } => r!(dst) = Value::Float(flt!(a) - flt!(b)),
-                    Instr::MulFloat { dst, a, b } => r!(dst) = Value::Float(flt!(a) * flt!(b)),
-                    Instr::DivFloat { dst, a, b } => r!(dst) = Value::Float(flt!(a) / flt!(b)),
-                    Instr::NegFloat { dst, a } => r!(dst) = Value::Float(-flt!(a)),
+                    Instr::AddFloat { dst, a, b } => put_float!(dst, flt!(a) + flt!(b)),
+                    Instr::SubFloat { dst, a, b } => put_float!(dst, flt!(a) - flt!(b)),
+                    Instr::MulFloat { dst, a, b } => put_float!(dst, flt!(a) * flt!(b)),
+                    Instr::DivFloat { dst, a, b } => put_float!(dst, flt!(a) / flt!(b)),
+                    Instr::NegFloat { dst, a } => put_float!(dst, -flt!(a)),
 
-                    Instr::EqInt { dst, a, b } => r!(dst) = Value::Bool(int!(a) == int!(b)),
-                    Instr::NeInt { dst, a, b } => r!(dst) = Value::Bool(int!(a) != int!(b)),
-                    Instr::LtInt { dst, a, b } => r!(dst) = Value::Bool(int!(a) < int!(b)),
-                    Instr::LeInt { dst, a, b } => r!(dst) = Value::Bool(int!(a) <= int!(b)),
+                    Instr::EqInt { dst, a, b } => put_bool!(dst, int!(a) == int!(b)),
+                    Instr::NeInt { dst, a, b } => put_bool!(dst, int!(a) != int!(b)),
+                    Instr::LtInt { dst, a, b } => put_bool!(dst, int!(a) < int!(b)),
+                    Instr::LeInt { dst, a, b } => put_bool!(dst, int!(a) <= int!(b)),
                     Instr::LtUint { dst, a, b } => {
-                        r!(dst) = Value::Bool((int!(a) as u64) < (int!(b) as u64))
+                        put_bool!(dst, (int!(a) as u64) < (int!(b) as u64))
                     }
                     Instr::LeUint { dst, a, b } => {
-                        r!(dst) = Value::Bool((int!(a) as u64) <= (int!(b) as u64))
+                        put_bool!(dst, (int!(a) as u64) <= (int!(b) as u64))
                     }
-                    Instr::EqFloat { dst, a, b } => r!(dst) = Value::Bool(flt!(a) == flt!(b)),
-                    Instr::LtFloat { dst, a, b } => r!(dst) = Value::Bool(flt!(a) < flt!(b)),
-                    Instr::LeFloat { dst, a, b } => r!(dst) = Value::Bool(flt!(a) <= flt!(b)),
+                    Instr::EqFloat { dst, a, b } => put_bool!(dst, flt!(a) == flt!(b)),
+                    Instr::LtFloat { dst, a, b } => put_bool!(dst, flt!(a) < flt!(b)),
+                    Instr::LeFloat { dst, a, b } => put_bool!(dst, flt!(a) <= flt!(b)),
                     Instr::EqStr { dst, a, b } => {
-                        r!(dst) = Value::Bool(r!(a).as_bytes() == r!(b).as_bytes())
+                        put_bool!(dst, r!(a).as_bytes() == r!(b).as_bytes())
                     }
                     Instr::LtStr { dst, a, b } => {
-                        r!(dst) = Value::Bool(r!(a).as_bytes() < r!(b).as_bytes())
+                        put_bool!(dst, r!(a).as_bytes() < r!(b).as_bytes())
                     }
                     Instr::LeStr { dst, a, b } => {
-                        r!(dst) = Value::Bool(r!(a).as_bytes() <= r!(b).as_bytes())
+                        put_bool!(dst, r!(a).as_bytes() <= r!(b).as_bytes())
                     }
                     Instr::Eq { dst, a, b } => {
                         let e = tri!(self.equal(&r!(a), &r!(b)));
-                        r!(dst) = Value::Bool(e)
+                        put_bool!(dst, e)
                     }
                     Instr::Ne { dst, a, b } => {
                         let e = tri!(self.equal(&r!(a), &r!(b)));
-                        r!(dst) = Value::Bool(!e)
+                        put_bool!(dst, !e)
                     }
-                    Instr::IsNil { dst, src } => r!(dst) = Value::Bool(r!(src).is_nil()),
-                    Instr::Not { dst, src } => r!(dst) = Value::Bool(!r!(src).as_bool()),
+                    Instr::IsNil { dst, src } => put_bool!(dst, r!(src).is_nil()),
+                    Instr::Not { dst, src } => put_bool!(dst, !r!(src).as_bool()),
                     Instr::Min { dst, a, b, kind } => {
                         r!(dst) = ops::min_max(&r!(a), &r!(b), kind, true)
                     }
@@ -293,8 +326,7 @@ impl Machine {
                     Instr::Return { src, n: cnt } => {
                         if src.0 != 0 {
                             for i in 0..cnt as usize {
-                                let v = std::mem::take(&mut g.regs[base + src.0 as usize + i]);
-                                g.regs[base + i] = v;
+                                regs[i] = std::mem::take(&mut regs[src.0 as usize + i]);
                             }
                         }
                         match self.pop_frame(g) {
@@ -309,8 +341,8 @@ impl Machine {
                         r!(dst) = Value::Func(Rc::new(FuncVal { callee, recv: None, captures: Box::new([]) }))
                     }
                     Instr::MakeClosure { dst, func: f, base: b, n: cnt } => {
-                        let start = base + b.0 as usize;
-                        let captures: Box<[Value]> = g.regs[start..start + cnt as usize].into();
+                        let start = b.0 as usize;
+                        let captures: Box<[Value]> = regs[start..start + cnt as usize].into();
                         r!(dst) = Value::Func(Rc::new(FuncVal { callee: Callee::Func(f), recv: None, captures }))
                     }
                     Instr::BindMethod { dst, recv, callee } => {
@@ -338,17 +370,14 @@ impl Machine {
                             Value::Func(fv) => fv.clone(),
                             _ => break Err(Throw::plain("go of nil func value")),
                         };
-                        let start = base + b.0 as usize;
-                        let args = g.regs[start..start + nargs as usize].to_vec();
+                        let start = b.0 as usize;
+                        let args = regs[start..start + nargs as usize].to_vec();
                         save_pc!();
                         flow!(self.spawn(g, fv, args));
                     }
                     Instr::Defer { f, base: b, nargs } => {
-                        let start = base + b.0 as usize;
-                        let d = Deferred {
-                            f: r!(f).clone(),
-                            args: g.regs[start..start + nargs as usize].to_vec(),
-                        };
+                        let start = b.0 as usize;
+                        let d = Deferred { f: r!(f).clone(), args: regs[start..start + nargs as usize].to_vec() };
                         if let Some(top) = g.frames.last_mut() {
                             top.defers.push(d);
                         }
@@ -366,7 +395,7 @@ impl Machine {
                         let v = if v.is_nil() { self.panic_nil_error() } else { v };
                         break Err(Throw::Panic(v));
                     }
-                    Instr::Recover { dst } => r!(dst) = recover(g),
+                    Instr::Recover { dst } => r!(dst) = recover(&g.frames, &mut g.panicking),
 
                     Instr::NewCell { dst, src } => r!(dst) = Value::cell(r!(src).clone()),
                     Instr::New { dst, ty } => r!(dst) = Value::cell(self.zero(ty)),
@@ -398,8 +427,8 @@ impl Machine {
                     }
 
                     Instr::MakeAgg { dst, base: b, n: cnt } => {
-                        let start = base + b.0 as usize;
-                        let v: Rc<[Value]> = g.regs[start..start + cnt as usize].into();
+                        let start = b.0 as usize;
+                        let v: Rc<[Value]> = regs[start..start + cnt as usize].into();
                         r!(dst) = Value::Agg(v)
                     }
                     Instr::GetField { dst, src, field } => {
@@ -432,8 +461,8 @@ impl Machine {
                         r!(dst) = tri!(ops::make_slice(int!(len), int!(cap), &zero))
                     }
                     Instr::MakeSliceFrom { dst, base: b, n: cnt } => {
-                        let start = base + b.0 as usize;
-                        r!(dst) = Value::slice_from_vec(g.regs[start..start + cnt as usize].to_vec())
+                        let start = b.0 as usize;
+                        r!(dst) = Value::slice_from_vec(regs[start..start + cnt as usize].to_vec())
                     }
                     Instr::IndexSlice { dst, slice, idx } => {
                         r!(dst) = tri!(ops::index_slice(&r!(slice), int!(idx)))
@@ -454,8 +483,8 @@ impl Machine {
                     }
                     Instr::Append { dst, slice, base: b, n: cnt, ty } => {
                         let zero = self.elem_zero(ty);
-                        let start = base + b.0 as usize;
-                        let v = tri!(ops::append(&r!(slice), &g.regs[start..start + cnt as usize], &zero));
+                        let start = b.0 as usize;
+                        let v = tri!(ops::append(&r!(slice), &regs[start..start + cnt as usize], &zero));
                         r!(dst) = v
                     }
                     Instr::AppendSlice { dst, slice, other, ty } => {
@@ -463,15 +492,15 @@ impl Machine {
                         let items = ops::elems(&r!(other));
                         r!(dst) = tri!(ops::append(&r!(slice), &items, &zero))
                     }
-                    Instr::Copy { dst, to, from } => r!(dst) = Value::Int(ops::copy(&r!(to), &r!(from))),
+                    Instr::Copy { dst, to, from } => put_int!(dst, ops::copy(&r!(to), &r!(from))),
                     Instr::Len { dst, src } => {
-                        r!(dst) = Value::Int(match &r!(src) {
+                        put_int!(dst, match &r!(src) {
                             Value::Chan(c) => self.chan_len(*c),
                             v => ops::len(v),
                         })
                     }
                     Instr::Cap { dst, src } => {
-                        r!(dst) = Value::Int(match &r!(src) {
+                        put_int!(dst, match &r!(src) {
                             Value::Chan(c) => self.chan_cap(*c),
                             v => ops::cap(v),
                         })
@@ -495,14 +524,14 @@ impl Machine {
                         let i = int!(idx).max(0) as usize;
                         let b = r!(s).as_bytes();
                         let (ru, w) = ops::decode_rune(b.get(i..).unwrap_or(&[]));
-                        r!(rune) = Value::Int(ru);
-                        r!(width) = Value::Int(w as i64)
+                        put_int!(rune, ru);
+                        put_int!(width, w as i64)
                     }
 
-                    Instr::IntToFloat { dst, src } => r!(dst) = Value::Float(int!(src) as f64),
-                    Instr::UintToFloat { dst, src } => r!(dst) = Value::Float(int!(src) as u64 as f64),
+                    Instr::IntToFloat { dst, src } => put_float!(dst, int!(src) as f64),
+                    Instr::UintToFloat { dst, src } => put_float!(dst, int!(src) as u64 as f64),
                     Instr::FloatToInt { dst, src, kind } => {
-                        r!(dst) = Value::Int(kind.wrap(ops::float_to_int(flt!(src))))
+                        put_int!(dst, kind.wrap(ops::float_to_int(flt!(src))))
                     }
                     Instr::RuneToStr { dst, src } => {
                         let mut out = Vec::with_capacity(4);
@@ -524,7 +553,7 @@ impl Machine {
                     Instr::TypeAssertOk { dst, ok, src, ty } => {
                         let (v, good) = self.type_assert_ok(&r!(src), ty);
                         r!(dst) = v;
-                        r!(ok) = Value::Bool(good)
+                        put_bool!(ok, good)
                     }
 
                     Instr::MakeMap { dst, .. } => r!(dst) = Value::Map(Default::default()),
@@ -535,7 +564,7 @@ impl Machine {
                     Instr::MapGetOk { dst, map, key, ty } => {
                         let (v, ok) = tri!(self.map_get(&r!(map), &r!(key), ty));
                         r!(dst) = v;
-                        g.regs[base + dst.0 as usize + 1] = Value::Bool(ok)
+                        put_bool!(Reg(dst.0 + 1), ok)
                     }
                     Instr::MapSet { map, key, src } => {
                         let (k, v) = (r!(key).clone(), r!(src).clone());
@@ -598,14 +627,13 @@ impl Machine {
                     }
                     Instr::Select { table } => {
                         save_pc!();
-                        flow!(self.select(g, &func.select_tables[table as usize], table));
-                        continue 'outer;
+                        flow!(self.select(g, &func.select_tables[table as usize], table))
                     }
 
                     Instr::Print { base: b, n: cnt } | Instr::Println { base: b, n: cnt } => {
-                        let start = base + b.0 as usize;
+                        let start = b.0 as usize;
                         let ln = matches!(ins, Instr::Println { .. });
-                        let text = crate::print::print_values(&g.regs[start..start + cnt as usize], ln);
+                        let text = crate::print::print_values(&regs[start..start + cnt as usize], ln);
                         tri!(self.write_stderr(text.as_bytes()))
                     }
                 }
@@ -822,9 +850,9 @@ impl Machine {
 }
 
 /// `recover()`: stops the panic if called directly by a deferred call during unwinding.
-fn recover(g: &mut GState) -> Value {
-    let direct = g.frames.last().is_some_and(|f| f.kind == FrameKind::Deferred { unwinding: true });
-    match &mut g.panicking {
+fn recover(frames: &[Frame], panicking: &mut Option<Panicking>) -> Value {
+    let direct = frames.last().is_some_and(|f| f.kind == FrameKind::Deferred { unwinding: true });
+    match panicking {
         Some(p) if direct && !p.recovered => {
             p.recovered = true;
             p.value.clone()

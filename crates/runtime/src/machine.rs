@@ -62,6 +62,8 @@ pub struct Config {
     pub max_frames: usize,
     /// Scheduler parameters other than procs/seed/record (local queue size, 61, ...).
     pub sched: sched::Config,
+    /// Check the scheduler's invariants after every batch of instructions (tests).
+    pub check_invariants: bool,
 }
 
 impl Default for Config {
@@ -75,6 +77,7 @@ impl Default for Config {
             max_output: 64 << 20,
             max_frames: 100_000,
             sched: sched::Config::default(),
+            check_invariants: false,
         }
     }
 }
@@ -287,6 +290,12 @@ impl Machine {
                         left -= n;
                         self.executed += n;
                         let over = self.sched.charge(self.cur.p, n * NS_PER_INSTR);
+                        if self.cfg.check_invariants
+                            && let Err(e) = self.sched.check_invariants()
+                        {
+                            self.die(&mut g, Throw::Internal(format!("scheduler invariant broken: {e}")));
+                            break;
+                        }
                         if self.executed > self.cfg.max_instructions {
                             let msg = format!(
                                 "goroscope: the program was stopped after {} instructions (the playground's budget)\n",
