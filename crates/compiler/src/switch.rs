@@ -10,6 +10,7 @@ use goroscope_types::types::TypeId;
 
 use crate::bytecode::{Instr, Reg};
 use crate::lower::Lower;
+use crate::typedesc::Class;
 
 impl<'a> Lower<'a> {
     pub fn switch_stmt(&mut self, init: Option<&Stmt>, tag: Option<&Expr>, clauses: &[CaseClause]) {
@@ -24,25 +25,34 @@ impl<'a> Lower<'a> {
             for e in clause.list.iter().flatten() {
                 self.set_pos(e.span);
                 let mm = self.mark();
-                let cond = match tag_val {
+                let j = match tag_val {
                     Some((t, tt)) => {
                         let et = self.ty(e.id);
-                        let r = self.alloc();
-                        if self.c.is_interface(tt) || !self.c.is_interface(et) {
-                            let v = self.fresh_as(e, tt);
-                            self.compare_regs(BinaryOp::Eq, tt, t, v, r);
-                        } else {
-                            let boxed = self.alloc();
-                            self.emit(Instr::Move { dst: boxed, src: t });
-                            self.coerce(boxed, tt, et);
+                        let int_tag = matches!(self.c.class(tt), Class::Int(_) | Class::Bool);
+                        if int_tag && et == tt {
+                            // One compare-and-jump per integer case.
                             let v = self.expr(e);
-                            self.compare_regs(BinaryOp::Eq, et, boxed, v, r);
+                            self.emit(Instr::JumpIfEqInt { a: t, b: v, target: 0 })
+                        } else {
+                            let r = self.alloc();
+                            if self.c.is_interface(tt) || !self.c.is_interface(et) {
+                                let v = self.fresh_as(e, tt);
+                                self.compare_regs(BinaryOp::Eq, tt, t, v, r);
+                            } else {
+                                let boxed = self.alloc();
+                                self.emit(Instr::Move { dst: boxed, src: t });
+                                self.coerce(boxed, tt, et);
+                                let v = self.expr(e);
+                                self.compare_regs(BinaryOp::Eq, et, boxed, v, r);
+                            }
+                            self.emit(Instr::JumpIfTrue { cond: r, target: 0 })
                         }
-                        r
                     }
-                    None => self.expr(e),
+                    None => {
+                        let cond = self.expr(e);
+                        self.emit(Instr::JumpIfTrue { cond, target: 0 })
+                    }
                 };
-                let j = self.emit(Instr::JumpIfTrue { cond, target: 0 });
                 entries[ci].push(j);
                 self.release(mm);
             }
