@@ -29,6 +29,10 @@ use crate::generic::Subst;
 /// windows (`base + i`) cannot overflow.
 const MAX_REGS: u16 = 60_000;
 
+/// The longest run of consecutive registers one construct may take (call arguments,
+/// literal elements), so `base + i` stays below `u16::MAX` even at `MAX_REGS`.
+const MAX_WINDOW: usize = 4096;
+
 /// Where a local variable lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VarLoc {
@@ -92,6 +96,8 @@ pub struct FuncState {
     /// Type-parameter substitution of a generic instantiation.
     pub subst: Subst,
     pub pos: Pos,
+    /// The span `pos` was taken from (where resource-limit errors are reported).
+    pub span: Span,
 }
 
 /// Program-wide state.
@@ -246,6 +252,7 @@ impl<'a> Lower<'a> {
     }
 
     pub fn set_pos(&mut self, span: Span) {
+        self.f.span = span;
         self.f.pos = self.c.pos(span);
     }
 
@@ -300,7 +307,7 @@ impl<'a> Lower<'a> {
     pub fn alloc(&mut self) -> Reg {
         let r = self.f.top;
         if r >= MAX_REGS {
-            let span = self.c.file.span;
+            let span = self.f.span;
             if !self
                 .c
                 .errors
@@ -321,6 +328,11 @@ impl<'a> Lower<'a> {
 
     /// `n` consecutive fresh registers; returns the first.
     pub fn alloc_n(&mut self, n: usize) -> Reg {
+        if n > MAX_WINDOW {
+            let span = self.f.span;
+            self.error(span, format!("a list of {n} values is not supported by Goroscope (at most {MAX_WINDOW})"));
+            return Reg(0);
+        }
         let first = Reg(self.f.top);
         for _ in 0..n {
             self.alloc();
