@@ -34,5 +34,10 @@ pub fn editor() -> Result<()> {
     if std::fs::read(&bundle).is_ok_and(|old| old == fresh_text) {
         return Ok(());
     }
+    // A fresh clone has no web/js/: the bundle is the only file there, and it is ignored.
+    if let Some(dir) = bundle.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Failure(format!("cannot create {}: {e}", dir.display())))?;
+    }
     std::fs::rename(&fresh, &bundle).map_err(|e| Failure(format!("cannot write {BUNDLE}: {e}")))
 }
