@@ -126,7 +126,13 @@ impl<'a> Lower<'a> {
         if items.is_empty() {
             return None;
         }
-        let id = self.c.reserve_func("main.init".into(), Default::default());
+        // Go attributes the package initialiser to the first initialised variable.
+        let pos = items
+            .first()
+            .and_then(|i| i.rhs.first())
+            .map(|e| self.c.pos(e.span))
+            .unwrap_or_default();
+        let id = self.c.reserve_func("main.init".into(), pos);
         let proto = std::mem::take(&mut self.c.funcs[id.0 as usize]);
         let saved = std::mem::replace(
             &mut self.f,

@@ -1,5 +1,6 @@
-//! Every corpus program compiles and passes the bytecode validator, except the
-//! `errors/compile_*` cases, whose first rendered diagnostic must equal their `.err`.
+//! Every corpus program compiles, passes the bytecode validator and has a line for every
+//! instruction, except the `errors/compile_*` cases, whose first rendered diagnostic
+//! must equal their `.err`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -57,6 +58,13 @@ fn corpus_programs_compile_and_validate() {
             Ok(p) => {
                 if let Err(e) = goroscope_compiler::bytecode::validate(&p) {
                     failures.push(format!("{name}: invalid bytecode: {e}"));
+                }
+                // The line table maps every instruction of source functions to a line
+                // (only compiler-made wrappers of natives or interfaces have none).
+                for f in p.funcs.iter().filter(|f| f.pos.line > 0) {
+                    if let Some(pc) = f.lines.iter().position(|l| l.line == 0) {
+                        failures.push(format!("{name}: {} pc {pc} has no line", f.name));
+                    }
                 }
             }
             Err(errs) => failures.push(format!("{name}: {}", errs.join(" | "))),
