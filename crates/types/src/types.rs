@@ -310,6 +310,9 @@ pub struct TypeTable {
     index: HashMap<Type, TypeId>,
     named: Vec<NamedType>,
     type_params: Vec<TypeParam>,
+    /// Parameter and result names written for a signature type, for messages
+    /// (`func(n int) int`); `None` once two declarations disagree.
+    param_names: HashMap<TypeId, Option<(Vec<String>, Vec<String>)>>,
 }
 
 impl Default for TypeTable {
@@ -348,6 +351,7 @@ impl TypeTable {
             index: HashMap::default(),
             named: Vec::new(),
             type_params: Vec::new(),
+            param_names: HashMap::default(),
         };
         for k in BASIC_KINDS {
             t.intern(Type::Basic(k));
@@ -710,6 +714,21 @@ impl TypeTable {
         s
     }
 
+    /// Records the names a declaration gave the parameters and results of signature
+    /// `sig`; messages print them while every declaration of `sig` agrees.
+    pub(crate) fn note_param_names(
+        &mut self,
+        sig: TypeId,
+        params: Vec<String>,
+        results: Vec<String>,
+    ) {
+        let names = Some((params, results));
+        let entry = self.param_names.entry(sig).or_insert_with(|| names.clone());
+        if *entry != names {
+            *entry = None;
+        }
+    }
+
     /// [`Self::message_string`] as the checker's messages qualify types.
     pub(crate) fn msg(&self, id: TypeId) -> String {
         self.message_string(id, Qualifier::Checker)
@@ -823,7 +842,7 @@ impl TypeTable {
             }
             Type::Signature(sig) => {
                 s.push_str("func");
-                self.write_signature(s, sig, q, d, marked);
+                self.write_signature(s, id, sig, q, d, marked);
             }
             Type::Interface(i) => {
                 if i.methods.is_empty() && i.terms.is_none() && !i.comparable {
@@ -853,8 +872,8 @@ impl TypeTable {
                 for (name, sig) in &i.methods {
                     sep(s);
                     s.push_str(name);
-                    if let Type::Signature(sig) = self.get(*sig) {
-                        self.write_signature(s, sig, q, d, marked);
+                    if let Type::Signature(sig_ty) = self.get(*sig) {
+                        self.write_signature(s, *sig, sig_ty, q, d, marked);
                     }
                 }
                 if let Some(terms) = &i.terms {
@@ -884,11 +903,28 @@ impl TypeTable {
         }
     }
 
-    fn write_signature(&self, s: &mut String, sig: &Signature, q: Qualifier, d: u32, marked: bool) {
+    fn write_signature(
+        &self,
+        s: &mut String,
+        id: TypeId,
+        sig: &Signature,
+        q: Qualifier,
+        d: u32,
+        marked: bool,
+    ) {
+        let names = match self.param_names.get(&id) {
+            Some(Some(n)) if marked && !(n.0.is_empty() && n.1.is_empty()) => Some(n),
+            _ => None,
+        };
+        let name =
+            |list: &Vec<String>, i: usize| list.get(i).map(|n| format!("{n} ")).unwrap_or_default();
         s.push('(');
         for (i, p) in sig.params.iter().enumerate() {
             if i > 0 {
                 s.push_str(", ");
+            }
+            if let Some((params, _)) = names {
+                s.push_str(&name(params, i));
             }
             if sig.variadic && i + 1 == sig.params.len() {
                 s.push_str("...");
@@ -902,9 +938,10 @@ impl TypeTable {
             }
         }
         s.push(')');
+        let result_names = names.map(|(_, r)| r).filter(|r| !r.is_empty());
         match sig.results.len() {
             0 => {}
-            1 if !matches!(self.get(sig.results[0]), Type::Tuple(_)) => {
+            1 if result_names.is_none() && !matches!(self.get(sig.results[0]), Type::Tuple(_)) => {
                 s.push(' ');
                 self.write_type_marked(s, sig.results[0], q, d, marked);
             }
@@ -913,6 +950,9 @@ impl TypeTable {
                 for (i, r) in sig.results.iter().enumerate() {
                     if i > 0 {
                         s.push_str(", ");
+                    }
+                    if let Some(rn) = result_names {
+                        s.push_str(&name(rn, i));
                     }
                     self.write_type_marked(s, *r, q, d, marked);
                 }

@@ -387,7 +387,18 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        (self.info.types.signature(params, results, variadic), named)
+        let t = self.info.types.signature(params, results, variadic);
+        let names = |groups: &[goroscope_syntax::ast::Param]| -> Vec<String> {
+            groups
+                .iter()
+                .flat_map(|g| g.names.iter().map(|n| n.name.clone()))
+                .collect()
+        };
+        // Unnamed declarations count too: names print only while all agree.
+        self.info
+            .types
+            .note_param_names(t, names(&sig.params), names(&sig.results));
+        (t, named)
     }
 }
 
