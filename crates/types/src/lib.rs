@@ -64,9 +64,12 @@
 //!
 //! # Known departures from Go's messages
 //!
-//! `byte`/`rune` are printed as `uint8`/`int32` and `interface{}` as `any` (they are
-//! the same type ids here), function types are printed without parameter names, and
-//! continuation lines that quote other positions (`previous case at ...`) are left out.
+//! `byte`/`uint8`, `rune`/`int32` and `any`/`interface{}` are one type id each here;
+//! messages follow the name the program writes (the canonical one when it writes
+//! both). Function types print their parameter names only while every declaration of
+//! that signature agrees on them; standard-library signatures print none. Continuation
+//! lines that quote other positions (`previous case at ...`, `declared at ...`) are left
+//! out. `goto` and the other unsupported constructs get Goroscope's own message.
 
 mod check;
 pub mod constant;

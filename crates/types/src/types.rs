@@ -303,6 +303,9 @@ pub struct TypeParam {
     pub constraint: TypeId,
 }
 
+/// Names of a signature's parameters and results (empty lists when unnamed).
+type ParamNames = (Vec<String>, Vec<String>);
+
 /// The table owning every type of one checked program.
 #[derive(Clone, Debug)]
 pub struct TypeTable {
@@ -312,7 +315,7 @@ pub struct TypeTable {
     type_params: Vec<TypeParam>,
     /// Parameter and result names written for a signature type, for messages
     /// (`func(n int) int`); `None` once two declarations disagree.
-    param_names: HashMap<TypeId, Option<(Vec<String>, Vec<String>)>>,
+    param_names: HashMap<TypeId, Option<ParamNames>>,
 }
 
 impl Default for TypeTable {
