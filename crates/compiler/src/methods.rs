@@ -64,6 +64,9 @@ impl<'a> Lower<'a> {
         self.method_names(base, &mut names, 0);
         names.sort();
         names.dedup();
+        // Only a method some interface names can ever be called dynamically.
+        let callable = self.interface_method_names();
+        names.retain(|n| callable.contains(n));
         let mut out = Vec::new();
         for name in names {
             let entry = match lookup(self.info(), base, &name) {
@@ -98,6 +101,18 @@ impl<'a> Lower<'a> {
             }
         }
         out.sort_by_key(|m| m.name);
+        out
+    }
+
+    /// The method names of every interface type of the program (the standard library's
+    /// included), plus `Error` and `String`, which fmt looks up.
+    fn interface_method_names(&self) -> std::collections::BTreeSet<String> {
+        let mut out: std::collections::BTreeSet<String> = ["Error", "String"].map(String::from).into();
+        for i in 0..self.c.types.len() {
+            if let Type::Interface(iface) = self.c.types.get(TypeId(i as u32)) {
+                out.extend(iface.methods.iter().map(|(n, _)| n.clone()));
+            }
+        }
         out
     }
 
