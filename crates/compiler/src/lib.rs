@@ -24,7 +24,8 @@
 //! - **Generics are monomorphised**: each instantiation is compiled with a substitution
 //!   (`main.F[...]` in traces); instructions are typed, so erasure is not possible.
 //! - **Method tables** are filled only for types converted to interfaces (and their
-//!   components, which fmt inspects); promoted methods get wrapper functions.
+//!   components, which fmt inspects), and hold only methods some interface names (plus
+//!   `Error`/`String`); promoted methods get wrapper functions.
 //! - **Expression lists follow gc's order** (call arguments, literal elements,
 //!   assignment and return values, binary operands): operands involving calls,
 //!   receives, map indexing or type assertions are evaluated first (left to right),
