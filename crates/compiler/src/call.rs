@@ -8,9 +8,9 @@
 //! its results already sit where `f`'s arguments go.
 
 use goroscope_syntax::ast::{Expr, ExprKind, UnaryOp};
-use goroscope_types::objects::Builtin;
 use goroscope_types::info::{CallInfo, CallKind, Selection};
 use goroscope_types::lookup::{Found, lookup};
+use goroscope_types::objects::Builtin;
 use goroscope_types::objects::ObjectId;
 use goroscope_types::types::{Signature, Type, TypeId};
 
@@ -256,10 +256,18 @@ impl<'a> Lower<'a> {
                 packed = Some((slot, first, rest as u16));
             }
         }
-        let items: Vec<_> = args.iter().zip(targets).map(|(a, (r, t))| (a, r, t)).collect();
+        let items: Vec<_> = args
+            .iter()
+            .zip(targets)
+            .map(|(a, (r, t))| (a, r, t))
+            .collect();
         self.eval_ordered(&items);
         if let Some((slot, first, n)) = packed {
-            self.emit(Instr::MakeSliceFrom { dst: slot, base: first, n });
+            self.emit(Instr::MakeSliceFrom {
+                dst: slot,
+                base: first,
+                n,
+            });
         }
         let n = nf + usize::from(sig.variadic);
         self.release(base.0 + n as u16);
@@ -296,9 +304,15 @@ impl<'a> Lower<'a> {
                 let hit = match &e.kind {
                     ExprKind::Call { .. } => !matches!(
                         self.info.call(e.id).map(|c| &c.kind),
-                        Some(CallKind::Conversion(_) | CallKind::Builtin(Builtin::Len | Builtin::Cap))
+                        Some(
+                            CallKind::Conversion(_)
+                                | CallKind::Builtin(Builtin::Len | Builtin::Cap)
+                        )
                     ),
-                    ExprKind::Unary { op: UnaryOp::Recv, .. } | ExprKind::TypeAssert { .. } => true,
+                    ExprKind::Unary {
+                        op: UnaryOp::Recv, ..
+                    }
+                    | ExprKind::TypeAssert { .. } => true,
                     ExprKind::Index { x, .. } => self
                         .info
                         .expr(x.id)
@@ -309,7 +323,10 @@ impl<'a> Lower<'a> {
                 !self.found && !matches!(e.kind, ExprKind::FuncLit { .. })
             }
         }
-        let mut f = Finder { info: self.info(), found: false };
+        let mut f = Finder {
+            info: self.info(),
+            found: false,
+        };
         crate::walk::walk_expr(&mut f, e);
         f.found
     }

@@ -136,7 +136,10 @@ impl<'a> Lower<'a> {
                 None => self.zero(t, r),
             }
         }
-        self.emit(Instr::Return { src: base, n: n as u16 });
+        self.emit(Instr::Return {
+            src: base,
+            n: n as u16,
+        });
         self.release(m);
     }
 
@@ -181,7 +184,13 @@ impl<'a> Lower<'a> {
             let items: Vec<_> = exprs
                 .iter()
                 .enumerate()
-                .map(|(i, e)| (e, Reg(base.0 + i as u16), tys.get(i).copied().unwrap_or(TypeId::INVALID)))
+                .map(|(i, e)| {
+                    (
+                        e,
+                        Reg(base.0 + i as u16),
+                        tys.get(i).copied().unwrap_or(TypeId::INVALID),
+                    )
+                })
                 .collect();
             self.eval_ordered(&items);
             base
@@ -220,7 +229,12 @@ impl<'a> Lower<'a> {
             .flatten()
             .unwrap_or_default()
             .into_iter()
-            .filter(|&o| !info.object(o).var_info().is_some_and(|v| v.role == VarRole::Global))
+            .filter(|&o| {
+                !info
+                    .object(o)
+                    .var_info()
+                    .is_some_and(|v| v.role == VarRole::Global)
+            })
             .collect();
         self.f.closures += 1;
         let name = if self.f.is_closure {

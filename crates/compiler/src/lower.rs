@@ -330,7 +330,12 @@ impl<'a> Lower<'a> {
     pub fn alloc_n(&mut self, n: usize) -> Reg {
         if n > MAX_WINDOW {
             let span = self.f.span;
-            self.error(span, format!("a list of {n} values is not supported by Goroscope (at most {MAX_WINDOW})"));
+            self.error(
+                span,
+                format!(
+                    "a list of {n} values is not supported by Goroscope (at most {MAX_WINDOW})"
+                ),
+            );
             return Reg(0);
         }
         let first = Reg(self.f.top);

@@ -107,7 +107,8 @@ impl<'a> Lower<'a> {
     /// The method names of every interface type of the program (the standard library's
     /// included), plus `Error` and `String`, which fmt looks up.
     fn interface_method_names(&self) -> std::collections::BTreeSet<String> {
-        let mut out: std::collections::BTreeSet<String> = ["Error", "String"].map(String::from).into();
+        let mut out: std::collections::BTreeSet<String> =
+            ["Error", "String"].map(String::from).into();
         for i in 0..self.c.types.len() {
             if let Type::Interface(iface) = self.c.types.get(TypeId(i as u32)) {
                 out.extend(iface.methods.iter().map(|(n, _)| n.clone()));

@@ -32,7 +32,11 @@ impl<'a> Lower<'a> {
                         if int_tag && et == tt {
                             // One compare-and-jump per integer case.
                             let v = self.expr(e);
-                            self.emit(Instr::JumpIfEqInt { a: t, b: v, target: 0 })
+                            self.emit(Instr::JumpIfEqInt {
+                                a: t,
+                                b: v,
+                                target: 0,
+                            })
                         } else {
                             let r = self.alloc();
                             if self.c.is_interface(tt) || !self.c.is_interface(et) {
