@@ -88,6 +88,63 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    /// Token soup: random sequences of Go-ish fragments inside a function body.
+    #[test]
+    fn check_never_panics_on_token_soup(tokens in prop::collection::vec(0usize..SOUP.len(), 0..60)) {
+        let body: Vec<&str> = tokens.iter().map(|&i| SOUP[i]).collect();
+        let src = format!("package main\n\nimport \"fmt\"\n\nfunc main() {{\n{}\n}}\n", body.join(" "));
+        let parsed = goroscope_syntax::parse_file(&src);
+        let _ = goroscope_types::check(&parsed.file);
+    }
+}
+
+/// Fragments for the token soup.
+const SOUP: [&str; 40] = [
+    "x",
+    "y",
+    ":=",
+    "=",
+    "1",
+    "2.5",
+    "\"s\"",
+    "'r'",
+    "nil",
+    "true",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ";",
+    "\n",
+    "+",
+    "<<",
+    "==",
+    "<-",
+    "&",
+    "*",
+    ".",
+    "fmt.Println",
+    "make(chan int)",
+    "func()",
+    "go",
+    "defer",
+    "for",
+    "range",
+    "switch",
+    "case",
+    "select",
+    "if",
+    "return",
+    "struct{}",
+    "interface{}",
+];
+
 #[test]
 fn check_handles_every_corpus_program_cut_short() {
     // Every prefix at line boundaries: the parser's partial trees of all shapes.

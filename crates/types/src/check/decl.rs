@@ -183,7 +183,17 @@ impl<'a> Checker<'a> {
             return;
         }
         let named = self.info.objects[o.index()].ty;
+        let embedded_before = std::mem::take(&mut self.embeds_unresolved);
         let under = self.type_expr(&spec.ty);
+        let self_embedding = std::mem::replace(&mut self.embeds_unresolved, embedded_before);
+        if self_embedding {
+            let name = &spec.name.name;
+            self.error(
+                spec.name.span,
+                format!("invalid recursive type: {name} refers to itself"),
+            );
+            return;
+        }
         if under == TypeId::INVALID {
             return;
         }
@@ -200,6 +210,18 @@ impl<'a> Checker<'a> {
             return;
         }
         self.info.types.set_underlying(named, under);
+        // A type may not contain itself by value (through fields and array elements).
+        if let Some(direct) = contains_itself(&self.info.types, named) {
+            let name = &spec.name.name;
+            let msg = if direct {
+                format!("invalid recursive type: {name} refers to itself")
+            } else {
+                format!("invalid recursive type {name}")
+            };
+            self.error(spec.name.span, msg);
+            self.info.types.set_underlying(named, TypeId::INVALID);
+            return;
+        }
         // A struct field may not share a name with a method.
         if let Type::Struct { fields } = self.info.types.under(named).clone() {
             let methods = self
@@ -540,4 +562,34 @@ fn strip_parens(e: &Expr) -> &Expr {
         ExprKind::Paren(x) => strip_parens(x),
         _ => e,
     }
+}
+
+/// Whether `named` contains a value of its own type: `Some(true)` when directly
+/// (`type T struct{ t T }`), `Some(false)` through other types.
+fn contains_itself(types: &crate::types::TypeTable, named: TypeId) -> Option<bool> {
+    let mut stack: Vec<(TypeId, bool)> = vec![(named, true)];
+    let mut seen: Vec<TypeId> = Vec::new();
+    let mut first = true;
+    while let Some((t, direct)) = stack.pop() {
+        if !first && t == named {
+            return Some(direct);
+        }
+        first = false;
+        if seen.contains(&t) {
+            continue;
+        }
+        seen.push(t);
+        // Stepping into another defined type makes the path indirect.
+        let through_other = direct && (t == named || types.named(t).is_none());
+        match types.under(t) {
+            Type::Struct { fields } => {
+                for f in fields {
+                    stack.push((f.ty, through_other));
+                }
+            }
+            Type::Array { elem, .. } => stack.push((*elem, through_other)),
+            _ => {}
+        }
+    }
+    None
 }

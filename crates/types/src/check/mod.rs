@@ -127,6 +127,8 @@ pub(crate) struct Checker<'a> {
     const_exact: HashMap<ObjectId, crate::constant::Rat>,
     /// The names the program used for types with two names.
     spelled: spelling::Spelled,
+    /// An interface type being resolved embedded a type still being declared.
+    embeds_unresolved: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -156,6 +158,7 @@ impl<'a> Checker<'a> {
             exact: HashMap::default(),
             const_exact: HashMap::default(),
             spelled: spelling::Spelled::default(),
+            embeds_unresolved: false,
         }
     }
 

@@ -250,6 +250,13 @@ impl<'a> Checker<'a> {
                         if t == TypeId::INVALID {
                             continue;
                         }
+                        // An interface still being declared embeds itself.
+                        if self.info.types.named(t).is_some()
+                            && self.info.types.underlying(t) == TypeId::INVALID
+                        {
+                            self.embeds_unresolved = true;
+                            continue;
+                        }
                         if let Some(i) = self.info.types.interface_of(t).cloned() {
                             for m in i.methods {
                                 if !methods.iter().any(|(n, _)| *n == m.0) {
