@@ -7,6 +7,10 @@ use super::{Checker, OpMode, Operand};
 use crate::objects::{ObjKind, ObjectId, VarRole};
 use crate::types::{ChanDir, Field, Interface, Term, Type, TypeId};
 
+/// The longest array type a program may declare: the machine allocates arrays whole,
+/// so a value of `[1 << 40]int` must be refused before it is run.
+const MAX_ARRAY_LEN: i128 = 1 << 24;
+
 impl<'a> Checker<'a> {
     /// The type `e` denotes, or `INVALID` after reporting why it is not a type.
     pub(crate) fn type_expr(&mut self, e: &Expr) -> TypeId {
@@ -128,9 +132,16 @@ impl<'a> Checker<'a> {
                 if self.info.types.is_integer(x.ty) || self.info.types.is_untyped(x.ty) =>
             {
                 match v.as_int() {
-                    Some(n) if (0..(1 << 40)).contains(&n) => {
+                    Some(n) if (0..=MAX_ARRAY_LEN).contains(&n) => {
                         self.update_type(l, TypeId::INT);
                         Some(n as u64)
+                    }
+                    Some(n) if n > MAX_ARRAY_LEN => {
+                        let msg = format!(
+                            "array length {s} is too large for Goroscope (at most {MAX_ARRAY_LEN})"
+                        );
+                        self.error(l.span, msg);
+                        None
                     }
                     Some(_) => {
                         self.error(l.span, format!("invalid array length {s}"));

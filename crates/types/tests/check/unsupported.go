@@ -25,3 +25,5 @@ func more() {
 	var m sync.Map      // ERROR "sync.Map is not supported by Goroscope"
 	_ = m
 }
+
+var huge [1 << 30]int // ERROR "array length 1 << 30 is too large for Goroscope (at most 16777216)"
