@@ -291,7 +291,12 @@ impl<'a> Checker<'a> {
         } else {
             msg
         };
-        self.error(e.span, msg);
+        // Go positions a slice expression at its `[`.
+        let at = match &strip_parens(e).kind {
+            ExprKind::Slice { x, .. } => Span::at(x.span.end),
+            _ => e.span,
+        };
+        self.error(at, msg);
         false
     }
 
