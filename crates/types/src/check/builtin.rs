@@ -328,10 +328,11 @@ impl<'a> Checker<'a> {
         };
         if args.len() < min || args.len() > max {
             let expects = if min == 2 { "2 or 3" } else { "1 or 2" };
+            let call = expr_string(e);
             self.error(
                 e.span,
                 format!(
-                    "invalid operation: make({ts}) expects {expects} arguments; found {}",
+                    "invalid operation: {call} expects {expects} arguments; found {}",
                     args.len()
                 ),
             );

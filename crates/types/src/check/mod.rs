@@ -292,6 +292,8 @@ impl<'a> Checker<'a> {
                         ident.span,
                         format!("{} redeclared in this block", ident.name),
                     );
+                    // The second declaration is not in scope: do not call it unused.
+                    self.extra(o).used = true;
                     return;
                 }
             }

@@ -38,7 +38,8 @@ impl<'a> Checker<'a> {
                     OpMode::Invalid => TypeId::INVALID,
                     _ => {
                         let name = crate::printer::expr_string(e);
-                        self.error(e.span, format!("{name} is not a type"));
+                        let what = self.object_kind_word(e);
+                        self.error(e.span, format!("{name}{what} is not a type"));
                         TypeId::INVALID
                     }
                 }
@@ -117,6 +118,25 @@ impl<'a> Checker<'a> {
                 self.error(e.span, format!("{s} is not a type"));
                 TypeId::INVALID
             }
+        }
+    }
+
+    /// ` (local variable)`, ` (constant)`... for a name used as a type, as Go words it.
+    fn object_kind_word(&self, e: &Expr) -> &'static str {
+        let id = match &e.kind {
+            ExprKind::Ident(i) => i.id,
+            ExprKind::Selector { sel, .. } => sel.id,
+            _ => return "",
+        };
+        let Some(o) = self.info.ident(id) else {
+            return "";
+        };
+        match &self.info.objects[o.index()].kind {
+            ObjKind::Var(v) if v.role == VarRole::Global => " (package-level variable)",
+            ObjKind::Var(_) => " (local variable)",
+            ObjKind::Const(_) => " (constant)",
+            ObjKind::Func(_) => " (function)",
+            _ => "",
         }
     }
 

@@ -1,0 +1,7 @@
+package main
+
+func f(int, string) {}
+
+func main() {
+	f("a", 1)
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var a [2]int
+	var b [3]int
+	a = b
+}

@@ -1,0 +1,7 @@
+package main
+
+type T struct{ X int }
+
+func (t T) X() {}
+
+func main() {}

@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	x := map[[]int]int{}
+	_ = x
+}

@@ -1,0 +1,9 @@
+package main
+
+type T struct{}
+
+func (T) M() {}
+
+func main() {
+	T.M()
+}

@@ -1,0 +1,5 @@
+package main
+
+type T struct{ a, a int }
+
+func main() {}

@@ -1,0 +1,8 @@
+package main
+
+type T int
+
+func main() {
+	x := T
+	_ = x
+}
