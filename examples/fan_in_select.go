@@ -10,24 +10,24 @@ import (
 	"time"
 )
 
-// sensor sends n readings: the first after start, then one every 100 ms.
+// sensor sends n readings: the first after start, then one every 200 ms.
 func sensor(name string, start time.Duration, n int) <-chan string {
 	out := make(chan string)
 	go func() {
 		time.Sleep(start)
 		for i := 1; i <= n; i++ {
 			out <- fmt.Sprintf("%s reading %d", name, i)
-			time.Sleep(100 * time.Millisecond)
+			time.Sleep(200 * time.Millisecond)
 		}
 	}()
 	return out
 }
 
 func main() {
-	// The sensors are 50 ms out of step: north at 100, 200, 300 ms;
-	// south at 150, 250, 350 ms.
+	// The sensors are 100 ms out of step: north at 100, 300, 500 ms;
+	// south at 200, 400, 600 ms.
 	north := sensor("north", 100*time.Millisecond, 3)
-	south := sensor("south", 150*time.Millisecond, 3)
+	south := sensor("south", 200*time.Millisecond, 3)
 	for range 6 {
 		// main parks on both channels (wait reason: select) and wakes
 		// for whichever sensor sends first.

@@ -32,7 +32,7 @@ func fetch(name string, delay, limit time.Duration) {
 }
 
 func main() {
-	fetch("fast.example", 50*time.Millisecond, 200*time.Millisecond)
-	fetch("slow.example", 400*time.Millisecond, 200*time.Millisecond)
+	fetch("fast.example", 20*time.Millisecond, 250*time.Millisecond)
+	fetch("slow.example", 500*time.Millisecond, 250*time.Millisecond)
 	fetch("quick.example", 0, 100*time.Millisecond)
 }
