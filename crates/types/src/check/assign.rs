@@ -246,7 +246,7 @@ impl<'a> Checker<'a> {
                     let ok = match xk {
                         BasicKind::UntypedBool => k.is_boolean(),
                         BasicKind::UntypedInt | BasicKind::UntypedRune => k.is_numeric(),
-                        BasicKind::UntypedFloat => k.is_float(),
+                        BasicKind::UntypedFloat => k.is_numeric(),
                         BasicKind::UntypedString => k.is_string(),
                         _ => false,
                     };
@@ -301,7 +301,16 @@ impl<'a> Checker<'a> {
                 use goroscope_syntax::ast::BinaryOp::*;
                 match op {
                     Eq | Ne | Lt | Le | Gt | Ge => {}
-                    Shl | Shr => self.update_type(x, t),
+                    Shl | Shr => {
+                        if !self.info.types.is_integer(t) && !self.info.types.is_untyped(t) {
+                            let (xs, ts) = (crate::printer::expr_string(x), self.info.types.msg(t));
+                            let msg = format!(
+                                "invalid operation: shifted operand {xs} (type {ts}) must be integer"
+                            );
+                            self.error(x.span, msg);
+                        }
+                        self.update_type(x, t)
+                    }
                     _ => {
                         self.update_type(x, t);
                         self.update_type(y, t);

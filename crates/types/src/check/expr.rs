@@ -1549,6 +1549,7 @@ impl<'a> Checker<'a> {
             return Operand::invalid();
         }
         // The shifted operand: an integer, or an untyped constant with an integer value.
+        let lhs_kind = xo.ty;
         if xo.is_const() && self.info.types.is_untyped(xo.ty) {
             match xo.val.as_ref().and_then(Value::as_int) {
                 Some(i)
@@ -1591,10 +1592,11 @@ impl<'a> Checker<'a> {
             let r = a.shift(op == BinaryOp::Shl, n.min(u64::MAX as i128) as u64);
             return self.const_result(e, xo.ty, r);
         }
-        // A non-constant shift of an untyped constant: the operand's type comes from
-        // the context, like the constant alone would; here it defaults to int.
-        if self.info.types.is_untyped(xo.ty) {
-            return Operand::value(TypeId::UNTYPED_INT);
+        // A non-constant shift of an untyped constant: the operand takes the type the
+        // context gives the whole shift (checked to be an integer in `update_type`),
+        // or its own default type (`1.0 << n` is a float64 shift, an error).
+        if self.info.types.is_untyped(lhs_kind) {
+            return Operand::value(lhs_kind);
         }
         Operand::value(xo.ty)
     }
