@@ -603,7 +603,8 @@ impl Machine {
 
                     Instr::MakeChan { dst, ty, cap } => {
                         let c = int!(cap);
-                        r!(dst) = tri!(self.make_chan(ty, c))
+                        let line = func.lines.get(pc - 1).map(|p| p.line);
+                        r!(dst) = tri!(self.make_chan(ty, c, line))
                     }
                     Instr::Send { ch, src } => {
                         let (c, v) = (r!(ch).clone(), r!(src).clone());

@@ -311,8 +311,15 @@ impl Machine {
                             other => stop = Some(other),
                         }
                     }
-                    if alive && let Some(slot) = self.gs.get_mut(idx) {
-                        *slot = Some(g);
+                    if alive {
+                        if self.sched.recording() {
+                            // Where the goroutine stopped: the editor marks this line.
+                            let (_, line) = self.frame_position(&g);
+                            self.sched.record(cur.p, EventKind::GoLine { g: cur.g.0, line });
+                        }
+                        if let Some(slot) = self.gs.get_mut(idx) {
+                            *slot = Some(g);
+                        }
                     }
                 }
             }
@@ -641,7 +648,7 @@ impl Machine {
         self.sched.chan_cap(Some(sched::ChanId(c))) as i64
     }
 
-    pub(crate) fn make_chan(&mut self, ty: TypeId, cap: i64) -> Result<Value, Throw> {
+    pub(crate) fn make_chan(&mut self, ty: TypeId, cap: i64, line: Option<u32>) -> Result<Value, Throw> {
         if !(0..=crate::ops::MAX_ELEMS).contains(&cap) {
             return Err(Throw::plain("makechan: size out of range"));
         }
@@ -652,7 +659,7 @@ impl Machine {
             }
             _ => None,
         };
-        let info = sched::ChanInfo { elem: elem.as_deref(), label: None, line: None };
+        let info = sched::ChanInfo { elem: elem.as_deref(), label: None, line };
         let id = self.sched.make_chan(self.cur, cap as usize, zero, info);
         Ok(Value::Chan(id.0))
     }

@@ -283,3 +283,18 @@ fn a_daisy_chain_of_goroutines_passes_a_value_along() {
         assert_eq!(out.stdout, format!("{}\n", n + 1), "{}", out.stderr);
     }
 }
+
+#[test]
+fn the_same_seed_records_the_same_trace() {
+    let record = |seed| {
+        let cfg = goroscope_runtime::Config { procs: 2, seed, record_events: true, ..Default::default() };
+        let mut m = goroscope_runtime::Machine::new(ping_pong(50), cfg).expect("loads");
+        assert_eq!(m.run().code, 0);
+        m.take_events()
+    };
+    let (a, b) = (record(7), record(7));
+    assert!(a.len() > 100, "only {} events", a.len());
+    assert_eq!(a, b);
+    assert!(a.iter().any(|e| matches!(e.kind, goroscope_trace::EventKind::GoLine { .. })));
+    assert!(a.iter().any(|e| matches!(&e.kind, goroscope_trace::EventKind::ChanMake { line: Some(2), .. })));
+}
