@@ -99,7 +99,13 @@ func main() {
 
 fn main() {
     let only = std::env::args().nth(1).unwrap_or_default();
-    for (name, src) in [("fib30", FIB), ("loop50M", LOOP), ("pingpong1M", PING_PONG), ("daisy100k", DAISY), ("pool8x200k", POOL)] {
+    for (name, src) in [
+        ("fib30", FIB),
+        ("loop50M", LOOP),
+        ("pingpong1M", PING_PONG),
+        ("daisy100k", DAISY),
+        ("pool8x200k", POOL),
+    ] {
         if !name.contains(&only) {
             continue;
         }
@@ -115,7 +121,10 @@ fn main() {
         }
         let mut times = Vec::new();
         for _ in 0..3 {
-            let mut config = Config { procs: env("PROCS", 4) as usize, ..Config::default() };
+            let mut config = Config {
+                procs: env("PROCS", 4) as usize,
+                ..Config::default()
+            };
             config.sched.quantum_ns = env("QUANTUM", config.sched.quantum_ns);
             let mut m = Machine::new(program.clone(), config).expect("loads");
             let start = Instant::now();
@@ -123,7 +132,11 @@ fn main() {
             times.push(start.elapsed().as_secs_f64());
             let out: Vec<u8> = m.take_output().into_iter().flat_map(|o| o.bytes).collect();
             if exit.code != 0 {
-                println!("{name}: exit {} {}", exit.code, String::from_utf8_lossy(&out));
+                println!(
+                    "{name}: exit {} {}",
+                    exit.code,
+                    String::from_utf8_lossy(&out)
+                );
             }
         }
         times.sort_by(f64::total_cmp);
@@ -133,5 +146,8 @@ fn main() {
 
 /// A numeric knob from the environment, for experiments.
 fn env(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }

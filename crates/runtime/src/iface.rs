@@ -28,12 +28,23 @@ impl Machine {
     }
 
     /// `v.(ty)`, panicking like Go on failure.
-    pub(crate) fn type_assert(&mut self, v: &Value, ty: TypeId, src_ty: TypeId) -> Result<Value, Throw> {
+    pub(crate) fn type_assert(
+        &mut self,
+        v: &Value,
+        ty: TypeId,
+        src_ty: TypeId,
+    ) -> Result<Value, Throw> {
         let src_name = self.type_desc(src_ty).name.clone();
-        let src_name = if src_name == "any" { "interface {}".to_string() } else { src_name };
+        let src_name = if src_name == "any" {
+            "interface {}".to_string()
+        } else {
+            src_name
+        };
         let want = self.type_desc(ty).name.clone();
         let Value::Iface(i) = v else {
-            return Err(Throw::RuntimeError(format!("interface conversion: {src_name} is nil, not {want}")));
+            return Err(Throw::RuntimeError(format!(
+                "interface conversion: {src_name} is nil, not {want}"
+            )));
         };
         if self.is_interface(ty) {
             return match self.implements(i.ty, ty) {
@@ -80,7 +91,12 @@ impl Machine {
     }
 
     /// `m[k]` with the comma-ok flag; `map_ty` gives the zero value for absent keys.
-    pub(crate) fn map_get(&mut self, m: &Value, key: &Value, map_ty: TypeId) -> Result<(Value, bool), Throw> {
+    pub(crate) fn map_get(
+        &mut self,
+        m: &Value,
+        key: &Value,
+        map_ty: TypeId,
+    ) -> Result<(Value, bool), Throw> {
         self.check_hashable(key)?;
         if let Value::Map(m) = m
             && let Some(v) = m.borrow().get(key)

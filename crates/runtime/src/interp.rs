@@ -148,7 +148,10 @@ impl Machine {
                 }
                 n += 1;
                 let Some(&ins) = code.get(pc) else {
-                    break Err(Throw::Internal(format!("{} ran past its last instruction", func.name)));
+                    break Err(Throw::Internal(format!(
+                        "{} ran past its last instruction",
+                        func.name
+                    )));
                 };
                 pc += 1;
                 match ins {
@@ -310,18 +313,39 @@ impl Machine {
                             _ => break Err(Throw::nil_deref()),
                         };
                         save_pc!();
-                        flow!(self.call_value(g, &fv, base + b.0 as usize, nargs as usize, FrameKind::Call));
+                        flow!(self.call_value(
+                            g,
+                            &fv,
+                            base + b.0 as usize,
+                            nargs as usize,
+                            FrameKind::Call
+                        ));
                     }
-                    Instr::CallNative { native, base: b, nargs } => {
+                    Instr::CallNative {
+                        native,
+                        base: b,
+                        nargs,
+                    } => {
                         save_pc!();
                         flow!(self.call_native(g, native.0, base + b.0 as usize, nargs as usize));
                     }
-                    Instr::CallIface { method, base: b, nargs } => {
+                    Instr::CallIface {
+                        method,
+                        base: b,
+                        nargs,
+                    } => {
                         let (callee, recv) = tri!(self.resolve_method(&r!(b), method));
                         r!(b) = recv;
                         save_pc!();
                         let abs = base + b.0 as usize;
-                        flow!(self.call_callee(g, callee, None, abs, nargs as usize + 1, FrameKind::Call));
+                        flow!(self.call_callee(
+                            g,
+                            callee,
+                            None,
+                            abs,
+                            nargs as usize + 1,
+                            FrameKind::Call
+                        ));
                     }
                     Instr::Return { src, n: cnt } => {
                         if src.0 != 0 {
@@ -338,20 +362,41 @@ impl Machine {
                         }
                     }
                     Instr::MakeFunc { dst, callee } => {
-                        r!(dst) = Value::Func(Rc::new(FuncVal { callee, recv: None, captures: Box::new([]) }))
+                        r!(dst) = Value::Func(Rc::new(FuncVal {
+                            callee,
+                            recv: None,
+                            captures: Box::new([]),
+                        }))
                     }
-                    Instr::MakeClosure { dst, func: f, base: b, n: cnt } => {
+                    Instr::MakeClosure {
+                        dst,
+                        func: f,
+                        base: b,
+                        n: cnt,
+                    } => {
                         let start = b.0 as usize;
                         let captures: Box<[Value]> = regs[start..start + cnt as usize].into();
-                        r!(dst) = Value::Func(Rc::new(FuncVal { callee: Callee::Func(f), recv: None, captures }))
+                        r!(dst) = Value::Func(Rc::new(FuncVal {
+                            callee: Callee::Func(f),
+                            recv: None,
+                            captures,
+                        }))
                     }
                     Instr::BindMethod { dst, recv, callee } => {
                         let rv = r!(recv).clone();
-                        r!(dst) = Value::Func(Rc::new(FuncVal { callee, recv: Some(rv), captures: Box::new([]) }))
+                        r!(dst) = Value::Func(Rc::new(FuncVal {
+                            callee,
+                            recv: Some(rv),
+                            captures: Box::new([]),
+                        }))
                     }
                     Instr::BindIfaceMethod { dst, recv, method } => {
                         let (callee, rv) = tri!(self.resolve_method(&r!(recv), method));
-                        r!(dst) = Value::Func(Rc::new(FuncVal { callee, recv: Some(rv), captures: Box::new([]) }))
+                        r!(dst) = Value::Func(Rc::new(FuncVal {
+                            callee,
+                            recv: Some(rv),
+                            captures: Box::new([]),
+                        }))
                     }
                     Instr::LoadCapture { dst, idx } => {
                         r!(dst) = tri!(capture(g.frames.last(), idx)).clone()
@@ -377,7 +422,10 @@ impl Machine {
                     }
                     Instr::Defer { f, base: b, nargs } => {
                         let start = b.0 as usize;
-                        let d = Deferred { f: r!(f).clone(), args: regs[start..start + nargs as usize].to_vec() };
+                        let d = Deferred {
+                            f: r!(f).clone(),
+                            args: regs[start..start + nargs as usize].to_vec(),
+                        };
                         if let Some(top) = g.frames.last_mut() {
                             top.defers.push(d);
                         }
@@ -392,7 +440,11 @@ impl Machine {
                     }
                     Instr::Panic { src } => {
                         let v = r!(src).clone();
-                        let v = if v.is_nil() { self.panic_nil_error() } else { v };
+                        let v = if v.is_nil() {
+                            self.panic_nil_error()
+                        } else {
+                            v
+                        };
                         break Err(Throw::Panic(v));
                     }
                     Instr::Recover { dst } => r!(dst) = recover(&g.frames, &mut g.panicking),
@@ -426,7 +478,11 @@ impl Machine {
                         r!(dst) = tri!(addr_child(&r!(ptr), i as u32))
                     }
 
-                    Instr::MakeAgg { dst, base: b, n: cnt } => {
+                    Instr::MakeAgg {
+                        dst,
+                        base: b,
+                        n: cnt,
+                    } => {
                         let start = b.0 as usize;
                         let v: Rc<[Value]> = regs[start..start + cnt as usize].into();
                         r!(dst) = Value::Agg(v)
@@ -460,7 +516,11 @@ impl Machine {
                         let zero = self.elem_zero(ty);
                         r!(dst) = tri!(ops::make_slice(int!(len), int!(cap), &zero))
                     }
-                    Instr::MakeSliceFrom { dst, base: b, n: cnt } => {
+                    Instr::MakeSliceFrom {
+                        dst,
+                        base: b,
+                        n: cnt,
+                    } => {
                         let start = b.0 as usize;
                         r!(dst) = Value::slice_from_vec(regs[start..start + cnt as usize].to_vec())
                     }
@@ -471,39 +531,66 @@ impl Machine {
                         let v = r!(src).clone();
                         tri!(ops::set_index_slice(&r!(slice), int!(idx), v))
                     }
-                    Instr::IndexStr { dst, s, idx } => r!(dst) = tri!(ops::index_str(&r!(s), int!(idx))),
+                    Instr::IndexStr { dst, s, idx } => {
+                        r!(dst) = tri!(ops::index_str(&r!(s), int!(idx)))
+                    }
                     Instr::Slice { dst, src, lo, hi } => {
                         r!(dst) = tri!(ops::slice(&r!(src), int!(lo), int!(hi)))
                     }
-                    Instr::Slice3 { dst, src, lo, hi, max } => {
-                        r!(dst) = tri!(ops::slice3(&r!(src), int!(lo), int!(hi), int!(max)))
-                    }
+                    Instr::Slice3 {
+                        dst,
+                        src,
+                        lo,
+                        hi,
+                        max,
+                    } => r!(dst) = tri!(ops::slice3(&r!(src), int!(lo), int!(hi), int!(max))),
                     Instr::SliceArray { dst, ptr, lo, hi } => {
                         r!(dst) = tri!(ops::slice_array(&r!(ptr), int!(lo), int!(hi)))
                     }
-                    Instr::Append { dst, slice, base: b, n: cnt, ty } => {
+                    Instr::Append {
+                        dst,
+                        slice,
+                        base: b,
+                        n: cnt,
+                        ty,
+                    } => {
                         let zero = self.elem_zero(ty);
                         let start = b.0 as usize;
-                        let v = tri!(ops::append(&r!(slice), &regs[start..start + cnt as usize], &zero));
+                        let v = tri!(ops::append(
+                            &r!(slice),
+                            &regs[start..start + cnt as usize],
+                            &zero
+                        ));
                         r!(dst) = v
                     }
-                    Instr::AppendSlice { dst, slice, other, ty } => {
+                    Instr::AppendSlice {
+                        dst,
+                        slice,
+                        other,
+                        ty,
+                    } => {
                         let zero = self.elem_zero(ty);
                         let items = ops::elems(&r!(other));
                         r!(dst) = tri!(ops::append(&r!(slice), &items, &zero))
                     }
                     Instr::Copy { dst, to, from } => put_int!(dst, ops::copy(&r!(to), &r!(from))),
                     Instr::Len { dst, src } => {
-                        put_int!(dst, match &r!(src) {
-                            Value::Chan(c) => self.chan_len(*c),
-                            v => ops::len(v),
-                        })
+                        put_int!(
+                            dst,
+                            match &r!(src) {
+                                Value::Chan(c) => self.chan_len(*c),
+                                v => ops::len(v),
+                            }
+                        )
                     }
                     Instr::Cap { dst, src } => {
-                        put_int!(dst, match &r!(src) {
-                            Value::Chan(c) => self.chan_cap(*c),
-                            v => ops::cap(v),
-                        })
+                        put_int!(
+                            dst,
+                            match &r!(src) {
+                                Value::Chan(c) => self.chan_cap(*c),
+                                v => ops::cap(v),
+                            }
+                        )
                     }
                     Instr::ConcatStr { dst, a, b } => {
                         let (x, y) = (r!(a).as_bytes(), r!(b).as_bytes());
@@ -520,7 +607,12 @@ impl Machine {
                         };
                         r!(dst) = v
                     }
-                    Instr::DecodeRune { rune, width, s, idx } => {
+                    Instr::DecodeRune {
+                        rune,
+                        width,
+                        s,
+                        idx,
+                    } => {
                         let i = int!(idx).max(0) as usize;
                         let b = r!(s).as_bytes();
                         let (ru, w) = ops::decode_rune(b.get(i..).unwrap_or(&[]));
@@ -547,9 +639,12 @@ impl Machine {
                         let v = r!(src).clone();
                         r!(dst) = Value::iface(ty, v)
                     }
-                    Instr::TypeAssert { dst, src, ty, src_ty } => {
-                        r!(dst) = tri!(self.type_assert(&r!(src), ty, src_ty))
-                    }
+                    Instr::TypeAssert {
+                        dst,
+                        src,
+                        ty,
+                        src_ty,
+                    } => r!(dst) = tri!(self.type_assert(&r!(src), ty, src_ty)),
                     Instr::TypeAssertOk { dst, ok, src, ty } => {
                         let (v, good) = self.type_assert_ok(&r!(src), ty);
                         r!(dst) = v;
@@ -587,10 +682,19 @@ impl Machine {
                         };
                         r!(dst) = Value::MapIter(Rc::new(std::cell::RefCell::new(it)))
                     }
-                    Instr::MapIterNext { iter, key, val, done } => {
+                    Instr::MapIterNext {
+                        iter,
+                        key,
+                        val,
+                        done,
+                    } => {
                         let next = match &r!(iter) {
-                            Value::MapIter(it) => it.borrow_mut().next(),
-                            _ => break Err(Throw::Internal("MapIterNext without an iterator".into())),
+                            Value::MapIter(it) => it.borrow_mut().advance(),
+                            _ => {
+                                break Err(Throw::Internal(
+                                    "MapIterNext without an iterator".into(),
+                                ));
+                            }
                         };
                         match next {
                             Some((k, v)) => {
@@ -634,7 +738,8 @@ impl Machine {
                     Instr::Print { base: b, n: cnt } | Instr::Println { base: b, n: cnt } => {
                         let start = b.0 as usize;
                         let ln = matches!(ins, Instr::Println { .. });
-                        let text = crate::print::print_values(&regs[start..start + cnt as usize], ln);
+                        let text =
+                            crate::print::print_values(&regs[start..start + cnt as usize], ln);
                         tri!(self.write_stderr(text.as_bytes()))
                     }
                 }
@@ -667,13 +772,22 @@ impl Machine {
         if g.regs.len() < need {
             g.regs.resize(need.max(g.regs.len() * 2), Value::Nil);
         }
-        g.frames.push(Frame { func, pc: 0, base: abs_base as u32, kind, closure, defers: Vec::new() });
+        g.frames.push(Frame {
+            func,
+            pc: 0,
+            base: abs_base as u32,
+            kind,
+            closure,
+            defers: Vec::new(),
+        });
         Ok(())
     }
 
     /// Pops the returning frame; `Some(stop)` when execution must leave the loop.
     fn pop_frame(&mut self, g: &mut GState) -> Result<Option<Stop>, Throw> {
-        let Some(fr) = g.frames.pop() else { return Ok(Some(Stop::Done)) };
+        let Some(fr) = g.frames.pop() else {
+            return Ok(Some(Stop::Done));
+        };
         match fr.kind {
             FrameKind::Call => Ok(None),
             FrameKind::OnceBody(id) => {
@@ -686,10 +800,16 @@ impl Machine {
             FrameKind::Deferred { unwinding: true } => {
                 if g.panicking.as_ref().is_some_and(|p| p.recovered) {
                     g.panicking = None;
-                    let Some(top) = g.frames.last_mut() else { return Ok(Some(Stop::Done)) };
+                    let Some(top) = g.frames.last_mut() else {
+                        return Ok(Some(Stop::Done));
+                    };
                     match self.prog.funcs[top.func as usize].recover_pc {
                         Some(rpc) => top.pc = rpc,
-                        None => return Err(Throw::Internal("recovered in a frame without recover_pc".into())),
+                        None => {
+                            return Err(Throw::Internal(
+                                "recovered in a frame without recover_pc".into(),
+                            ));
+                        }
                     }
                     Ok(None)
                 } else {
@@ -708,7 +828,8 @@ impl Machine {
         nargs: usize,
         kind: FrameKind,
     ) -> Result<Flow, Throw> {
-        let bound = (fv.recv.is_some() || !fv.captures.is_empty()).then(|| (fv.clone(), fv.recv.clone()));
+        let bound =
+            (fv.recv.is_some() || !fv.captures.is_empty()).then(|| (fv.clone(), fv.recv.clone()));
         self.call_callee(g, fv.callee, bound, abs_base, nargs, kind)
     }
 
@@ -758,7 +879,13 @@ impl Machine {
     }
 
     /// Runs native `id` with its arguments at `abs_base`.
-    pub(crate) fn call_native(&mut self, g: &mut GState, id: u32, abs_base: usize, nargs: usize) -> Result<Flow, Throw> {
+    pub(crate) fn call_native(
+        &mut self,
+        g: &mut GState,
+        id: u32,
+        abs_base: usize,
+        nargs: usize,
+    ) -> Result<Flow, Throw> {
         let need = abs_base + nargs.max(4) + 1;
         if g.regs.len() < need {
             g.regs.resize(need, Value::Nil);
@@ -768,8 +895,15 @@ impl Machine {
     }
 
     /// Calls a deferred call above the top frame's registers.
-    pub(crate) fn call_deferred(&mut self, g: &mut GState, d: Deferred, unwinding: bool) -> Result<Flow, Throw> {
-        let Some(top) = g.frames.last() else { return Ok(Flow::Reload) };
+    pub(crate) fn call_deferred(
+        &mut self,
+        g: &mut GState,
+        d: Deferred,
+        unwinding: bool,
+    ) -> Result<Flow, Throw> {
+        let Some(top) = g.frames.last() else {
+            return Ok(Flow::Reload);
+        };
         let abs = top.base as usize + self.prog.funcs[top.func as usize].nregs as usize;
         let need = abs + d.args.len() + 2;
         if g.regs.len() < need {
@@ -779,7 +913,9 @@ impl Machine {
         for (i, a) in d.args.into_iter().enumerate() {
             g.regs[abs + i] = a;
         }
-        let Value::Func(fv) = d.f else { return Err(Throw::nil_deref()) };
+        let Value::Func(fv) = d.f else {
+            return Err(Throw::nil_deref());
+        };
         let flow = self.call_value(g, &fv, abs, nargs, FrameKind::Deferred { unwinding })?;
         Ok(flow)
     }
@@ -804,7 +940,12 @@ impl Machine {
             }
         }
         let trace = self.stack_trace(g);
-        g.panicking = Some(Panicking { value, recovered: false, earlier, trace });
+        g.panicking = Some(Panicking {
+            value,
+            recovered: false,
+            earlier,
+            trace,
+        });
         self.unwind(g)
     }
 
@@ -831,7 +972,9 @@ impl Machine {
             }
             let fr = g.frames.pop()?;
             match fr.kind {
-                FrameKind::OnceBody(id) => self.sched.once_done(self.cur, goroscope_sched::OnceId(id)),
+                FrameKind::OnceBody(id) => {
+                    self.sched.once_done(self.cur, goroscope_sched::OnceId(id))
+                }
                 FrameKind::Nested => {
                     let v = g.panicking.take().map_or(Value::Nil, |p| p.value);
                     return Some(Stop::NestedPanic(v));
@@ -852,7 +995,9 @@ impl Machine {
 
 /// `recover()`: stops the panic if called directly by a deferred call during unwinding.
 fn recover(frames: &[Frame], panicking: &mut Option<Panicking>) -> Value {
-    let direct = frames.last().is_some_and(|f| f.kind == FrameKind::Deferred { unwinding: true });
+    let direct = frames
+        .last()
+        .is_some_and(|f| f.kind == FrameKind::Deferred { unwinding: true });
     match panicking {
         Some(p) if direct && !p.recovered => {
             p.recovered = true;
@@ -930,10 +1075,17 @@ fn store_field(p: &Value, field: u16, v: Value) -> Result<(), Throw> {
 /// `&(*p).f` or `&(*p)[i]`.
 fn addr_child(p: &Value, i: u32) -> Result<Value, Throw> {
     let place = match p {
-        Value::Cell(c) => Place { root: Root::Cell(c.clone()), path: vec![i] },
+        Value::Cell(c) => Place {
+            root: Root::Cell(c.clone()),
+            path: vec![i],
+        },
         Value::Ptr(pl) => pl.child(i),
         Value::Nil => return Err(Throw::nil_deref()),
-        _ => return Err(Throw::Internal("address of a field through a non-pointer".into())),
+        _ => {
+            return Err(Throw::Internal(
+                "address of a field through a non-pointer".into(),
+            ));
+        }
     };
     Ok(Value::Ptr(Rc::new(place)))
 }
@@ -944,7 +1096,10 @@ fn addr_index(s: &Value, i: i64) -> Result<Value, Throw> {
         Value::Slice(sl) if i >= 0 && (i as u64) < sl.len as u64 => {
             let idx = sl.off + i as u32;
             let place = match &*sl.backing {
-                crate::value::Backing::Vec(_) => Place { root: Root::Elem(sl.backing.clone(), idx), path: Vec::new() },
+                crate::value::Backing::Vec(_) => Place {
+                    root: Root::Elem(sl.backing.clone(), idx),
+                    path: Vec::new(),
+                },
                 crate::value::Backing::Array(pl) => pl.child(idx),
             };
             Ok(Value::Ptr(Rc::new(place)))
@@ -966,8 +1121,14 @@ impl Machine {
     }
 
     /// The callee of method `sym` of the interface value `v` and the receiver to pass.
-    pub(crate) fn resolve_method(&self, v: &Value, sym: goroscope_compiler::bytecode::SymId) -> Result<(Callee, Value), Throw> {
-        let Value::Iface(i) = v else { return Err(Throw::nil_deref()) };
+    pub(crate) fn resolve_method(
+        &self,
+        v: &Value,
+        sym: goroscope_compiler::bytecode::SymId,
+    ) -> Result<(Callee, Value), Throw> {
+        let Value::Iface(i) = v else {
+            return Err(Throw::nil_deref());
+        };
         let methods = &self.prog.types[i.ty.0 as usize].methods;
         let Ok(k) = methods.binary_search_by_key(&sym, |m| m.name) else {
             return Err(Throw::Internal(format!(
@@ -976,7 +1137,11 @@ impl Machine {
             )));
         };
         let m = methods[k];
-        let recv = if m.deref_recv { load_ptr(&i.val)? } else { i.val.clone() };
+        let recv = if m.deref_recv {
+            load_ptr(&i.val)?
+        } else {
+            i.val.clone()
+        };
         Ok((m.callee, recv))
     }
 }

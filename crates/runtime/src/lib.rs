@@ -36,6 +36,6 @@ mod report;
 mod throw;
 pub mod value;
 
+pub use goroscope_trace::Stream;
 pub use machine::{BATCH, Config, Exit, LoadError, Machine, NS_PER_INSTR, Output, SliceResult};
 pub use natives::lookup as native_lookup;
-pub use goroscope_trace::Stream;

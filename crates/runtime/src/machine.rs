@@ -27,9 +27,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use goroscope_compiler::bytecode::{
-    self, ChanDir, Const, Program, TypeDesc, TypeId, TypeKind,
-};
+use goroscope_compiler::bytecode::{self, ChanDir, Const, Program, TypeDesc, TypeId, TypeKind};
 use goroscope_sched::{self as sched, Cur, GoId, Next};
 use goroscope_trace::{Event, EventKind, Stream};
 
@@ -182,7 +180,11 @@ impl Machine {
         for name in &program.natives {
             match natives::lookup(name) {
                 Some(f) => resolved.push(f),
-                None => return Err(LoadError(format!("unsupported standard-library function {name}"))),
+                None => {
+                    return Err(LoadError(format!(
+                        "unsupported standard-library function {name}"
+                    )));
+                }
             }
         }
         for t in &mut program.types {
@@ -202,7 +204,10 @@ impl Machine {
         scfg.seed = config.seed;
         scfg.record = config.record_events;
         let sched = sched::Machine::new(scfg);
-        let cur = Cur { p: sched::PId(0), g: GoId::MAIN };
+        let cur = Cur {
+            p: sched::PId(0),
+            g: GoId::MAIN,
+        };
         let ntypes = program.types.len();
         let mut m = Machine {
             consts,
@@ -233,9 +238,11 @@ impl Machine {
             .collect();
         let mut g1 = GState::new(1);
         let prog = m.prog.clone();
-        m.push_entry(&mut g1, prog.main.0).map_err(|t| LoadError(t.to_string()))?;
+        m.push_entry(&mut g1, prog.main.0)
+            .map_err(|t| LoadError(t.to_string()))?;
         for init in prog.inits.iter().rev() {
-            m.push_frame(&mut g1, init.0, 0, FrameKind::Call, None).map_err(|t| LoadError(t.to_string()))?;
+            m.push_frame(&mut g1, init.0, 0, FrameKind::Call, None)
+                .map_err(|t| LoadError(t.to_string()))?;
         }
         m.gs.push(Some(Box::new(g1)));
         Ok(m)
@@ -257,16 +264,24 @@ impl Machine {
                     let slot = self.gs.get_mut(idx).and_then(Option::take);
                     let (mut g, wakeup) = match (slot, wakeup) {
                         (Some(g), w) => (g, w),
-                        (None, Some(sched::Wakeup::AfterFunc { token })) => match self.start_timer_func(cur.g, token) {
-                            Ok(g) => (g, None),
-                            Err(t) => {
-                                let mut g = GState::new(cur.g.0);
-                                self.die(&mut g, t);
-                                break;
+                        (None, Some(sched::Wakeup::AfterFunc { token })) => {
+                            match self.start_timer_func(cur.g, token) {
+                                Ok(g) => (g, None),
+                                Err(t) => {
+                                    let mut g = GState::new(cur.g.0);
+                                    self.die(&mut g, t);
+                                    break;
+                                }
                             }
-                        },
+                        }
                         (None, _) => {
-                            self.finish(Exit { code: 2, reason: format!("internal error: no stack for goroutine {}", cur.g.0) });
+                            self.finish(Exit {
+                                code: 2,
+                                reason: format!(
+                                    "internal error: no stack for goroutine {}",
+                                    cur.g.0
+                                ),
+                            });
                             break;
                         }
                     };
@@ -293,7 +308,10 @@ impl Machine {
                         if self.cfg.check_invariants
                             && let Err(e) = self.sched.check_invariants()
                         {
-                            self.die(&mut g, Throw::Internal(format!("scheduler invariant broken: {e}")));
+                            self.die(
+                                &mut g,
+                                Throw::Internal(format!("scheduler invariant broken: {e}")),
+                            );
                             break;
                         }
                         if self.executed > self.cfg.max_instructions {
@@ -302,7 +320,10 @@ impl Machine {
                                 self.cfg.max_instructions
                             );
                             self.write_raw(Stream::Stderr, msg.as_bytes());
-                            self.finish(Exit { code: 2, reason: "instruction budget exhausted".into() });
+                            self.finish(Exit {
+                                code: 2,
+                                reason: "instruction budget exhausted".into(),
+                            });
                             break;
                         }
                         match s {
@@ -315,7 +336,8 @@ impl Machine {
                         if self.sched.recording() {
                             // Where the goroutine stopped: the editor marks this line.
                             let (_, line) = self.frame_position(&g);
-                            self.sched.record(cur.p, EventKind::GoLine { g: cur.g.0, line });
+                            self.sched
+                                .record(cur.p, EventKind::GoLine { g: cur.g.0, line });
                         }
                         if let Some(slot) = self.gs.get_mut(idx) {
                             *slot = Some(g);
@@ -346,7 +368,10 @@ impl Machine {
             Stop::Park | Stop::Yield => Leave::LeftP,
             Stop::Done => {
                 if g.id == 1 && !g.goexiting {
-                    self.finish(Exit { code: 0, reason: "main returned".into() });
+                    self.finish(Exit {
+                        code: 0,
+                        reason: "main returned".into(),
+                    });
                 } else {
                     if let Some(wg) = g.wg_done.take()
                         && let Err(t) = crate::natives::wg_done_ptr(self, &wg)
@@ -360,7 +385,10 @@ impl Machine {
                 Leave::Ended
             }
             Stop::Nested | Stop::NestedPanic(_) => {
-                self.die(g, Throw::Internal("a nested call returned to the scheduler".into()));
+                self.die(
+                    g,
+                    Throw::Internal("a nested call returned to the scheduler".into()),
+                );
                 Leave::Ended
             }
             Stop::Die(t) => {
@@ -384,7 +412,9 @@ impl Machine {
                 self.select_done(g, table, case, recv);
                 None
             }
-            (sched::Wakeup::SendOnClosed, _) => self.throw(g, Throw::plain("send on closed channel")),
+            (sched::Wakeup::SendOnClosed, _) => {
+                self.throw(g, Throw::plain("send on closed channel"))
+            }
             _ => None,
         }
     }
@@ -407,7 +437,10 @@ impl Machine {
     fn deadlock(&mut self, d: sched::Deadlock) {
         let text = self.deadlock_report(d);
         self.write_raw(Stream::Stderr, text.as_bytes());
-        self.finish(Exit { code: 2, reason: "deadlock".into() });
+        self.finish(Exit {
+            code: 2,
+            reason: "deadlock".into(),
+        });
     }
 
     // ---- output ----
@@ -435,11 +468,15 @@ impl Machine {
         self.output_bytes += bytes.len();
         if self.sched.recording() {
             let text = String::from_utf8_lossy(bytes).into_owned();
-            self.sched.record(self.cur.p, EventKind::Output { stream, text });
+            self.sched
+                .record(self.cur.p, EventKind::Output { stream, text });
         }
         match self.output.last_mut() {
             Some(o) if o.stream == stream => o.bytes.extend_from_slice(bytes),
-            _ => self.output.push(Output { stream, bytes: bytes.to_vec() }),
+            _ => self.output.push(Output {
+                stream,
+                bytes: bytes.to_vec(),
+            }),
         }
     }
 
@@ -470,7 +507,9 @@ impl Machine {
 
     pub(crate) fn check_str_len(&self, n: usize) -> Result<(), Throw> {
         if n as i64 > crate::ops::MAX_ELEMS {
-            return Err(Throw::Limit(format!("goroscope: a string of {n} bytes exceeds the playground's limit")));
+            return Err(Throw::Limit(format!(
+                "goroscope: a string of {n} bytes exceeds the playground's limit"
+            )));
         }
         Ok(())
     }
@@ -502,7 +541,9 @@ impl Machine {
     }
 
     fn build_zero(&self, ty: TypeId, depth: u32) -> Value {
-        let Some(desc) = self.prog.types.get(ty.0 as usize) else { return Value::Nil };
+        let Some(desc) = self.prog.types.get(ty.0 as usize) else {
+            return Value::Nil;
+        };
         if depth > 64 {
             return Value::Nil;
         }
@@ -515,11 +556,23 @@ impl Machine {
                 let z = self.build_zero(*elem, depth + 1);
                 Value::Agg(vec![z; *len as usize].into())
             }
-            TypeKind::Struct { fields } => {
-                Value::Agg(fields.iter().map(|f| self.build_zero(f.ty, depth + 1)).collect::<Vec<_>>().into())
-            }
-            TypeKind::Opaque(name) if name.starts_with("atomic.") || name == "time.Time" || name == "time.Duration" => {
-                if name == "atomic.Bool" { Value::Bool(false) } else { Value::Int(0) }
+            TypeKind::Struct { fields } => Value::Agg(
+                fields
+                    .iter()
+                    .map(|f| self.build_zero(f.ty, depth + 1))
+                    .collect::<Vec<_>>()
+                    .into(),
+            ),
+            TypeKind::Opaque(name)
+                if name.starts_with("atomic.")
+                    || name == "time.Time"
+                    || name == "time.Duration" =>
+            {
+                if name == "atomic.Bool" {
+                    Value::Bool(false)
+                } else {
+                    Value::Int(0)
+                }
             }
             _ => Value::Nil,
         }
@@ -528,7 +581,9 @@ impl Machine {
     /// The zero value of the element type of slice, map (value) or chan type `ty`.
     pub(crate) fn elem_zero(&mut self, ty: TypeId) -> Value {
         let elem = match self.prog.types.get(ty.0 as usize).map(|t| &t.kind) {
-            Some(TypeKind::Slice { elem }) | Some(TypeKind::Chan { elem, .. }) | Some(TypeKind::Array { elem, .. }) => *elem,
+            Some(TypeKind::Slice { elem })
+            | Some(TypeKind::Chan { elem, .. })
+            | Some(TypeKind::Array { elem, .. }) => *elem,
             Some(TypeKind::Map { value, .. }) => *value,
             Some(TypeKind::Pointer { elem }) => *elem,
             _ => return Value::Nil,
@@ -539,7 +594,12 @@ impl Machine {
     // ---- goroutines ----
 
     /// `go f(args)`.
-    pub(crate) fn spawn(&mut self, g: &mut GState, fv: Rc<FuncVal>, args: Vec<Value>) -> Result<Flow, Throw> {
+    pub(crate) fn spawn(
+        &mut self,
+        g: &mut GState,
+        fv: Rc<FuncVal>,
+        args: Vec<Value>,
+    ) -> Result<Flow, Throw> {
         self.spawn_with(g, fv, args, None)
     }
 
@@ -562,14 +622,23 @@ impl Machine {
         let id = self.sched.newproc(self.cur, Some(&name), Some(line));
         let mut ng = GState::new(id.0);
         ng.wg_done = wg;
-        ng.created_by = Some((crate::goroutine::TraceFrame { func: caller, has_params: false, line }, g.id));
+        ng.created_by = Some((
+            crate::goroutine::TraceFrame {
+                func: caller,
+                has_params: false,
+                line,
+            },
+            g.id,
+        ));
         let nargs = args.len();
         ng.regs = args;
         ng.regs.push(Value::Nil);
         match self.call_value(&mut ng, &fv, 0, nargs, FrameKind::Entry)? {
             Flow::Reload | Flow::Next => {}
             Flow::Park | Flow::Yield => {
-                return Err(Throw::Internal("a native goroutine body blocked at start".into()));
+                return Err(Throw::Internal(
+                    "a native goroutine body blocked at start".into(),
+                ));
             }
         }
         let idx = id.0 as usize - 1;
@@ -625,7 +694,10 @@ impl Machine {
             Some(f) => {
                 let func = &self.prog.funcs[f.func as usize];
                 let pc = (f.pc as usize).saturating_sub(1);
-                (func.name.clone(), func.lines.get(pc).map_or(func.pos.line, |p| p.line))
+                (
+                    func.name.clone(),
+                    func.lines.get(pc).map_or(func.pos.line, |p| p.line),
+                )
             }
             None => ("main.main".into(), 0),
         }
@@ -648,18 +720,28 @@ impl Machine {
         self.sched.chan_cap(Some(sched::ChanId(c))) as i64
     }
 
-    pub(crate) fn make_chan(&mut self, ty: TypeId, cap: i64, line: Option<u32>) -> Result<Value, Throw> {
+    pub(crate) fn make_chan(
+        &mut self,
+        ty: TypeId,
+        cap: i64,
+        line: Option<u32>,
+    ) -> Result<Value, Throw> {
         if !(0..=crate::ops::MAX_ELEMS).contains(&cap) {
             return Err(Throw::plain("makechan: size out of range"));
         }
         let zero = self.elem_zero(ty);
         let elem = match &self.type_desc(ty).kind {
-            TypeKind::Chan { elem, dir: ChanDir::Both | ChanDir::Send | ChanDir::Recv } => {
-                Some(self.type_desc(*elem).name.clone())
-            }
+            TypeKind::Chan {
+                elem,
+                dir: ChanDir::Both | ChanDir::Send | ChanDir::Recv,
+            } => Some(self.type_desc(*elem).name.clone()),
             _ => None,
         };
-        let info = sched::ChanInfo { elem: elem.as_deref(), label: None, line };
+        let info = sched::ChanInfo {
+            elem: elem.as_deref(),
+            label: None,
+            line,
+        };
         let id = self.sched.make_chan(self.cur, cap as usize, zero, info);
         Ok(Value::Chan(id.0))
     }
@@ -703,16 +785,24 @@ impl Machine {
     }
 
     /// `select`: sets the top frame's pc to the chosen case (or parks).
-    pub(crate) fn select(&mut self, g: &mut GState, table: &bytecode::SelectTable, idx: u32) -> Result<Flow, Throw> {
+    pub(crate) fn select(
+        &mut self,
+        g: &mut GState,
+        table: &bytecode::SelectTable,
+        idx: u32,
+    ) -> Result<Flow, Throw> {
         let base = g.frames.last().map_or(0, |f| f.base as usize);
         let cases = table
             .cases
             .iter()
             .map(|c| match c.op {
-                bytecode::SelectOp::Send { ch, val } => {
-                    sched::Case::Send(Self::chan_id(&g.regs[base + ch.0 as usize]), g.regs[base + val.0 as usize].clone())
+                bytecode::SelectOp::Send { ch, val } => sched::Case::Send(
+                    Self::chan_id(&g.regs[base + ch.0 as usize]),
+                    g.regs[base + val.0 as usize].clone(),
+                ),
+                bytecode::SelectOp::Recv { ch, .. } => {
+                    sched::Case::Recv(Self::chan_id(&g.regs[base + ch.0 as usize]))
                 }
-                bytecode::SelectOp::Recv { ch, .. } => sched::Case::Recv(Self::chan_id(&g.regs[base + ch.0 as usize])),
             })
             .collect();
         match self.sched.select(self.cur, cases, table.default.is_some()) {
@@ -735,7 +825,13 @@ impl Machine {
     }
 
     /// Writes a completed select case's results and jumps to its body.
-    fn select_done(&mut self, g: &mut GState, table: u32, case: usize, recv: Option<(Value, bool)>) {
+    fn select_done(
+        &mut self,
+        g: &mut GState,
+        table: u32,
+        case: usize,
+        recv: Option<(Value, bool)>,
+    ) {
         let prog = self.prog.clone();
         let Some(top) = g.frames.last() else { return };
         let Some(c) = prog.funcs[top.func as usize]

@@ -10,8 +10,8 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::rc::Rc;
 
 use crate::value::{Value, go_equal, go_hash};
 
@@ -45,7 +45,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= *b as u64;
             h = h.wrapping_mul(0x100_0000_01b3);
@@ -54,7 +58,11 @@ impl Hasher for Fnv {
     }
 
     fn write_u64(&mut self, v: u64) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         h = (h ^ v).wrapping_mul(0x100_0000_01b3);
         self.0 = h ^ (h >> 29);
     }
@@ -144,14 +152,18 @@ impl GoMap {
     pub fn entries(&self) -> impl Iterator<Item = &(Value, Value)> {
         self.entries.iter().flatten()
     }
-
 }
 
 /// An iterator over a snapshot of `map`'s keys, rotated to start at `start % len`
 /// (`None`: a nil map, which has no entries).
 pub fn iter(map: Option<&Rc<RefCell<GoMap>>>, start: u64) -> MapIter {
     let Some(map) = map else {
-        return MapIter { map: None, keys: Vec::new(), pos: 0, nan_vals: Vec::new() };
+        return MapIter {
+            map: None,
+            keys: Vec::new(),
+            pos: 0,
+            nan_vals: Vec::new(),
+        };
     };
     let m = map.borrow();
     let mut keys: Vec<Value> = m.entries().map(|(k, _)| k.clone()).collect();
@@ -159,8 +171,17 @@ pub fn iter(map: Option<&Rc<RefCell<GoMap>>>, start: u64) -> MapIter {
     if n > 0 {
         keys.rotate_left((start % n as u64) as usize);
     }
-    let nan_vals = m.entries().filter(|(k, _)| is_nan(k)).map(|(_, v)| v.clone()).collect();
-    MapIter { map: Some(map.clone()), keys, pos: 0, nan_vals }
+    let nan_vals = m
+        .entries()
+        .filter(|(k, _)| is_nan(k))
+        .map(|(_, v)| v.clone())
+        .collect();
+    MapIter {
+        map: Some(map.clone()),
+        keys,
+        pos: 0,
+        nan_vals,
+    }
 }
 
 /// A `range` over a map in progress.
@@ -175,7 +196,7 @@ pub struct MapIter {
 
 impl MapIter {
     /// The next entry still present in `map`.
-    pub fn next(&mut self) -> Option<(Value, Value)> {
+    pub fn advance(&mut self) -> Option<(Value, Value)> {
         let map = self.map.clone()?;
         let map = map.borrow();
         while self.pos < self.keys.len() {

@@ -153,7 +153,10 @@ pub fn slice3(src: &Value, lo: i64, hi: i64, max: i64) -> Result<Value, Throw> {
 /// `(*p)[lo:hi]` for a pointer to an array of `n` elements.
 pub fn slice_array(ptr: &Value, lo: i64, hi: i64) -> Result<Value, Throw> {
     let place = match ptr {
-        Value::Cell(c) => Place { root: Root::Cell(c.clone()), path: Vec::new() },
+        Value::Cell(c) => Place {
+            root: Root::Cell(c.clone()),
+            path: Vec::new(),
+        },
         Value::Ptr(p) => (**p).clone(),
         Value::Nil => return Err(Throw::nil_deref()),
         _ => return Err(Throw::Internal("SliceArray of a non-pointer".into())),
@@ -172,7 +175,7 @@ pub fn slice_array(ptr: &Value, lo: i64, hi: i64) -> Result<Value, Throw> {
 
 /// `make([]T, len, cap)` with every element `zero`.
 pub fn make_slice(len: i64, cap: i64, zero: &Value) -> Result<Value, Throw> {
-    if len < 0 || len > MAX_ELEMS {
+    if !(0..=MAX_ELEMS).contains(&len) {
         return Err(Throw::plain("runtime error: makeslice: len out of range"));
     }
     if cap < len || cap > MAX_ELEMS {
@@ -209,9 +212,18 @@ pub fn append(s: &Value, items: &[Value], zero: &Value) -> Result<Value, Throw> 
         for (i, v) in items.iter().enumerate() {
             sl.set((len + i) as u32, v.clone());
         }
-        return Ok(Value::Slice(Slice { len: need as u32, ..sl.clone() }));
+        return Ok(Value::Slice(Slice {
+            len: need as u32,
+            ..sl.clone()
+        }));
     }
-    let new_cap = need.max(if cap < 256 { cap * 2 } else { cap + cap / 4 + 192 }).max(4);
+    let new_cap = need
+        .max(if cap < 256 {
+            cap * 2
+        } else {
+            cap + cap / 4 + 192
+        })
+        .max(4);
     let mut v = Vec::with_capacity(new_cap);
     if let Value::Slice(sl) = s {
         match &*sl.backing {
@@ -265,7 +277,9 @@ pub fn clear_slice(s: &Value, zero: &Value) {
 
 /// `utf8.DecodeRune`: the rune at the start of `b` and its width (invalid: U+FFFD, 1).
 pub fn decode_rune(b: &[u8]) -> (i64, usize) {
-    let Some(&c0) = b.first() else { return (0xFFFD, 0) };
+    let Some(&c0) = b.first() else {
+        return (0xFFFD, 0);
+    };
     if c0 < 0x80 {
         return (c0 as i64, 1);
     }
@@ -293,7 +307,10 @@ pub fn decode_rune(b: &[u8]) -> (i64, usize) {
 
 /// UTF-8 encoding of a rune (invalid code points encode U+FFFD), as Go's `string(r)`.
 pub fn encode_rune(r: i64, out: &mut Vec<u8>) {
-    let c = u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+    let c = u32::try_from(r)
+        .ok()
+        .and_then(char::from_u32)
+        .unwrap_or('\u{FFFD}');
     let mut buf = [0u8; 4];
     out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
 }

@@ -40,11 +40,15 @@ pub fn address(v: &Value) -> u64 {
         Value::Map(m) => std::rc::Rc::as_ptr(m) as *const u8 as usize,
         Value::Func(f) => std::rc::Rc::as_ptr(f) as *const u8 as usize,
         Value::Slice(s) => std::rc::Rc::as_ptr(&s.backing) as *const u8 as usize,
-        Value::Chan(c) => return 0xc000_0100_00 + 0x60 * *c,
+        Value::Chan(c) => return 0x00c0_0001_0000 + 0x60 * *c,
         _ => 0,
     };
     // Real addresses would leak allocator behaviour into output; keep only a stable shape.
-    if raw == 0 { 0 } else { 0xc000_0000_00 + (raw as u64 & 0xff_fff8) }
+    if raw == 0 {
+        0
+    } else {
+        0x00c0_0000_0000 + (raw as u64 & 0x00ff_fff8)
+    }
 }
 
 /// Go's runtime `printfloat`: `+d.dddddde+ddd`.
@@ -53,7 +57,11 @@ pub fn print_float(v: f64) -> String {
         return "NaN".into();
     }
     if v.is_infinite() {
-        return if v > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if v > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     let s = format!("{:.6e}", v.abs());
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
@@ -69,7 +77,13 @@ pub fn display(v: &Value) -> String {
         Value::Nil => "<nil>".into(),
         Value::Bool(b) => b.to_string(),
         Value::Int(i) => i.to_string(),
-        Value::Float(f) => String::from_utf8_lossy(&goroscope_fmt::strconv::format_float(*f, b'g', -1, FloatSize::F64)).into_owned(),
+        Value::Float(f) => String::from_utf8_lossy(&goroscope_fmt::strconv::format_float(
+            *f,
+            b'g',
+            -1,
+            FloatSize::F64,
+        ))
+        .into_owned(),
         Value::Str(s) => String::from_utf8_lossy(s).into_owned(),
         Value::Agg(a) => {
             let parts: Vec<String> = a.iter().map(display).collect();

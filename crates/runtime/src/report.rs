@@ -43,7 +43,14 @@ impl Machine {
                 break;
             }
             let args = if f.has_params { "..." } else { "" };
-            let _ = writeln!(out, "{}({args})\n\t{}:{} +0x{:x}", f.func, self.prog.file, f.line, 0x1d + 8 * (f.line % 32));
+            let _ = writeln!(
+                out,
+                "{}({args})\n\t{}:{} +0x{:x}",
+                f.func,
+                self.prog.file,
+                f.line,
+                0x1d + 8 * (f.line % 32)
+            );
         }
     }
 
@@ -63,7 +70,9 @@ impl Machine {
     /// How `panic(v)` prints `v` (Go's printpanicval): `Error()`/`String()` results for
     /// errors and Stringers, plain values for basic types, `T(v)` for named basic types.
     pub(crate) fn panic_value_text(&mut self, g: &mut GState, v: &Value) -> String {
-        let Value::Iface(i) = v else { return "nil".into() };
+        let Value::Iface(i) = v else {
+            return "nil".into();
+        };
         if let Some(text) = self.call_string_method(g, v) {
             return text;
         }
@@ -76,13 +85,27 @@ impl Machine {
                 if basic { s } else { format!("\"{s}\"") }
             }
             (TypeKind::Int(k), Value::Int(n)) => {
-                if k.is_signed() { n.to_string() } else { (*n as u64).to_string() }
+                if k.is_signed() {
+                    n.to_string()
+                } else {
+                    (*n as u64).to_string()
+                }
             }
             (TypeKind::Float64, Value::Float(f)) => print_float(*f),
             (TypeKind::Bool, Value::Bool(b)) => b.to_string(),
-            _ => return format!("({}) {:#x}", desc.name, crate::print::address(&i.val).max(0xc000012000)),
+            _ => {
+                return format!(
+                    "({}) {:#x}",
+                    desc.name,
+                    crate::print::address(&i.val).max(0xc000012000)
+                );
+            }
         };
-        if basic { raw } else { format!("{}({raw})", desc.name) }
+        if basic {
+            raw
+        } else {
+            format!("{}({raw})", desc.name)
+        }
     }
 
     /// The report for a program killed by `t` on goroutine `g`: (exit code, reason, text).
@@ -103,7 +126,10 @@ impl Machine {
                 let prefix = if earlier.is_empty() { "" } else { "\t" };
                 let _ = writeln!(out, "{prefix}panic: {text}");
                 if text.ends_with("nil pointer dereference") {
-                    let _ = writeln!(out, "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
+                    let _ = writeln!(
+                        out,
+                        "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]"
+                    );
                 }
                 let _ = writeln!(out, "\ngoroutine {} [running]:", g.id);
                 self.write_frames(&mut out, &trace);
@@ -121,8 +147,15 @@ impl Machine {
                 (2, format!("fatal error: {msg}"), out)
             }
             Throw::StackOverflow => {
-                let _ = writeln!(out, "runtime: goroutine stack exceeds 1000000000-byte limit");
-                let _ = writeln!(out, "fatal error: stack overflow\n\ngoroutine {} [running]:", g.id);
+                let _ = writeln!(
+                    out,
+                    "runtime: goroutine stack exceeds 1000000000-byte limit"
+                );
+                let _ = writeln!(
+                    out,
+                    "fatal error: stack overflow\n\ngoroutine {} [running]:",
+                    g.id
+                );
                 self.write_frames(&mut out, &frames);
                 (2, "fatal error: stack overflow".into(), out)
             }

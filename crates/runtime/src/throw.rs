@@ -29,7 +29,9 @@ pub enum Throw {
 
 impl Throw {
     pub fn bounds(i: i64, len: usize) -> Throw {
-        Throw::RuntimeError(format!("runtime error: index out of range [{i}] with length {len}"))
+        Throw::RuntimeError(format!(
+            "runtime error: index out of range [{i}] with length {len}"
+        ))
     }
 
     pub fn nil_deref() -> Throw {

@@ -200,7 +200,10 @@ impl Place {
         let mut path = Vec::with_capacity(self.path.len() + 1);
         path.extend_from_slice(&self.path);
         path.push(i);
-        Place { root: self.root.clone(), path }
+        Place {
+            root: self.root.clone(),
+            path,
+        }
     }
 
     /// `*p`.
@@ -226,10 +229,10 @@ fn store_path(slot: &mut Value, path: &[u32], v: Value) {
     match path.split_first() {
         None => *slot = v,
         Some((&i, rest)) => {
-            if let Value::Agg(a) = slot {
-                if let Some(inner) = Rc::make_mut(a).get_mut(i as usize) {
-                    store_path(inner, rest, v);
-                }
+            if let Value::Agg(a) = slot
+                && let Some(inner) = Rc::make_mut(a).get_mut(i as usize)
+            {
+                store_path(inner, rest, v);
             }
         }
     }

@@ -20,8 +20,18 @@ struct Outcome {
     code: i32,
 }
 
-fn run(program: goroscope_compiler::bytecode::Program, procs: usize, seed: u64, check_invariants: bool) -> Outcome {
-    let config = Config { procs, seed, check_invariants, ..Config::default() };
+fn run(
+    program: goroscope_compiler::bytecode::Program,
+    procs: usize,
+    seed: u64,
+    check_invariants: bool,
+) -> Outcome {
+    let config = Config {
+        procs,
+        seed,
+        check_invariants,
+        ..Config::default()
+    };
     let mut m = Machine::new(program, config).expect("loads");
     let exit = m.run();
     let (mut out, mut err) = (Vec::new(), Vec::new());
@@ -31,7 +41,11 @@ fn run(program: goroscope_compiler::bytecode::Program, procs: usize, seed: u64, 
             Stream::Stderr => err.extend(o.bytes),
         }
     }
-    Outcome { stdout: String::from_utf8_lossy(&out).into(), stderr: String::from_utf8_lossy(&err).into(), code: exit.code }
+    Outcome {
+        stdout: String::from_utf8_lossy(&out).into(),
+        stderr: String::from_utf8_lossy(&err).into(),
+        code: exit.code,
+    }
 }
 
 fn want_exit(src: &str) -> i32 {
@@ -50,14 +64,25 @@ fn corpus_under_several_schedules() {
         if dir.file_name() == "races" {
             continue;
         }
-        let Ok(files) = fs::read_dir(dir.path()) else { continue };
-        cases.extend(files.flatten().map(|f| f.path()).filter(|p| p.extension().is_some_and(|e| e == "go")));
+        let Ok(files) = fs::read_dir(dir.path()) else {
+            continue;
+        };
+        cases.extend(
+            files
+                .flatten()
+                .map(|f| f.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "go")),
+        );
     }
     cases.sort();
     let mut failures = Vec::new();
     let mut runs = 0;
     for path in cases {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         if name.starts_with("compile_") || !path.to_string_lossy().contains(&only) {
             continue;
         }
@@ -90,5 +115,10 @@ fn corpus_under_several_schedules() {
         }
     }
     println!("{runs} runs, {} failures", failures.len());
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

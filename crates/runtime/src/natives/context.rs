@@ -106,7 +106,10 @@ pub(crate) fn deadline_exceeded(m: &mut Machine) -> Value {
 }
 
 fn ctx_value(m: &Machine, i: usize) -> Value {
-    Value::iface(m.rt.cancel_ctx, Value::cell(Value::Agg(vec![Value::Int(i as i64 + 1)].into())))
+    Value::iface(
+        m.rt.cancel_ctx,
+        Value::cell(Value::Agg(vec![Value::Int(i as i64 + 1)].into())),
+    )
 }
 
 fn ctx_index(v: &Value) -> Result<usize, Throw> {
@@ -125,14 +128,22 @@ fn parent_index(v: &Value) -> Result<usize, Throw> {
 }
 
 fn background(m: &mut Machine, g: &mut GState, b: usize, _n: usize) -> Result<Flow, Throw> {
-    m.contexts.push(Ctx { background: true, ..Ctx::default() });
+    m.contexts.push(Ctx {
+        background: true,
+        ..Ctx::default()
+    });
     let v = ctx_value(m, m.contexts.len() - 1);
     ret(g, b, 0, v);
     Ok(Flow::Next)
 }
 
 /// A new child of the context in argument 0; returns (ctx, cancel) in the results.
-fn new_child(m: &mut Machine, g: &mut GState, b: usize, deadline: Option<i64>) -> Result<usize, Throw> {
+fn new_child(
+    m: &mut Machine,
+    g: &mut GState,
+    b: usize,
+    deadline: Option<i64>,
+) -> Result<usize, Throw> {
     let parent = parent_index(&arg(g, b, 0))?;
     let i = m.contexts.len();
     let inherited = m.contexts.get(parent).and_then(|p| p.deadline);
@@ -140,7 +151,10 @@ fn new_child(m: &mut Machine, g: &mut GState, b: usize, deadline: Option<i64>) -
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    m.contexts.push(Ctx { deadline, ..Ctx::default() });
+    m.contexts.push(Ctx {
+        deadline,
+        ..Ctx::default()
+    });
     let parent_err = m.contexts.get(parent).map_or(Value::Nil, |p| p.err.clone());
     if let Some(p) = m.contexts.get_mut(parent) {
         p.children.push(i);
@@ -168,7 +182,13 @@ fn with_cancel(m: &mut Machine, g: &mut GState, b: usize, _n: usize) -> Result<F
     Ok(Flow::Next)
 }
 
-fn with_deadline_at(m: &mut Machine, g: &mut GState, b: usize, _n: usize, when: i64) -> Result<Flow, Throw> {
+fn with_deadline_at(
+    m: &mut Machine,
+    g: &mut GState,
+    b: usize,
+    _n: usize,
+    when: i64,
+) -> Result<Flow, Throw> {
     let i = new_child(m, g, b, Some(when))?;
     let d = when - m.now_ns();
     if d <= 0 {
@@ -192,7 +212,9 @@ impl Machine {
     /// The Done channel of context `i` (nil for Background), made on first use; closed
     /// already if the context is cancelled.
     fn ctx_done(&mut self, i: usize) -> Value {
-        let Some(c) = self.contexts.get(i) else { return Value::Nil };
+        let Some(c) = self.contexts.get(i) else {
+            return Value::Nil;
+        };
         if c.background {
             return Value::Nil;
         }
@@ -200,8 +222,14 @@ impl Machine {
             return Value::Chan(ch);
         }
         let cancelled = !c.err.is_nil();
-        let info = goroscope_sched::ChanInfo { elem: Some("struct {}"), label: Some("ctx.Done()"), line: None };
-        let ch = self.sched.make_chan(self.cur, 0, Value::Agg(Vec::new().into()), info);
+        let info = goroscope_sched::ChanInfo {
+            elem: Some("struct {}"),
+            label: Some("ctx.Done()"),
+            line: None,
+        };
+        let ch = self
+            .sched
+            .make_chan(self.cur, 0, Value::Agg(Vec::new().into()), info);
         if cancelled {
             let _ = self.sched.chan_close(self.cur, Some(ch));
         }
@@ -213,14 +241,18 @@ impl Machine {
     pub(crate) fn cancel_ctx(&mut self, i: usize, err: Value) {
         let mut stack = vec![i];
         while let Some(i) = stack.pop() {
-            let Some(c) = self.contexts.get_mut(i) else { continue };
+            let Some(c) = self.contexts.get_mut(i) else {
+                continue;
+            };
             if !c.err.is_nil() || c.background {
                 continue;
             }
             c.err = err.clone();
             stack.extend(c.children.iter().copied());
             if let Some(ch) = c.done {
-                let _ = self.sched.chan_close(self.cur, Some(goroscope_sched::ChanId(ch)));
+                let _ = self
+                    .sched
+                    .chan_close(self.cur, Some(goroscope_sched::ChanId(ch)));
             }
         }
     }

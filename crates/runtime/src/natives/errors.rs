@@ -47,7 +47,12 @@ fn new(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, 
 }
 
 /// `Error()` returning the first field (errorString.s, wrapError.msg).
-pub(super) fn error_field0(_m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
+pub(super) fn error_field0(
+    _m: &mut Machine,
+    g: &mut GState,
+    base: usize,
+    _n: usize,
+) -> Result<Flow, Throw> {
     let v = field(&arg(g, base, 0), 0)?;
     ret(g, base, 0, v);
     Ok(Flow::Next)
@@ -73,11 +78,17 @@ fn join_error(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result
 }
 
 fn join(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
-    let errs: Vec<Value> = crate::ops::elems(&arg(g, base, 0)).into_iter().filter(|e| !e.is_nil()).collect();
+    let errs: Vec<Value> = crate::ops::elems(&arg(g, base, 0))
+        .into_iter()
+        .filter(|e| !e.is_nil())
+        .collect();
     let v = if errs.is_empty() {
         Value::Nil
     } else {
-        Value::iface(m.rt.join_error, Value::cell(Value::Agg(vec![Value::slice_from_vec(errs)].into())))
+        Value::iface(
+            m.rt.join_error,
+            Value::cell(Value::Agg(vec![Value::slice_from_vec(errs)].into())),
+        )
     };
     ret(g, base, 0, v);
     Ok(Flow::Next)
@@ -91,13 +102,28 @@ impl Machine {
 
     /// Calls method `name` (no arguments, one result) of interface value `v`, if its
     /// dynamic type has it.
-    fn call_method0(&mut self, g: &mut GState, v: &Value, sym: goroscope_compiler::bytecode::SymId) -> Result<Option<Value>, Throw> {
+    fn call_method0(
+        &mut self,
+        g: &mut GState,
+        v: &Value,
+        sym: goroscope_compiler::bytecode::SymId,
+    ) -> Result<Option<Value>, Throw> {
         let Value::Iface(i) = v else { return Ok(None) };
         let methods = &self.prog.types[i.ty.0 as usize].methods;
-        let Ok(k) = methods.binary_search_by_key(&sym, |m| m.name) else { return Ok(None) };
+        let Ok(k) = methods.binary_search_by_key(&sym, |m| m.name) else {
+            return Ok(None);
+        };
         let m = methods[k];
-        let recv = if m.deref_recv { load_ptr(&i.val)? } else { i.val.clone() };
-        let fv = Rc::new(FuncVal { callee: m.callee, recv: None, captures: Box::new([]) });
+        let recv = if m.deref_recv {
+            load_ptr(&i.val)?
+        } else {
+            i.val.clone()
+        };
+        let fv = Rc::new(FuncVal {
+            callee: m.callee,
+            recv: None,
+            captures: Box::new([]),
+        });
         match self.call_nested(g, &fv, &[recv], 1)? {
             Ok(r) => Ok(r.into_iter().next()),
             Err(p) => Err(Throw::Panic(p)),
@@ -168,7 +194,11 @@ fn as_(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, 
     let mut stack = vec![err];
     while let Some(e) = stack.pop() {
         let Value::Iface(i) = &e else { continue };
-        let hit = if want_iface { m.implements(i.ty, want).is_ok() } else { i.ty == want };
+        let hit = if want_iface {
+            m.implements(i.ty, want).is_ok()
+        } else {
+            i.ty == want
+        };
         if hit {
             let v = if want_iface { e.clone() } else { i.val.clone() };
             crate::interp::store_ptr(&ptr, v)?;

@@ -2,8 +2,6 @@
 //! would see, with `Error()`/`String()` results attached by calling the user's methods
 //! on this goroutine) and hands them to `goroscope-fmt`, which formats exactly as Go.
 
-
-
 use goroscope_compiler::bytecode::{TypeId, TypeKind};
 use goroscope_fmt::{Data, FloatSize, ListKind, MethodKind, Value as F};
 use goroscope_trace::Stream;
@@ -37,33 +35,44 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
 }
 
 /// The elements of a `[]any` argument converted for the printer.
-pub(crate) fn to_fmt_args(m: &mut Machine, g: &mut GState, v: &Value) -> Vec<F> {
+fn reflect_args(m: &mut Machine, g: &mut GState, v: &Value) -> Vec<F> {
     let items = crate::ops::elems(v);
-    items.iter().map(|x| m.to_fmt_iface(g, x, 0)).collect()
+    items.iter().map(|x| m.reflect_iface(g, x, 0)).collect()
 }
 
 impl Machine {
     /// An interface value (dynamic type inside) as the printer sees it.
-    fn to_fmt_iface(&mut self, g: &mut GState, v: &Value, depth: u32) -> F {
+    fn reflect_iface(&mut self, g: &mut GState, v: &Value, depth: u32) -> F {
         match v {
             Value::Iface(i) => {
                 let (ty, val) = (i.ty, i.val.clone());
-                self.to_fmt(g, &val, ty, depth, true)
+                self.reflect(g, &val, ty, depth, true)
             }
             _ => F::nil(),
         }
     }
 
     /// `v` of static type `ty`; `top` allows following a pointer (`&{...}`).
-    pub(crate) fn to_fmt(&mut self, g: &mut GState, v: &Value, ty: TypeId, depth: u32, top: bool) -> F {
+    pub(crate) fn reflect(
+        &mut self,
+        g: &mut GState,
+        v: &Value,
+        ty: TypeId,
+        depth: u32,
+        top: bool,
+    ) -> F {
         let desc = self.type_desc(ty).clone();
-        let name: std::sync::Arc<str> = std::sync::Arc::from(if desc.name == "any" { "interface {}" } else { desc.name.as_str() });
+        let name: std::sync::Arc<str> = std::sync::Arc::from(if desc.name == "any" {
+            "interface {}"
+        } else {
+            desc.name.as_str()
+        });
         if depth > MAX_DEPTH {
             return F::new(name, Data::String(b"...".to_vec()));
         }
         if let TypeKind::Interface { .. } = desc.kind {
             return match v {
-                Value::Iface(_) => self.to_fmt_iface(g, v, depth),
+                Value::Iface(_) => self.reflect_iface(g, v, depth),
                 _ => F::new(name, Data::Nil),
             };
         }
@@ -76,19 +85,36 @@ impl Machine {
                     Data::Uint(v.as_int() as u64)
                 }
             }
-            (TypeKind::Float64, _) => Data::Float { v: v.as_float(), size: FloatSize::F64 },
+            (TypeKind::Float64, _) => Data::Float {
+                v: v.as_float(),
+                size: FloatSize::F64,
+            },
             (TypeKind::String, _) => Data::String(v.as_bytes().to_vec()),
             (TypeKind::Slice { elem }, _) => {
                 let bytes = self.type_desc(*elem).name == "uint8";
                 let nil = v.is_nil();
-                let elems = crate::ops::elems(v).iter().map(|x| self.to_fmt(g, x, *elem, depth + 1, false)).collect();
-                Data::List { elems, kind: ListKind::Slice { nil }, bytes }
+                let elems = crate::ops::elems(v)
+                    .iter()
+                    .map(|x| self.reflect(g, x, *elem, depth + 1, false))
+                    .collect();
+                Data::List {
+                    elems,
+                    kind: ListKind::Slice { nil },
+                    bytes,
+                }
             }
             (TypeKind::Array { elem, .. }, Value::Agg(a)) => {
                 let bytes = self.type_desc(*elem).name == "uint8";
                 let a = a.clone();
-                let elems = a.iter().map(|x| self.to_fmt(g, x, *elem, depth + 1, false)).collect();
-                Data::List { elems, kind: ListKind::Array, bytes }
+                let elems = a
+                    .iter()
+                    .map(|x| self.reflect(g, x, *elem, depth + 1, false))
+                    .collect();
+                Data::List {
+                    elems,
+                    kind: ListKind::Array,
+                    bytes,
+                }
             }
             (TypeKind::Map { key, value }, _) => {
                 let entries: Vec<(Value, Value)> = match v {
@@ -97,9 +123,17 @@ impl Machine {
                 };
                 let entries = entries
                     .iter()
-                    .map(|(k, x)| (self.to_fmt(g, k, *key, depth + 1, false), self.to_fmt(g, x, *value, depth + 1, false)))
+                    .map(|(k, x)| {
+                        (
+                            self.reflect(g, k, *key, depth + 1, false),
+                            self.reflect(g, x, *value, depth + 1, false),
+                        )
+                    })
                     .collect();
-                Data::Map { entries, nil: v.is_nil() }
+                Data::Map {
+                    entries,
+                    nil: v.is_nil(),
+                }
             }
             (TypeKind::Struct { fields }, Value::Agg(a)) => {
                 let a = a.clone();
@@ -107,8 +141,12 @@ impl Machine {
                     .iter()
                     .zip(a.iter())
                     .map(|(f, x)| goroscope_fmt::Field {
-                        name: if f.embedded { embedded_name(&self.type_desc(f.ty).name) } else { f.name.clone() },
-                        value: self.to_fmt(g, x, f.ty, depth + 1, false),
+                        name: if f.embedded {
+                            embedded_name(&self.type_desc(f.ty).name)
+                        } else {
+                            f.name.clone()
+                        },
+                        value: self.reflect(g, x, f.ty, depth + 1, false),
                     })
                     .collect();
                 Data::Struct(fs)
@@ -116,11 +154,16 @@ impl Machine {
             (TypeKind::Pointer { elem }, _) => {
                 let addr = address(v);
                 let pointee = if top && addr != 0 {
-                    crate::interp::load_ptr(v).ok().map(|p| Box::new(self.to_fmt(g, &p, *elem, depth + 1, false)))
+                    crate::interp::load_ptr(v)
+                        .ok()
+                        .map(|p| Box::new(self.reflect(g, &p, *elem, depth + 1, false)))
                 } else {
                     None
                 };
-                Data::Pointer { addr, elem: pointee }
+                Data::Pointer {
+                    addr,
+                    elem: pointee,
+                }
             }
             (TypeKind::Chan { .. }, _) => Data::Chan { addr: address(v) },
             (TypeKind::Func, _) => Data::Func { addr: address(v) },
@@ -130,8 +173,12 @@ impl Machine {
         if !desc.methods.is_empty()
             && let Some((kind, text)) = self.method_text(g, ty, v)
         {
-            let kind = if kind == "Error" { MethodKind::Error } else { MethodKind::String };
-            let text = text.map_err(|p| self.to_fmt_iface(g, &p, depth + 1));
+            let kind = if kind == "Error" {
+                MethodKind::Error
+            } else {
+                MethodKind::String
+            };
+            let text = text.map_err(|p| self.reflect_iface(g, &p, depth + 1));
             out = out.with_method(kind, text);
         }
         out
@@ -152,51 +199,64 @@ fn out(m: &mut Machine, g: &mut GState, base: usize, bytes: &[u8]) -> Result<Flo
 }
 
 fn println(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
-    let args = to_fmt_args(m, g, &arg(g, base, 0));
+    let args = reflect_args(m, g, &arg(g, base, 0));
     out(m, g, base, &goroscope_fmt::sprintln(&args))
 }
 
 fn print(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
-    let args = to_fmt_args(m, g, &arg(g, base, 0));
+    let args = reflect_args(m, g, &arg(g, base, 0));
     out(m, g, base, &goroscope_fmt::sprint(&args))
 }
 
 fn printf(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let format = arg(g, base, 0);
-    let args = to_fmt_args(m, g, &arg(g, base, 1));
-    out(m, g, base, &goroscope_fmt::sprintf(format.as_bytes(), &args))
+    let args = reflect_args(m, g, &arg(g, base, 1));
+    out(
+        m,
+        g,
+        base,
+        &goroscope_fmt::sprintf(format.as_bytes(), &args),
+    )
 }
 
 fn sprintln(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
-    let args = to_fmt_args(m, g, &arg(g, base, 0));
+    let args = reflect_args(m, g, &arg(g, base, 0));
     ret(g, base, 0, s(goroscope_fmt::sprintln(&args)));
     Ok(Flow::Next)
 }
 
 fn sprint(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
-    let args = to_fmt_args(m, g, &arg(g, base, 0));
+    let args = reflect_args(m, g, &arg(g, base, 0));
     ret(g, base, 0, s(goroscope_fmt::sprint(&args)));
     Ok(Flow::Next)
 }
 
 fn sprintf(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let format = arg(g, base, 0);
-    let args = to_fmt_args(m, g, &arg(g, base, 1));
-    ret(g, base, 0, s(goroscope_fmt::sprintf(format.as_bytes(), &args)));
+    let args = reflect_args(m, g, &arg(g, base, 1));
+    ret(
+        g,
+        base,
+        0,
+        s(goroscope_fmt::sprintf(format.as_bytes(), &args)),
+    );
     Ok(Flow::Next)
 }
 
 fn errorf(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let format = arg(g, base, 0);
     let raw = crate::ops::elems(&arg(g, base, 1));
-    let args: Vec<F> = raw.iter().map(|x| m.to_fmt_iface(g, x, 0)).collect();
+    let args: Vec<F> = raw.iter().map(|x| m.reflect_iface(g, x, 0)).collect();
     let e = goroscope_fmt::errorf(format.as_bytes(), &args);
     let msg = s(e.message);
     let v = match e.wrapping {
         goroscope_fmt::Wrapping::None => super::errors::new_error_string(m, msg),
         goroscope_fmt::Wrapping::Single(i) => {
             let inner = i.and_then(|i| raw.get(i).cloned()).unwrap_or_default();
-            Value::iface(m.rt.wrap_error, Value::cell(Value::Agg(vec![msg, inner].into())))
+            Value::iface(
+                m.rt.wrap_error,
+                Value::cell(Value::Agg(vec![msg, inner].into())),
+            )
         }
         goroscope_fmt::Wrapping::Multi(idx) => {
             let mut errs: Vec<Value> = Vec::new();
@@ -207,7 +267,10 @@ fn errorf(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flo
                     errs.push(e.clone());
                 }
             }
-            Value::iface(m.rt.wrap_errors, Value::cell(Value::Agg(vec![msg, Value::slice_from_vec(errs)].into())))
+            Value::iface(
+                m.rt.wrap_errors,
+                Value::cell(Value::Agg(vec![msg, Value::slice_from_vec(errs)].into())),
+            )
         }
     };
     ret(g, base, 0, v);

@@ -79,7 +79,11 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
             Ok(Flow::Next)
         },
         "math.Inf" => |_m, g, b, _n| {
-            let v = if arg(g, b, 0).as_int() >= 0 { f64::INFINITY } else { f64::NEG_INFINITY };
+            let v = if arg(g, b, 0).as_int() >= 0 {
+                f64::INFINITY
+            } else {
+                f64::NEG_INFINITY
+            };
             ret(g, b, 0, Value::Float(v));
             Ok(Flow::Next)
         },

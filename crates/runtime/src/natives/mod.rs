@@ -28,7 +28,9 @@ mod strings;
 mod sync;
 pub(crate) mod time;
 
-use goroscope_compiler::bytecode::{Callee, Field, Method, NativeId, Program, SymId, TypeDesc, TypeId, TypeKind};
+use goroscope_compiler::bytecode::{
+    Callee, Field, Method, NativeId, Program, SymId, TypeDesc, TypeId, TypeKind,
+};
 
 use crate::goroutine::GState;
 use crate::interp::Flow;
@@ -102,7 +104,11 @@ fn ensure_type(p: &mut Program, name: &str, kind: TypeKind, methods: &[(&str, &s
     let id = match p.types.iter().position(|t| t.name == name) {
         Some(i) => TypeId(i as u32),
         None => {
-            p.types.push(TypeDesc { name: name.into(), kind, methods: Vec::new() });
+            p.types.push(TypeDesc {
+                name: name.into(),
+                kind,
+                methods: Vec::new(),
+            });
             TypeId(p.types.len() as u32 - 1)
         }
     };
@@ -111,24 +117,49 @@ fn ensure_type(p: &mut Program, name: &str, kind: TypeKind, methods: &[(&str, &s
         let callee = Callee::Native(native(p, key));
         let table = &mut p.types[id.0 as usize].methods;
         if !table.iter().any(|x| x.name == name) {
-            table.push(Method { name, callee, deref_recv: false });
+            table.push(Method {
+                name,
+                callee,
+                deref_recv: false,
+            });
         }
     }
     id
 }
 
 fn field(name: &str, ty: TypeId) -> Field {
-    Field { name: name.into(), ty, embedded: false }
+    Field {
+        name: name.into(),
+        ty,
+        embedded: false,
+    }
 }
 
 /// Appends the runtime's own types to `p` (see the module doc).
 pub fn install(p: &mut Program) -> RuntimeTypes {
     let string_type = ensure_type(p, "string", TypeKind::String, &[]);
-    let uintptr = ensure_type(p, "uintptr", TypeKind::Int(goroscope_compiler::bytecode::IntKind::U64), &[]);
+    let uintptr = ensure_type(
+        p,
+        "uintptr",
+        TypeKind::Int(goroscope_compiler::bytecode::IntKind::U64),
+        &[],
+    );
     let sym_error = sym(p, "Error");
-    let error_iface = ensure_type(p, "error", TypeKind::Interface { methods: vec![sym_error] }, &[]);
+    let error_iface = ensure_type(
+        p,
+        "error",
+        TypeKind::Interface {
+            methods: vec![sym_error],
+        },
+        &[],
+    );
     let error_slice = ensure_type(p, "[]error", TypeKind::Slice { elem: error_iface }, &[]);
-    let runtime_error = ensure_type(p, "runtime.Error", TypeKind::String, &[("Error", "runtime.Error.Error")]);
+    let runtime_error = ensure_type(
+        p,
+        "runtime.Error",
+        TypeKind::String,
+        &[("Error", "runtime.Error.Error")],
+    );
     let panic_nil_error = ensure_type(
         p,
         "*runtime.PanicNilError",
@@ -137,7 +168,12 @@ pub fn install(p: &mut Program) -> RuntimeTypes {
     );
     let ptr_struct = |p: &mut Program, name: &str, fields: Vec<Field>, methods: &[(&str, &str)]| {
         let st = ensure_type(p, name, TypeKind::Struct { fields }, &[]);
-        ensure_type(p, &format!("*{name}"), TypeKind::Pointer { elem: st }, methods)
+        ensure_type(
+            p,
+            &format!("*{name}"),
+            TypeKind::Pointer { elem: st },
+            methods,
+        )
     };
     let error_string = ptr_struct(
         p,
@@ -149,25 +185,41 @@ pub fn install(p: &mut Program) -> RuntimeTypes {
         p,
         "fmt.wrapError",
         vec![field("msg", string_type), field("err", error_iface)],
-        &[("Error", "fmt.(*wrapError).Error"), ("Unwrap", "fmt.(*wrapError).Unwrap")],
+        &[
+            ("Error", "fmt.(*wrapError).Error"),
+            ("Unwrap", "fmt.(*wrapError).Unwrap"),
+        ],
     );
     let wrap_errors = ptr_struct(
         p,
         "fmt.wrapErrors",
         vec![field("msg", string_type), field("errs", error_slice)],
-        &[("Error", "fmt.(*wrapError).Error"), ("Unwrap", "fmt.(*wrapErrors).Unwrap")],
+        &[
+            ("Error", "fmt.(*wrapError).Error"),
+            ("Unwrap", "fmt.(*wrapErrors).Unwrap"),
+        ],
     );
     let join_error = ptr_struct(
         p,
         "errors.joinError",
         vec![field("errs", error_slice)],
-        &[("Error", "errors.(*joinError).Error"), ("Unwrap", "fmt.(*wrapErrors).Unwrap")],
+        &[
+            ("Error", "errors.(*joinError).Error"),
+            ("Unwrap", "fmt.(*wrapErrors).Unwrap"),
+        ],
     );
     let num_error = ptr_struct(
         p,
         "strconv.NumError",
-        vec![field("Func", string_type), field("Num", string_type), field("Err", error_iface)],
-        &[("Error", "strconv.(*NumError).Error"), ("Unwrap", "strconv.(*NumError).Unwrap")],
+        vec![
+            field("Func", string_type),
+            field("Num", string_type),
+            field("Err", error_iface),
+        ],
+        &[
+            ("Error", "strconv.(*NumError).Error"),
+            ("Unwrap", "strconv.(*NumError).Unwrap"),
+        ],
     );
     let deadline_error = ensure_type(
         p,
@@ -190,7 +242,10 @@ pub fn install(p: &mut Program) -> RuntimeTypes {
         p,
         "rand.rngSource",
         vec![field("#h", uintptr)],
-        &[("Int63", "math/rand.(*rngSource).Int63"), ("Seed", "math/rand.(*rngSource).Seed")],
+        &[
+            ("Int63", "math/rand.(*rngSource).Int63"),
+            ("Seed", "math/rand.(*rngSource).Seed"),
+        ],
     );
     RuntimeTypes {
         runtime_error,
@@ -291,7 +346,12 @@ impl Machine {
         val: &Value,
     ) -> Option<(&'static str, Result<Vec<u8>, Value>)> {
         let methods = &self.prog.types[ty.0 as usize].methods;
-        let find = |s: SymId| methods.binary_search_by_key(&s, |m| m.name).ok().map(|k| methods[k]);
+        let find = |s: SymId| {
+            methods
+                .binary_search_by_key(&s, |m| m.name)
+                .ok()
+                .map(|k| methods[k])
+        };
         let (kind, m) = match find(self.rt.sym_error) {
             Some(m) => ("Error", m),
             None => ("String", find(self.rt.sym_string)?),
@@ -304,9 +364,16 @@ impl Machine {
         } else {
             val.clone()
         };
-        let fv = std::rc::Rc::new(crate::value::FuncVal { callee: m.callee, recv: None, captures: Box::new([]) });
+        let fv = std::rc::Rc::new(crate::value::FuncVal {
+            callee: m.callee,
+            recv: None,
+            captures: Box::new([]),
+        });
         match self.call_nested(g, &fv, &[recv], 1) {
-            Ok(Ok(r)) => Some((kind, Ok(r.first().map(|v| v.as_bytes().to_vec()).unwrap_or_default()))),
+            Ok(Ok(r)) => Some((
+                kind,
+                Ok(r.first().map(|v| v.as_bytes().to_vec()).unwrap_or_default()),
+            )),
             Ok(Err(p)) => Some((kind, Err(p))),
             Err(_) => Some((kind, Ok(b"<blocked>".to_vec()))),
         }
@@ -314,7 +381,8 @@ impl Machine {
 
     fn charge_nested(&mut self, n: u64) -> Result<(), Throw> {
         self.add_executed(n);
-        self.sched.charge(self.cur.p, n * crate::machine::NS_PER_INSTR);
+        self.sched
+            .charge(self.cur.p, n * crate::machine::NS_PER_INSTR);
         Ok(())
     }
 }

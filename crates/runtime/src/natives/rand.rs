@@ -16,7 +16,10 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
     Some(match key {
         "math/rand.NewSource" => |m, g, b, _n| {
             let seed = arg(g, b, 0).as_int();
-            let src = Value::iface(m.rt.rng_source, Value::cell(Value::Agg(vec![Value::Int(seed)].into())));
+            let src = Value::iface(
+                m.rt.rng_source,
+                Value::cell(Value::Agg(vec![Value::Int(seed)].into())),
+            );
             ret(g, b, 0, src);
             Ok(Flow::Next)
         },
@@ -39,18 +42,28 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
         "math/rand.(*Rand).Int" => |_m, g, b, _n| int_result(g, b, |x| (x >> 1) as i64),
         "math/rand.(*Rand).Float64" => |_m, g, b, _n| {
             let x = next(&arg(g, b, 0))?;
-            ret(g, b, 0, Value::Float((x >> 11) as f64 / (1u64 << 53) as f64));
+            ret(
+                g,
+                b,
+                0,
+                Value::Float((x >> 11) as f64 / (1u64 << 53) as f64),
+            );
             Ok(Flow::Next)
         },
-        "math/rand.(*Rand).Intn" | "math/rand.(*Rand).Int63n" | "math/rand.(*Rand).Int31n" => |m, g, b, _n| {
-            let n = arg(g, b, 1).as_int();
-            if n <= 0 {
-                return Err(Throw::Panic(Value::iface(m.rt.string_type, Value::str(b"invalid argument to Intn"))));
+        "math/rand.(*Rand).Intn" | "math/rand.(*Rand).Int63n" | "math/rand.(*Rand).Int31n" => {
+            |m, g, b, _n| {
+                let n = arg(g, b, 1).as_int();
+                if n <= 0 {
+                    return Err(Throw::Panic(Value::iface(
+                        m.rt.string_type,
+                        Value::str(b"invalid argument to Intn"),
+                    )));
+                }
+                let x = next(&arg(g, b, 0))?;
+                ret(g, b, 0, Value::Int((x % n as u64) as i64));
+                Ok(Flow::Next)
             }
-            let x = next(&arg(g, b, 0))?;
-            ret(g, b, 0, Value::Int((x % n as u64) as i64));
-            Ok(Flow::Next)
-        },
+        }
         "math/rand.(*Rand).Perm" => |_m, g, b, _n| {
             let n = arg(g, b, 1).as_int().max(0) as usize;
             let mut p: Vec<i64> = (0..n as i64).collect();
@@ -58,7 +71,12 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
                 let j = (next(&arg(g, b, 0))? % (i as u64 + 1)) as usize;
                 p.swap(i, j);
             }
-            ret(g, b, 0, Value::slice_from_vec(p.into_iter().map(Value::Int).collect()));
+            ret(
+                g,
+                b,
+                0,
+                Value::slice_from_vec(p.into_iter().map(Value::Int).collect()),
+            );
             Ok(Flow::Next)
         },
         "math/rand.(*Rand).Shuffle" => shuffle,
@@ -106,7 +124,9 @@ fn int_result(g: &mut GState, b: usize, f: impl Fn(u64) -> i64) -> Result<Flow, 
 fn shuffle(m: &mut Machine, g: &mut GState, b: usize, _n: usize) -> Result<Flow, Throw> {
     let r = arg(g, b, 0);
     let n = arg(g, b, 1).as_int();
-    let Value::Func(swap) = arg(g, b, 2) else { return Err(Throw::nil_deref()) };
+    let Value::Func(swap) = arg(g, b, 2) else {
+        return Err(Throw::nil_deref());
+    };
     for i in (1..n.max(0)).rev() {
         let j = (next(&r)? % (i as u64 + 1)) as i64;
         if let Err(p) = m.call_nested(g, &swap, &[Value::Int(i), Value::Int(j)], 0)? {

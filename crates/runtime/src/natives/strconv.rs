@@ -1,8 +1,8 @@
 //! `strconv`, with errors as `*strconv.NumError{Func, Num, Err}` whose `Err` is the
 //! run-wide `strconv.ErrSyntax`/`ErrRange` value (so `errors.Is` works).
 
-use goroscope_fmt::strconv as sc;
 use goroscope_fmt::FloatSize;
+use goroscope_fmt::strconv as sc;
 
 use super::{NativeFn, arg, ret, s};
 use crate::goroutine::GState;
@@ -14,14 +14,21 @@ use crate::value::Value;
 pub(super) fn lookup(key: &str) -> Option<NativeFn> {
     Some(match key {
         "strconv.Itoa" | "strconv.FormatInt" => |_m, g, b, n| {
-            let base = if n > 1 { arg(g, b, 1).as_int() as u32 } else { 10 };
+            let base = if n > 1 {
+                arg(g, b, 1).as_int() as u32
+            } else {
+                10
+            };
             let v = s(sc::format_int(arg(g, b, 0).as_int(), base.clamp(2, 36)));
             ret(g, b, 0, v);
             Ok(Flow::Next)
         },
         "strconv.FormatUint" => |_m, g, b, _n| {
             let base = arg(g, b, 1).as_int() as u32;
-            let v = s(sc::format_uint(arg(g, b, 0).as_int() as u64, base.clamp(2, 36)));
+            let v = s(sc::format_uint(
+                arg(g, b, 0).as_int() as u64,
+                base.clamp(2, 36),
+            ));
             ret(g, b, 0, v);
             Ok(Flow::Next)
         },
@@ -31,8 +38,17 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
             Ok(Flow::Next)
         },
         "strconv.FormatFloat" => |_m, g, b, _n| {
-            let size = if arg(g, b, 3).as_int() == 32 { FloatSize::F32 } else { FloatSize::F64 };
-            let v = sc::format_float(arg(g, b, 0).as_float(), arg(g, b, 1).as_int() as u8, arg(g, b, 2).as_int(), size);
+            let size = if arg(g, b, 3).as_int() == 32 {
+                FloatSize::F32
+            } else {
+                FloatSize::F64
+            };
+            let v = sc::format_float(
+                arg(g, b, 0).as_float(),
+                arg(g, b, 1).as_int() as u8,
+                arg(g, b, 2).as_int(),
+                size,
+            );
             ret(g, b, 0, s(v));
             Ok(Flow::Next)
         },
@@ -65,13 +81,21 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
             int_result(m, g, b, r)
         },
         "strconv.ParseInt" => |m, g, b, _n| {
-            let r = sc::parse_int(arg(g, b, 0).as_bytes(), arg(g, b, 1).as_int(), arg(g, b, 2).as_int());
+            let r = sc::parse_int(
+                arg(g, b, 0).as_bytes(),
+                arg(g, b, 1).as_int(),
+                arg(g, b, 2).as_int(),
+            );
             int_result(m, g, b, r)
         },
         "strconv.ParseUint" => |m, g, b, _n| {
-            let r = sc::parse_uint(arg(g, b, 0).as_bytes(), arg(g, b, 1).as_int(), arg(g, b, 2).as_int())
-                .map(|v| v as i64)
-                .map_err(|(v, e)| (v as i64, e));
+            let r = sc::parse_uint(
+                arg(g, b, 0).as_bytes(),
+                arg(g, b, 1).as_int(),
+                arg(g, b, 2).as_int(),
+            )
+            .map(|v| v as i64)
+            .map_err(|(v, e)| (v as i64, e));
             int_result(m, g, b, r)
         },
         "strconv.ParseFloat" => |m, g, b, _n| {
@@ -104,7 +128,9 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
         },
         "strconv.(*NumError).Error" => |m, g, b, _n| {
             let fields = crate::interp::load_ptr(&arg(g, b, 0))?;
-            let Value::Agg(f) = fields else { return Err(Throw::nil_deref()) };
+            let Value::Agg(f) = fields else {
+                return Err(Throw::nil_deref());
+            };
             let inner = m.error_text(g, &f[2])?;
             let mut out = b"strconv.".to_vec();
             out.extend_from_slice(f[0].as_bytes());
@@ -152,7 +178,12 @@ fn num_error(m: &mut Machine, e: sc::NumError) -> Value {
     Value::iface(m.rt.num_error, Value::cell(Value::Agg(fields.into())))
 }
 
-fn int_result(m: &mut Machine, g: &mut GState, b: usize, r: Result<i64, (i64, sc::NumError)>) -> Result<Flow, Throw> {
+fn int_result(
+    m: &mut Machine,
+    g: &mut GState,
+    b: usize,
+    r: Result<i64, (i64, sc::NumError)>,
+) -> Result<Flow, Throw> {
     let (v, e) = match r {
         Ok(v) => (v, Value::Nil),
         Err((v, e)) => (v, num_error(m, e)),

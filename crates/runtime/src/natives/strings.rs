@@ -37,7 +37,9 @@ macro_rules! pure {
 pub(super) fn lookup(key: &str) -> Option<NativeFn> {
     Some(match key {
         "strings.Contains" => pure!(|g, x| Value::Bool(gs::contains(&b(g, x, 0), &b(g, x, 1)))),
-        "strings.ContainsAny" => pure!(|g, x| Value::Bool(gs::contains_any(&b(g, x, 0), &b(g, x, 1)))),
+        "strings.ContainsAny" => {
+            pure!(|g, x| Value::Bool(gs::contains_any(&b(g, x, 0), &b(g, x, 1))))
+        }
         "strings.ContainsRune" => {
             pure!(|g, x| Value::Bool(gs::contains_rune(&b(g, x, 0), arg(g, x, 1).as_int() as u32)))
         }
@@ -47,18 +49,40 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
         "strings.HasPrefix" => pure!(|g, x| Value::Bool(gs::has_prefix(&b(g, x, 0), &b(g, x, 1)))),
         "strings.HasSuffix" => pure!(|g, x| Value::Bool(gs::has_suffix(&b(g, x, 0), &b(g, x, 1)))),
         "strings.Index" => pure!(|g, x| Value::Int(gs::index(&b(g, x, 0), &b(g, x, 1)) as i64)),
-        "strings.IndexByte" => pure!(|g, x| Value::Int(gs::index_byte(&b(g, x, 0), arg(g, x, 1).as_int() as u8) as i64)),
-        "strings.IndexRune" => pure!(|g, x| Value::Int(gs::index_rune(&b(g, x, 0), arg(g, x, 1).as_int() as u32) as i64)),
-        "strings.LastIndex" => pure!(|g, x| Value::Int(gs::last_index(&b(g, x, 0), &b(g, x, 1)) as i64)),
+        "strings.IndexByte" => pure!(|g, x| Value::Int(gs::index_byte(
+            &b(g, x, 0),
+            arg(g, x, 1).as_int() as u8
+        ) as i64)),
+        "strings.IndexRune" => pure!(|g, x| Value::Int(gs::index_rune(
+            &b(g, x, 0),
+            arg(g, x, 1).as_int() as u32
+        ) as i64)),
+        "strings.LastIndex" => {
+            pure!(|g, x| Value::Int(gs::last_index(&b(g, x, 0), &b(g, x, 1)) as i64))
+        }
         "strings.Join" => pure!(|g, x| {
-            let elems: Vec<Vec<u8>> = crate::ops::elems(&arg(g, x, 0)).iter().map(|e| e.as_bytes().to_vec()).collect();
+            let elems: Vec<Vec<u8>> = crate::ops::elems(&arg(g, x, 0))
+                .iter()
+                .map(|e| e.as_bytes().to_vec())
+                .collect();
             let refs: Vec<&[u8]> = elems.iter().map(Vec::as_slice).collect();
             s(gs::join(&refs, &b(g, x, 1)))
         }),
-        "strings.Replace" => pure!(|g, x| s(gs::replace(&b(g, x, 0), &b(g, x, 1), &b(g, x, 2), arg(g, x, 3).as_int() as isize))),
-        "strings.ReplaceAll" => pure!(|g, x| s(gs::replace_all(&b(g, x, 0), &b(g, x, 1), &b(g, x, 2)))),
+        "strings.Replace" => pure!(|g, x| s(gs::replace(
+            &b(g, x, 0),
+            &b(g, x, 1),
+            &b(g, x, 2),
+            arg(g, x, 3).as_int() as isize
+        ))),
+        "strings.ReplaceAll" => {
+            pure!(|g, x| s(gs::replace_all(&b(g, x, 0), &b(g, x, 1), &b(g, x, 2))))
+        }
         "strings.Split" => pure!(|g, x| list(gs::split(&b(g, x, 0), &b(g, x, 1)))),
-        "strings.SplitN" => pure!(|g, x| list(gs::split_n(&b(g, x, 0), &b(g, x, 1), arg(g, x, 2).as_int() as isize))),
+        "strings.SplitN" => pure!(|g, x| list(gs::split_n(
+            &b(g, x, 0),
+            &b(g, x, 1),
+            arg(g, x, 2).as_int() as isize
+        ))),
         "strings.ToLower" => pure!(|g, x| s(gs::to_lower_string(&b(g, x, 0)))),
         "strings.ToUpper" => pure!(|g, x| s(gs::to_upper_string(&b(g, x, 0)))),
         "strings.Title" => pure!(|g, x| s(title(&b(g, x, 0)))),
@@ -80,10 +104,13 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
         "strings.Repeat" => |m, g, base, _n| {
             let (src, count) = (b(g, base, 0), arg(g, base, 1).as_int());
             if (src.len() as i64).saturating_mul(count.max(0)) > crate::ops::MAX_ELEMS {
-                return Err(Throw::Limit("goroscope: strings.Repeat result exceeds the playground's limit".into()));
+                return Err(Throw::Limit(
+                    "goroscope: strings.Repeat result exceeds the playground's limit".into(),
+                ));
             }
-            let r = gs::repeat(&src, count)
-                .map_err(|msg| Throw::Panic(Value::iface(m.rt.string_type, Value::str(msg.as_bytes()))))?;
+            let r = gs::repeat(&src, count).map_err(|msg| {
+                Throw::Panic(Value::iface(m.rt.string_type, Value::str(msg.as_bytes())))
+            })?;
             ret(g, base, 0, s(r));
             Ok(Flow::Next)
         },
@@ -157,8 +184,13 @@ fn title(src: &[u8]) -> Vec<u8> {
     let mut rest = src;
     while !rest.is_empty() {
         let (r, w) = crate::ops::decode_rune(rest);
-        let is_letter = char::from_u32(r as u32).is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '\'');
-        let r2 = if !prev_letter { goroscope_fmt::unicode::to_upper(r as u32) as i64 } else { r };
+        let is_letter =
+            char::from_u32(r as u32).is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '\'');
+        let r2 = if !prev_letter {
+            goroscope_fmt::unicode::to_upper(r as u32) as i64
+        } else {
+            r
+        };
         if r2 == r {
             out.extend_from_slice(&rest[..w]);
         } else {
@@ -171,7 +203,9 @@ fn title(src: &[u8]) -> Vec<u8> {
 }
 
 fn map_runes(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
-    let Value::Func(f) = arg(g, base, 0) else { return Err(Throw::nil_deref()) };
+    let Value::Func(f) = arg(g, base, 0) else {
+        return Err(Throw::nil_deref());
+    };
     let mut rest = b(g, base, 1);
     let mut out = Vec::new();
     let src = std::mem::take(&mut rest);
@@ -193,7 +227,9 @@ fn map_runes(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<
 
 fn trim_func(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let src = b(g, base, 0);
-    let Value::Func(f) = arg(g, base, 1) else { return Err(Throw::nil_deref()) };
+    let Value::Func(f) = arg(g, base, 1) else {
+        return Err(Throw::nil_deref());
+    };
     let mut pred = |r: i64| -> Result<bool, Throw> {
         match m.call_nested(g, &f, &[Value::Int(r)], 1)? {
             Ok(v) => Ok(v.first().is_some_and(Value::as_bool)),

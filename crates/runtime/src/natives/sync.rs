@@ -40,7 +40,10 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
 /// A pointer to field `i` of the struct `p` points to.
 pub(super) fn field_ptr(p: &Value, i: u32) -> Result<Value, Throw> {
     let place = match p {
-        Value::Cell(c) => Place { root: Root::Cell(c.clone()), path: vec![i] },
+        Value::Cell(c) => Place {
+            root: Root::Cell(c.clone()),
+            path: vec![i],
+        },
         Value::Ptr(pl) => pl.child(i),
         _ => return Err(Throw::nil_deref()),
     };
@@ -69,7 +72,9 @@ fn rw_id(m: &mut Machine, p: &Value) -> Result<sched::RWMutexId, Throw> {
 }
 
 fn wg_id(m: &mut Machine, p: &Value) -> Result<sched::WaitGroupId, Throw> {
-    Ok(sched::WaitGroupId(handle(p, 0, || m.sched.new_waitgroup().0)?))
+    Ok(sched::WaitGroupId(handle(p, 0, || {
+        m.sched.new_waitgroup().0
+    })?))
 }
 
 fn blocked(g: &mut GState, r: BlockResult) -> Flow {
@@ -88,7 +93,10 @@ pub(super) fn sync_error(m: &Machine, e: SyncError) -> Throw {
     if e.is_fatal() {
         Throw::Fatal(e.message().into())
     } else {
-        Throw::Panic(Value::iface(m.rt.string_type, Value::str(e.message().as_bytes())))
+        Throw::Panic(Value::iface(
+            m.rt.string_type,
+            Value::str(e.message().as_bytes()),
+        ))
     }
 }
 
@@ -100,7 +108,9 @@ fn mutex_lock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result
 
 fn mutex_unlock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let id = mutex_id(m, &arg(g, base, 0))?;
-    m.sched.mutex_unlock(m.cur, id).map_err(|e| sync_error(m, e))?;
+    m.sched
+        .mutex_unlock(m.cur, id)
+        .map_err(|e| sync_error(m, e))?;
     Ok(Flow::Next)
 }
 
@@ -131,20 +141,26 @@ fn rw_rlock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<F
 
 fn rw_runlock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let id = rw_id(m, &arg(g, base, 0))?;
-    m.sched.rw_runlock(m.cur, id).map_err(|e| sync_error(m, e))?;
+    m.sched
+        .rw_runlock(m.cur, id)
+        .map_err(|e| sync_error(m, e))?;
     Ok(Flow::Next)
 }
 
 fn wg_add(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let id = wg_id(m, &arg(g, base, 0))?;
     let delta = arg(g, base, 1).as_int();
-    m.sched.wg_add(m.cur, id, delta).map_err(|e| sync_error(m, e))?;
+    m.sched
+        .wg_add(m.cur, id, delta)
+        .map_err(|e| sync_error(m, e))?;
     Ok(Flow::Next)
 }
 
 fn wg_done(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let id = wg_id(m, &arg(g, base, 0))?;
-    m.sched.wg_add(m.cur, id, -1).map_err(|e| sync_error(m, e))?;
+    m.sched
+        .wg_add(m.cur, id, -1)
+        .map_err(|e| sync_error(m, e))?;
     Ok(Flow::Next)
 }
 
@@ -164,7 +180,9 @@ fn wg_go(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow
     let wg = arg(g, base, 0);
     let id = wg_id(m, &wg)?;
     m.sched.wg_add(m.cur, id, 1).map_err(|e| sync_error(m, e))?;
-    let Value::Func(f) = arg(g, base, 1) else { return Err(Throw::nil_deref()) };
+    let Value::Func(f) = arg(g, base, 1) else {
+        return Err(Throw::nil_deref());
+    };
     m.spawn_with(g, f, Vec::new(), Some(wg))
 }
 
@@ -178,7 +196,9 @@ fn once_do(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Fl
             Ok(Flow::Park)
         }
         OnceResult::Run => {
-            let Value::Func(f) = arg(g, base, 1) else { return Err(Throw::nil_deref()) };
+            let Value::Func(f) = arg(g, base, 1) else {
+                return Err(Throw::nil_deref());
+            };
             let flow = m.call_value(g, &f, base, 0, FrameKind::OnceBody(id.0))?;
             if matches!(flow, Flow::Next) {
                 // A native function ran to completion already.
@@ -191,7 +211,12 @@ fn once_do(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Fl
 
 fn new_cond(_m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let l = arg(g, base, 0);
-    ret(g, base, 0, Value::cell(Value::Agg(vec![l, Value::Int(0)].into())));
+    ret(
+        g,
+        base,
+        0,
+        Value::cell(Value::Agg(vec![l, Value::Int(0)].into())),
+    );
     Ok(Flow::Next)
 }
 
@@ -202,13 +227,17 @@ fn cond_id(m: &mut Machine, p: &Value) -> Result<sched::CondId, Throw> {
 fn cond_wait(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let p = arg(g, base, 0);
     let id = cond_id(m, &p)?;
-    let Value::Iface(l) = load_ptr(&field_ptr(&p, 0)?)? else { return Err(Throw::nil_deref()) };
+    let Value::Iface(l) = load_ptr(&field_ptr(&p, 0)?)? else {
+        return Err(Throw::nil_deref());
+    };
     let locker = if m.type_desc(l.ty).name == "*sync.RWMutex" {
         Locker::RWMutex(rw_id(m, &l.val)?)
     } else {
         Locker::Mutex(mutex_id(m, &l.val)?)
     };
-    m.sched.cond_wait(m.cur, id, locker).map_err(|e| sync_error(m, e))?;
+    m.sched
+        .cond_wait(m.cur, id, locker)
+        .map_err(|e| sync_error(m, e))?;
     g.pending = Some(Pending::Native);
     Ok(Flow::Park)
 }
@@ -241,28 +270,55 @@ enum AtomicOp {
 
 fn atomic(key: &str) -> Option<NativeFn> {
     let f: NativeFn = match key.strip_prefix("sync/atomic.")? {
-        "AddInt32" | "(*Int32).Add" => |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Add, IntKind::I32),
-        "AddInt64" | "(*Int64).Add" => |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Add, IntKind::I64),
-        "AddUint32" | "(*Uint32).Add" => |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Add, IntKind::U32),
-        "AddUint64" | "(*Uint64).Add" => |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Add, IntKind::U64),
-        "CompareAndSwapInt32" | "(*Int32).CompareAndSwap" => |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Cas, IntKind::I32),
+        "AddInt32" | "(*Int32).Add" => {
+            |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Add, IntKind::I32)
+        }
+        "AddInt64" | "(*Int64).Add" => {
+            |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Add, IntKind::I64)
+        }
+        "AddUint32" | "(*Uint32).Add" => {
+            |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Add, IntKind::U32)
+        }
+        "AddUint64" | "(*Uint64).Add" => {
+            |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Add, IntKind::U64)
+        }
+        "CompareAndSwapInt32" | "(*Int32).CompareAndSwap" => {
+            |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Cas, IntKind::I32)
+        }
         "CompareAndSwapInt64" | "(*Int64).CompareAndSwap" | "(*Bool).CompareAndSwap" => {
             |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Cas, IntKind::I64)
         }
-        "CompareAndSwapUint32" | "(*Uint32).CompareAndSwap" => |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Cas, IntKind::U32),
-        "CompareAndSwapUint64" | "(*Uint64).CompareAndSwap" => |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Cas, IntKind::U64),
-        "LoadInt32" | "LoadInt64" | "LoadUint32" | "LoadUint64" | "(*Int32).Load" | "(*Int64).Load" | "(*Uint32).Load"
-        | "(*Uint64).Load" | "(*Bool).Load" => |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Load, IntKind::I64),
-        "StoreInt32" | "StoreInt64" | "StoreUint32" | "StoreUint64" | "(*Int32).Store" | "(*Int64).Store"
-        | "(*Uint32).Store" | "(*Uint64).Store" | "(*Bool).Store" => |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Store, IntKind::I64),
-        "SwapInt32" | "SwapInt64" | "SwapUint32" | "SwapUint64" | "(*Int32).Swap" | "(*Int64).Swap" | "(*Uint32).Swap"
-        | "(*Uint64).Swap" | "(*Bool).Swap" => |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Swap, IntKind::I64),
+        "CompareAndSwapUint32" | "(*Uint32).CompareAndSwap" => {
+            |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Cas, IntKind::U32)
+        }
+        "CompareAndSwapUint64" | "(*Uint64).CompareAndSwap" => {
+            |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Cas, IntKind::U64)
+        }
+        "LoadInt32" | "LoadInt64" | "LoadUint32" | "LoadUint64" | "(*Int32).Load"
+        | "(*Int64).Load" | "(*Uint32).Load" | "(*Uint64).Load" | "(*Bool).Load" => {
+            |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Load, IntKind::I64)
+        }
+        "StoreInt32" | "StoreInt64" | "StoreUint32" | "StoreUint64" | "(*Int32).Store"
+        | "(*Int64).Store" | "(*Uint32).Store" | "(*Uint64).Store" | "(*Bool).Store" => {
+            |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Store, IntKind::I64)
+        }
+        "SwapInt32" | "SwapInt64" | "SwapUint32" | "SwapUint64" | "(*Int32).Swap"
+        | "(*Int64).Swap" | "(*Uint32).Swap" | "(*Uint64).Swap" | "(*Bool).Swap" => {
+            |m, g, b, n| atomic_op(m, g, b, n, AtomicOp::Swap, IntKind::I64)
+        }
         _ => return None,
     };
     Some(f)
 }
 
-fn atomic_op(_m: &mut Machine, g: &mut GState, base: usize, _n: usize, op: AtomicOp, kind: IntKind) -> Result<Flow, Throw> {
+fn atomic_op(
+    _m: &mut Machine,
+    g: &mut GState,
+    base: usize,
+    _n: usize,
+    op: AtomicOp,
+    kind: IntKind,
+) -> Result<Flow, Throw> {
     let p = arg(g, base, 0);
     // Methods of atomic.Int64 & co. get a pointer to the struct: use its hidden field.
     let p = match load_ptr(&p)? {

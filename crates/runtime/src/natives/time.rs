@@ -70,8 +70,12 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
         "time.Duration.Hours" => |_, g, b, _| dur_f(g, b, goroscope_fmt::duration::hours),
         "time.Duration.Minutes" => |_, g, b, _| dur_f(g, b, goroscope_fmt::duration::minutes),
         "time.Duration.Seconds" => |_, g, b, _| dur_f(g, b, goroscope_fmt::duration::seconds),
-        "time.Duration.Milliseconds" => |_, g, b, _| dur_i(g, b, goroscope_fmt::duration::milliseconds),
-        "time.Duration.Microseconds" => |_, g, b, _| dur_i(g, b, goroscope_fmt::duration::microseconds),
+        "time.Duration.Milliseconds" => {
+            |_, g, b, _| dur_i(g, b, goroscope_fmt::duration::milliseconds)
+        }
+        "time.Duration.Microseconds" => {
+            |_, g, b, _| dur_i(g, b, goroscope_fmt::duration::microseconds)
+        }
         "time.Duration.Nanoseconds" => |_, g, b, _| dur_i(g, b, |d| d),
         "time.Duration.Abs" => |_, g, b, _| dur_i(g, b, goroscope_fmt::duration::abs),
         "time.Duration.Round" => |_, g, b, _| two_int(g, b, goroscope_fmt::duration::round),
@@ -83,14 +87,21 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
         },
         "time.Tick" => |m, g, b, _| {
             let d = arg(g, b, 0).as_int();
-            let ch = if d <= 0 { Value::Nil } else { m.chan_timer(d, d).1 };
+            let ch = if d <= 0 {
+                Value::Nil
+            } else {
+                m.chan_timer(d, d).1
+            };
             ret(g, b, 0, ch);
             Ok(Flow::Next)
         },
         "time.NewTimer" => |m, g, b, _| new_timer(m, g, b, false),
         "time.NewTicker" => |m, g, b, _| {
             if arg(g, b, 0).as_int() <= 0 {
-                return Err(Throw::Panic(Value::iface(m.rt.string_type, s("non-positive interval for NewTicker"))));
+                return Err(Throw::Panic(Value::iface(
+                    m.rt.string_type,
+                    s("non-positive interval for NewTicker"),
+                )));
             }
             new_timer(m, g, b, true)
         },
@@ -153,7 +164,9 @@ fn sleep(m: &mut Machine, g: &mut GState, b: usize, _n: usize) -> Result<Flow, T
 
 fn timer_id(p: &Value) -> Result<sched::TimerId, Throw> {
     match load_ptr(p)? {
-        Value::Agg(a) => Ok(sched::TimerId((a.get(1).map_or(1, Value::as_int) - 1).max(0) as u64)),
+        Value::Agg(a) => Ok(sched::TimerId(
+            (a.get(1).map_or(1, Value::as_int) - 1).max(0) as u64,
+        )),
         _ => Err(Throw::nil_deref()),
     }
 }
@@ -161,16 +174,30 @@ fn timer_id(p: &Value) -> Result<sched::TimerId, Throw> {
 fn new_timer(m: &mut Machine, g: &mut GState, b: usize, ticker: bool) -> Result<Flow, Throw> {
     let d = arg(g, b, 0).as_int();
     let (id, ch) = m.chan_timer(d, if ticker { d } else { 0 });
-    ret(g, b, 0, Value::cell(Value::Agg(vec![ch, Value::Int(id.0 as i64 + 1)].into())));
+    ret(
+        g,
+        b,
+        0,
+        Value::cell(Value::Agg(vec![ch, Value::Int(id.0 as i64 + 1)].into())),
+    );
     Ok(Flow::Next)
 }
 
 fn after_func(m: &mut Machine, g: &mut GState, b: usize, _n: usize) -> Result<Flow, Throw> {
     let d = arg(g, b, 0).as_int();
-    let Value::Func(f) = arg(g, b, 1) else { return Err(Throw::nil_deref()) };
+    let Value::Func(f) = arg(g, b, 1) else {
+        return Err(Throw::nil_deref());
+    };
     let token = m.add_timer_func(crate::machine::TimerFunc::Call(f));
     let id = m.sched.new_func_timer(m.cur, d, token);
-    ret(g, b, 0, Value::cell(Value::Agg(vec![Value::Nil, Value::Int(id.0 as i64 + 1)].into())));
+    ret(
+        g,
+        b,
+        0,
+        Value::cell(Value::Agg(
+            vec![Value::Nil, Value::Int(id.0 as i64 + 1)].into(),
+        )),
+    );
     Ok(Flow::Next)
 }
 
@@ -182,8 +209,14 @@ impl Machine {
 
     /// A timer channel firing after `d` (and every `period` if non-zero).
     pub(crate) fn chan_timer(&mut self, d: i64, period: i64) -> (sched::TimerId, Value) {
-        let info = sched::ChanInfo { elem: Some("time.Time"), label: None, line: None };
-        let (id, ch) = self.sched.new_chan_timer(self.cur, d, period, time_value(0), info);
+        let info = sched::ChanInfo {
+            elem: Some("time.Time"),
+            label: None,
+            line: None,
+        };
+        let (id, ch) = self
+            .sched
+            .new_chan_timer(self.cur, d, period, time_value(0), info);
         (id, Value::Chan(ch.0))
     }
 }

@@ -31,31 +31,84 @@ pub struct Prog {
 
 impl Prog {
     pub fn new() -> Prog {
-        let t = |name: &str, kind: TypeKind| TypeDesc { name: name.into(), kind, methods: Vec::new() };
+        let t = |name: &str, kind: TypeKind| TypeDesc {
+            name: name.into(),
+            kind,
+            methods: Vec::new(),
+        };
         let uintptr = TypeId(11);
         let types = vec![
             t("int", TypeKind::Int(IntKind::I64)),
             t("string", TypeKind::String),
-            t("interface {}", TypeKind::Interface { methods: Vec::new() }),
+            t(
+                "interface {}",
+                TypeKind::Interface {
+                    methods: Vec::new(),
+                },
+            ),
             t("[]interface {}", TypeKind::Slice { elem: ANY }),
             t("[]int", TypeKind::Slice { elem: INT }),
-            t("chan int", TypeKind::Chan { dir: ChanDir::Both, elem: INT }),
-            t("map[string]int", TypeKind::Map { key: STRING, value: INT }),
+            t(
+                "chan int",
+                TypeKind::Chan {
+                    dir: ChanDir::Both,
+                    elem: INT,
+                },
+            ),
+            t(
+                "map[string]int",
+                TypeKind::Map {
+                    key: STRING,
+                    value: INT,
+                },
+            ),
             t(
                 "main.Point",
                 TypeKind::Struct {
                     fields: vec![
-                        Field { name: "X".into(), ty: INT, embedded: false },
-                        Field { name: "Y".into(), ty: INT, embedded: false },
+                        Field {
+                            name: "X".into(),
+                            ty: INT,
+                            embedded: false,
+                        },
+                        Field {
+                            name: "Y".into(),
+                            ty: INT,
+                            embedded: false,
+                        },
                     ],
                 },
             ),
-            t("sync.WaitGroup", TypeKind::Struct { fields: vec![Field { name: "#h".into(), ty: uintptr, embedded: false }] }),
-            t("sync.Mutex", TypeKind::Struct { fields: vec![Field { name: "#h".into(), ty: uintptr, embedded: false }] }),
+            t(
+                "sync.WaitGroup",
+                TypeKind::Struct {
+                    fields: vec![Field {
+                        name: "#h".into(),
+                        ty: uintptr,
+                        embedded: false,
+                    }],
+                },
+            ),
+            t(
+                "sync.Mutex",
+                TypeKind::Struct {
+                    fields: vec![Field {
+                        name: "#h".into(),
+                        ty: uintptr,
+                        embedded: false,
+                    }],
+                },
+            ),
             t("bool", TypeKind::Bool),
             t("uintptr", TypeKind::Int(IntKind::U64)),
         ];
-        Prog { p: Program { file: "/tmp/prog.go".into(), types, ..Program::default() } }
+        Prog {
+            p: Program {
+                file: "/tmp/prog.go".into(),
+                types,
+                ..Program::default()
+            },
+        }
     }
 
     pub fn native(&mut self, key: &str) -> NativeId {
@@ -77,7 +130,11 @@ impl Prog {
     }
 
     pub fn ty(&mut self, name: &str, kind: TypeKind) -> TypeId {
-        self.p.types.push(TypeDesc { name: name.into(), kind, methods: Vec::new() });
+        self.p.types.push(TypeDesc {
+            name: name.into(),
+            kind,
+            methods: Vec::new(),
+        });
         TypeId(self.p.types.len() as u32 - 1)
     }
 
@@ -90,8 +147,20 @@ impl Prog {
     }
 
     /// Adds a function; instruction i gets source line i+1 (so a test can predict lines).
-    pub fn func(&mut self, name: &str, nparams: u16, nresults: u16, nregs: u16, code: Vec<Instr>) -> FuncId {
-        let lines = (0..code.len()).map(|i| Pos { line: i as u32 + 1, col: 1 }).collect();
+    pub fn func(
+        &mut self,
+        name: &str,
+        nparams: u16,
+        nresults: u16,
+        nregs: u16,
+        code: Vec<Instr>,
+    ) -> FuncId {
+        let lines = (0..code.len())
+            .map(|i| Pos {
+                line: i as u32 + 1,
+                col: 1,
+            })
+            .collect();
         self.p.funcs.push(FuncProto {
             name: name.into(),
             nparams,
@@ -109,8 +178,20 @@ impl Prog {
         self.func(name, 0, 0, 1, vec![Instr::Return { src: Reg(0), n: 0 }])
     }
 
-    pub fn define(&mut self, id: FuncId, nparams: u16, nresults: u16, nregs: u16, code: Vec<Instr>) {
-        let lines = (0..code.len()).map(|i| Pos { line: i as u32 + 1, col: 1 }).collect();
+    pub fn define(
+        &mut self,
+        id: FuncId,
+        nparams: u16,
+        nresults: u16,
+        nregs: u16,
+        code: Vec<Instr>,
+    ) {
+        let lines = (0..code.len())
+            .map(|i| Pos {
+                line: i as u32 + 1,
+                col: 1,
+            })
+            .collect();
         let f = &mut self.p.funcs[id.0 as usize];
         f.nparams = nparams;
         f.nresults = nresults;
@@ -135,7 +216,12 @@ pub struct Run {
 }
 
 pub fn run_with(p: Program, procs: usize, seed: u64) -> Run {
-    let cfg = Config { procs, seed, max_instructions: 50_000_000, ..Config::default() };
+    let cfg = Config {
+        procs,
+        seed,
+        max_instructions: 50_000_000,
+        ..Config::default()
+    };
     let mut m = Machine::new(p, cfg).expect("program loads");
     let exit = m.run();
     let mut stdout = String::new();
@@ -147,7 +233,11 @@ pub fn run_with(p: Program, procs: usize, seed: u64) -> Run {
             Stream::Stderr => stderr.push_str(&text),
         }
     }
-    Run { stdout, stderr, exit }
+    Run {
+        stdout,
+        stderr,
+        exit,
+    }
 }
 
 pub fn run(p: Program) -> Run {
@@ -160,9 +250,21 @@ pub fn println(prog: &mut Prog, args: &[(Reg, TypeId)], scratch: u16) -> Vec<Ins
     let n = prog.native("fmt.Println");
     let mut code = Vec::new();
     for (i, (reg, ty)) in args.iter().enumerate() {
-        code.push(Instr::MakeIface { dst: Reg(scratch + 1 + i as u16), src: *reg, ty: *ty });
+        code.push(Instr::MakeIface {
+            dst: Reg(scratch + 1 + i as u16),
+            src: *reg,
+            ty: *ty,
+        });
     }
-    code.push(Instr::MakeSliceFrom { dst: Reg(scratch), base: Reg(scratch + 1), n: args.len() as u16 });
-    code.push(Instr::CallNative { native: n, base: Reg(scratch), nargs: 1 });
+    code.push(Instr::MakeSliceFrom {
+        dst: Reg(scratch),
+        base: Reg(scratch + 1),
+        n: args.len() as u16,
+    });
+    code.push(Instr::CallNative {
+        native: n,
+        base: Reg(scratch),
+        nargs: 1,
+    });
     code
 }
