@@ -97,6 +97,11 @@
 //! or an interface type (method-set inclusion). Type switches are chains of
 //! `TypeAssertOk` + `JumpIfFalse` (a `nil` case is `IsNil`).
 //!
+//! Standard-library struct types (`sync.Mutex`, `sync.WaitGroup`, `time.Timer`,
+//! `atomic.Int64`...) are ordinary struct descriptors with the checker's field layout,
+//! hidden fields included; natives receive pointers to them (`&mu`) and keep the machine's
+//! state in the hidden field, so their zero values work and no special instruction exists.
+//!
 //! Standard-library values that user code sees through interfaces (`errors.New`'s error,
 //! `fmt.Errorf`'s wrapper, contexts, `*strconv.NumError`) get type descriptors that the
 //! machine appends at load time, with native methods; the compiler just emits

@@ -54,11 +54,10 @@ pub enum TypeKind {
     Interface {
         methods: Vec<SymId>,
     },
-    /// A standard-library type the machine implements itself and user code only handles
-    /// through natives (`sync.Mutex`, `sync.WaitGroup`, `sync.Once`, `sync.RWMutex`,
-    /// `sync.Cond`, `strings.Builder`, `atomic.Int64`, `atomic.Int32`, `atomic.Bool`,
-    /// `time.Time`, `math/rand.Rand`, `context` values...). The string is the Go name; the
-    /// zero value is usable (the machine creates the object lazily through a pointer).
+    /// A type with no structure the machine can see (the string names it); its zero
+    /// value is nil. Standard-library types are *not* opaque: they are structs whose
+    /// hidden fields (`#h uintptr`, zero `0`) hold the machine's handle (see the runtime's
+    /// `natives` module doc).
     Opaque(String),
 }
 
