@@ -52,12 +52,17 @@ impl<'a> Checker<'a> {
         if vu == tu && !tparam && (!types.is_named(v) || !types.is_named(t)) {
             return Ok(());
         }
-        if types.is_interface(t) && !tparam {
+        // An interface that is not a type parameter: a type parameter implements it
+        // when its constraint's methods do (every type in its type set has them).
+        if types.is_interface(t) {
             if x.is_nil() {
                 return Ok(());
             }
             return match missing_method(&self.info, v, t) {
                 None => Ok(()),
+                // Go gives no reason for a type parameter (it goes on to try each
+                // type of the type set, which fails without one).
+                Some(_) if types.is_type_param(v) => Err(None),
                 Some(why) => Err(Some(format!(
                     "{} does not implement {} {why}",
                     types.msg(v),

@@ -37,3 +37,39 @@ func main() {
 	f := func(xs []int) {}
 	f([]string{}) // ERROR "cannot use []string{} (value of type []string) as []int value in argument to f"
 }
+
+// A value of a type parameter is assignable to an interface its constraint's
+// methods implement; it converts to and compares as its constraint allows.
+type Celsius float64
+
+func (c Celsius) String() string { return "C" }
+
+type StringNumber interface {
+	~float64
+	String() string
+}
+
+func Show[T any](x T) { fmt.Println(x) }
+
+func Boxed[T StringNumber](x T) (any, fmt.Stringer) {
+	var v any = x
+	var s fmt.Stringer = x
+	switch any(x).(type) {
+	case Celsius:
+	}
+	_, _ = any(x).(fmt.Stringer)
+	return v, s
+}
+
+func Same[T comparable](x, y T) bool { return x == y }
+
+func NoString[T any](x T) fmt.Stringer {
+	return x // ERROR "cannot use x (variable of type T constrained by any) as fmt.Stringer value in return statement"
+}
+
+func uses() {
+	Show(1)
+	_, _ = Boxed(Celsius(1))
+	_ = Same(1, 2)
+	_ = NoString(1)
+}
