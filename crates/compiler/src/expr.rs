@@ -101,13 +101,6 @@ impl<'a> Lower<'a> {
 
     /// Lowers `e` into `dst`.
     pub fn expr_to(&mut self, e: &Expr, dst: Reg) {
-        // The machine has float64 arithmetic only; float32 would silently compute wrong.
-        if self.ty(e.id) == TypeId::FLOAT32 {
-            if !self.c.errors.iter().any(|d| d.span == e.span) {
-                self.unsupported(e.span, "float32");
-            }
-            return;
-        }
         let tv = self.info().expr(e.id);
         if let Some(v) = tv.and_then(|tv| tv.value.clone()) {
             let t = self.ty(e.id);

@@ -58,7 +58,7 @@
 //! * **Closures** — [`Info::captures`] lists each function literal's captured variables.
 //! * **Package initialisation** — [`Info::init_order`], in the spec's dependency order.
 //!
-//! Outside the subset (goto, generic types, complex numbers, `unsafe`, dot imports,
+//! Outside the subset (goto, generic types, complex numbers, `float32`, `unsafe`, dot imports,
 //! `func init`, range over functions, unsupported imports) the checker reports a
 //! positioned error saying so.
 //!

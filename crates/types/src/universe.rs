@@ -37,7 +37,7 @@ impl Universe {
         use BasicKind::*;
         for k in [
             Bool, Int, Int8, Int16, Int32, Int64, Uint, Uint8, Uint16, Uint32, Uint64, Uintptr,
-            Float32, Float64, String,
+            Float64, String,
         ] {
             add(
                 info,
@@ -142,6 +142,8 @@ pub fn unsupported_predeclared(name: &str) -> Option<&'static str> {
         "complex64" | "complex128" | "complex" | "real" | "imag" => {
             "complex numbers are not supported by Goroscope"
         }
+        // The machine computes in float64 only; float32 would round differently.
+        "float32" => "float32 is not supported by Goroscope (use float64)",
         _ => return None,
     })
 }

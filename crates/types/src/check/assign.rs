@@ -48,6 +48,10 @@ impl<'a> Checker<'a> {
             return Ok(());
         }
         let (vu, tu) = (types.underlying(v), types.underlying(t));
+        // A type whose declaration failed was reported at the declaration.
+        if tu == TypeId::INVALID && !types.is_type_param(t) {
+            return Ok(());
+        }
         let tparam = types.is_type_param(v) || types.is_type_param(t);
         if vu == tu && !tparam && (!types.is_named(v) || !types.is_named(t)) {
             return Ok(());
@@ -204,7 +208,9 @@ impl<'a> Checker<'a> {
         target: TypeId,
     ) -> Result<(), UntypedError> {
         let types = &self.info.types;
-        if x.is_invalid() || !types.is_untyped(x.ty) || target == TypeId::INVALID {
+        // A type whose declaration failed (`type R float32`) takes any value silently.
+        if x.is_invalid() || !types.is_untyped(x.ty) || types.underlying(target) == TypeId::INVALID
+        {
             return Ok(());
         }
         if types.is_untyped(target) {

@@ -140,7 +140,9 @@ impl<'a> Checker<'a> {
         let ty = obj.ty;
         match &obj.kind {
             ObjKind::Var(_) => {
-                if ty == TypeId::INVALID {
+                // Also a variable of a type whose declaration failed (`type R float32`):
+                // that error was reported once, at the type.
+                if self.info.types.underlying(ty) == TypeId::INVALID {
                     return Operand::invalid();
                 }
                 Operand {
