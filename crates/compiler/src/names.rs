@@ -1,7 +1,9 @@
 //! Function names as Go prints them in stack traces: `main.worker`, `main.Counter.Get`,
 //! `main.(*Counter).Inc`, `main.Map[...]` for generic instantiations (closures are named
-//! by their enclosing function: `main.main.func1`, `main.main.func1.1`).
+//! by their enclosing function: `main.main.func1`, `main.main.func1.1`; init functions
+//! are numbered: `main.init.0`).
 
+use goroscope_syntax::ast::Decl;
 use goroscope_types::objects::ObjectId;
 use goroscope_types::types::{Qualifier, Type, TypeId, TypeTable, package_name};
 
@@ -14,6 +16,7 @@ pub fn func_name(c: &Compiler, obj: ObjectId, targs: &[TypeId]) -> String {
     let base = match o.func_info().and_then(|f| f.recv) {
         Some(r) if r.pointer => return pointer_method(&c.types, r.base, &o.name),
         Some(r) => return method_name(&c.types, r.base, &o.name),
+        None if o.name == "init" => return format!("{pkg}.init.{}", init_index(c, obj)),
         None => format!("{pkg}.{}", o.name),
     };
     if targs.is_empty() {
@@ -21,6 +24,22 @@ pub fn func_name(c: &Compiler, obj: ObjectId, targs: &[TypeId]) -> String {
     } else {
         format!("{base}[...]")
     }
+}
+
+/// The source-order index of the init function `obj`: Go names them `main.init.0`,
+/// `main.init.1`, ...
+fn init_index(c: &Compiler, obj: ObjectId) -> usize {
+    c.file
+        .decls
+        .iter()
+        .filter_map(|d| match d {
+            Decl::Func(fd) if fd.recv.is_none() && fd.name.name == "init" => {
+                c.info.ident(fd.name.id)
+            }
+            _ => None,
+        })
+        .position(|o| o == obj)
+        .unwrap_or(0)
 }
 
 /// `pkg.T.name` for a method of `recv`, or `pkg.(*T).name` when `recv` is `*T`.

@@ -52,6 +52,7 @@ pub fn compile_info(file: &File, info: &Info, src: &str) -> Result<Program, Vec<
     // Declared functions and methods, in declaration order (generic ones are compiled
     // per instantiation, on demand).
     let mut main = None;
+    let mut init_funcs = Vec::new();
     for d in &file.decls {
         let Decl::Func(fd) = d else { continue };
         let Some(obj) = info.ident(fd.name.id) else {
@@ -65,8 +66,10 @@ pub fn compile_info(file: &File, info: &Info, src: &str) -> Result<Program, Vec<
             continue;
         }
         let id = l.func_id(obj, Vec::new());
-        if fd.recv.is_none() && fd.name.name == "main" {
-            main = Some(id);
+        match fd.name.name.as_str() {
+            "main" if fd.recv.is_none() => main = Some(id),
+            "init" if fd.recv.is_none() => init_funcs.push(id),
+            _ => {}
         }
     }
     let var_init = l.package_init();
@@ -95,7 +98,8 @@ pub fn compile_info(file: &File, info: &Info, src: &str) -> Result<Program, Vec<
         types: c.type_descs,
         symbols: c.symbols,
         globals: c.globals,
-        inits: var_init.into_iter().collect(),
+        // Go's order: the variables, then each init function in source order.
+        inits: var_init.into_iter().chain(init_funcs).collect(),
         main,
     })
 }
@@ -119,7 +123,7 @@ impl<'a> Lower<'a> {
     }
 
     /// `main.init`: the package variables' initialisers in dependency order, if any
-    /// (the checker rejects `func init`, so there are no user init functions).
+    /// (the program's own init functions run after it, each its own function).
     fn package_init(&mut self) -> Option<FuncId> {
         let file = self.c.file;
         let items = crate::init::init_order(file, self.info(), &self.c.decls);

@@ -57,9 +57,12 @@
 //!   variables are per iteration (Go 1.22): one object, a fresh copy each iteration.
 //! * **Closures** — [`Info::captures`] lists each function literal's captured variables.
 //! * **Package initialisation** — [`Info::init_order`], in the spec's dependency order.
+//!   Then the init functions run in source order: each `func init()` (package level,
+//!   no receiver) has its own `Func` object in [`Info::idents`] but is declared in no
+//!   scope, so several may exist and no code can name them.
 //!
-//! Outside the subset (goto, generic types, complex numbers, `float32`, `unsafe`, dot imports,
-//! `func init`, range over functions, unsupported imports) the checker reports a
+//! Outside the subset (goto, generic types, complex numbers, `float32`, `unsafe`, dot
+//! imports, range over functions, unsupported imports) the checker reports a
 //! positioned error saying so.
 //!
 //! # Known departures from Go's messages

@@ -478,13 +478,17 @@ impl<'a> Checker<'a> {
         if ident.name == "_" {
             return o;
         }
-        if ident.name == "init" || (ident.name == "main" && !matches!(decl, PkgDecl::Func(_))) {
-            let what = if ident.name == "init" {
-                "func init is not supported by Goroscope"
-            } else {
-                "cannot declare main - must be func"
-            };
-            self.error(ident.span, what);
+        if let PkgDecl::Func(f) = decl
+            && ident.name == "init"
+        {
+            // Init functions are not declared in any scope: there may be several, and
+            // no code can refer to them (`undefined: init`).
+            self.init_func_shape(f);
+            return o;
+        }
+        if (ident.name == "init" || ident.name == "main") && !matches!(decl, PkgDecl::Func(_)) {
+            let name = &ident.name;
+            self.error(ident.span, format!("cannot declare {name} - must be func"));
         }
         if self.pkg_scope.contains_key(&ident.name) {
             self.error(
@@ -593,6 +597,21 @@ impl<'a> Checker<'a> {
                 Span::at(file.span.end),
                 "function main is undeclared in the main package",
             );
+        }
+    }
+
+    /// Go's errors for an init function's signature: no parameters, results or type
+    /// parameters.
+    fn init_func_shape(&mut self, f: &FuncDecl) {
+        if !f.sig.params.is_empty() || !f.sig.results.is_empty() {
+            self.error(
+                f.name.span,
+                "func init must have no arguments and no return values",
+            );
+        }
+        if let Some(first) = f.type_params.first() {
+            let at = first.names.first().map_or(first.span, |n| n.span);
+            self.error(at, "func init must have no type parameters");
         }
     }
 

@@ -1,0 +1,5 @@
+package main
+
+var init = 3
+
+func main() {}
