@@ -998,10 +998,12 @@ impl<'a> Checker<'a> {
         }
         if !self.info.types.is_interface(xo.ty) {
             let d = xo.describe(x, &self.info.types);
-            self.error(
-                x.span,
-                format!("invalid operation: {d} is not an interface"),
-            );
+            let msg = if self.info.types.is_type_param(xo.ty) {
+                format!("invalid operation: cannot use type assertion on type parameter value {d}")
+            } else {
+                format!("invalid operation: {d} is not an interface")
+            };
+            self.error(x.span, msg);
             self.type_expr(te);
             return Operand::invalid();
         }

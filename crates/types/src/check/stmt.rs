@@ -763,7 +763,12 @@ impl<'a> Checker<'a> {
         let valid = !xo.is_invalid();
         if valid && !self.info.types.is_interface(xo.ty) {
             let d = xo.describe(x, &self.info.types);
-            self.error(x.span, format!("{d} is not an interface"));
+            let msg = if self.info.types.is_type_param(xo.ty) {
+                format!("cannot use type switch on type parameter value {d}")
+            } else {
+                format!("{d} is not an interface")
+            };
+            self.error(x.span, msg);
         }
         let iface_ok = valid && self.info.types.is_interface(xo.ty);
         self.push_target(label, false);
