@@ -1,0 +1,23 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+var _ = strings.Repeat
+var _ = fmt.Sprint
+var _ = time.Sleep
+var _ = runtime.Gosched
+var _ = strconv.Itoa
+var _ sync.Mutex
+
+func main() {
+	s := "x"
+	for i := 0; i < 40; i++ { s += s }
+	fmt.Println(len(s))
+}

@@ -1,0 +1,23 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+var _ = strings.Repeat
+var _ = fmt.Sprint
+var _ = time.Sleep
+var _ = runtime.Gosched
+var _ = strconv.Itoa
+var _ sync.Mutex
+
+func main() {
+	go func() { time.Sleep(1000) ; fmt.Println("x") }()
+	defer fmt.Println("deferred")
+	runtime.Goexit()
+}

@@ -1,0 +1,13 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+var _ = strings.Repeat
+var _ = fmt.Sprint
+
+func main() {
+	fmt.Println(len(fmt.Sprintf("%.1000000000f", 1.0)))
+}

@@ -1,0 +1,25 @@
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+var _ = strings.Repeat
+var _ = fmt.Sprint
+var _ = time.Sleep
+var _ = runtime.Gosched
+var _ = strconv.Itoa
+var _ sync.Mutex
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1<<62)
+	wg.Add(1<<62)
+	wg.Add(1<<62)
+	fmt.Println("x")
+}
