@@ -25,7 +25,7 @@ func main() {
 			for range 500 {
 				mu.Lock() // others trying to Lock now park (sync.Mutex.Lock)
 				locked++
-				mu.Unlock() // hands the lock to a waiter, if any
+				mu.Unlock() // wakes one parked goroutine, if any, to try again
 
 				lockFree.Add(1) // no waiting: one hardware instruction
 			}
