@@ -644,10 +644,48 @@ impl<'a> Lower<'a> {
             | BinaryOp::Ge => self.compare(op, x, y, dst),
             _ => {
                 let t = self.ty(e.id);
+                if let Some(i) = self.arith_imm(op, t, x, y, dst) {
+                    self.emit(i);
+                    if op != BinaryOp::And
+                        && let Class::Int(k) = self.c.class(t)
+                    {
+                        self.wrap(dst, k);
+                    }
+                    return;
+                }
                 let (a, b) = self.operands(x, y);
                 self.arith(e, op, t, a, b, dst);
             }
         }
+    }
+
+    /// The value of a constant integer expression when it fits in an instruction's
+    /// 32-bit immediate.
+    pub fn small_int(&self, e: &Expr) -> Option<i32> {
+        let tv = self.info().expr(e.id)?;
+        let v = tv.value.as_ref()?.as_int()?;
+        i32::try_from(v).ok()
+    }
+
+    /// `x op c` on integers with a constant right operand `c` as one immediate
+    /// instruction (`+`, `-`, `*`, `&`), so the constant is not loaded into a register
+    /// each time; `None` when the operation has no immediate form. Evaluates `x` into
+    /// a register on success.
+    fn arith_imm(&mut self, op: BinaryOp, t: TypeId, x: &Expr, y: &Expr, dst: Reg) -> Option<Instr> {
+        if !matches!(self.c.class(t), Class::Int(_)) {
+            return None;
+        }
+        let c = self.small_int(y)?;
+        let make = match op {
+            BinaryOp::Add => |dst, a, imm| Instr::AddIntImm { dst, a, imm },
+            BinaryOp::Sub if c != i32::MIN => |dst, a, imm| Instr::AddIntImm { dst, a, imm },
+            BinaryOp::Mul => |dst, a, imm| Instr::MulIntImm { dst, a, imm },
+            BinaryOp::And => |dst, a, imm| Instr::AndIntImm { dst, a, imm },
+            _ => return None,
+        };
+        let imm = if op == BinaryOp::Sub { -c } else { c };
+        let a = self.expr(x);
+        Some(make(dst, a, imm))
     }
 
     /// The registers of two operands, a plain left operand read after a right operand

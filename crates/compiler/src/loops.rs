@@ -1,7 +1,9 @@
 //! `for` loops: the three-clause form (with Go 1.22 per-iteration copies of boxed loop
 //! variables, made before the post statement) and `range` over integers, slices, arrays,
 //! pointers to arrays, strings (runes), maps and channels. Range variables declared with
-//! `:=` are fresh per iteration: a boxed one gets a new cell each time round.
+//! `:=` are fresh per iteration: a boxed one gets a new cell each time round. A
+//! three-clause loop tests its condition at the bottom (entered by a jump to the test),
+//! so an iteration ends in one fused compare-and-branch back to the body.
 
 use goroscope_syntax::ast::{Block, Expr, ExprKind, Stmt, StmtKind};
 use goroscope_types::objects::ObjectId;
@@ -48,14 +50,10 @@ impl<'a> Lower<'a> {
             self.stmt(init);
         }
         self.f.pending_label = label;
+        // The condition is tested at the bottom, by one jump back to the body while it
+        // holds; the loop is entered by a jump to that test.
+        let enter = cond.map(|_| self.emit(Instr::Jump { target: 0 }));
         let top = self.here();
-        let exits = match cond {
-            Some(c) => {
-                self.set_pos(c.span);
-                self.jump_if_false(c)
-            }
-            None => Vec::new(),
-        };
         self.push_breakable(true);
         self.block(body);
         let cont = self.here();
@@ -72,11 +70,19 @@ impl<'a> Lower<'a> {
         if let Some(post) = post {
             self.stmt(post);
         }
-        self.emit(Instr::Jump { target: top });
-        let end = self.here();
-        for j in exits {
-            self.patch(j, end);
+        match (cond, enter) {
+            (Some(c), Some(enter)) => {
+                self.patch_here(enter);
+                self.set_pos(c.span);
+                for j in self.jump_if_true(c) {
+                    self.patch(j, top);
+                }
+            }
+            _ => {
+                self.emit(Instr::Jump { target: top });
+            }
         }
+        let end = self.here();
         self.pop_breakable(cont, end);
         self.release(m);
     }

@@ -175,6 +175,10 @@ impl Machine {
                     Instr::AddIntImm { dst, a, imm } => {
                         put_int!(dst, int!(a).wrapping_add(imm as i64))
                     }
+                    Instr::MulIntImm { dst, a, imm } => {
+                        put_int!(dst, int!(a).wrapping_mul(imm as i64))
+                    }
+                    Instr::AndIntImm { dst, a, imm } => put_int!(dst, int!(a) & imm as i64),
                     Instr::SubInt { dst, a, b } => put_int!(dst, int!(a).wrapping_sub(int!(b))),
                     Instr::MulInt { dst, a, b } => put_int!(dst, int!(a).wrapping_mul(int!(b))),
                     Instr::DivInt { dst, a, b } => {
@@ -298,6 +302,36 @@ impl Machine {
                     }
                     Instr::JumpIfNeInt { a, b, target } => {
                         if int!(a) != int!(b) {
+                            pc = target as usize
+                        }
+                    }
+                    Instr::JumpIfLtIntImm { a, imm, target } => {
+                        if int!(a) < imm as i64 {
+                            pc = target as usize
+                        }
+                    }
+                    Instr::JumpIfLeIntImm { a, imm, target } => {
+                        if int!(a) <= imm as i64 {
+                            pc = target as usize
+                        }
+                    }
+                    Instr::JumpIfGtIntImm { a, imm, target } => {
+                        if int!(a) > imm as i64 {
+                            pc = target as usize
+                        }
+                    }
+                    Instr::JumpIfGeIntImm { a, imm, target } => {
+                        if int!(a) >= imm as i64 {
+                            pc = target as usize
+                        }
+                    }
+                    Instr::JumpIfEqIntImm { a, imm, target } => {
+                        if int!(a) == imm as i64 {
+                            pc = target as usize
+                        }
+                    }
+                    Instr::JumpIfNeIntImm { a, imm, target } => {
+                        if int!(a) != imm as i64 {
                             pc = target as usize
                         }
                     }

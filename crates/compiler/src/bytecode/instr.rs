@@ -138,8 +138,12 @@ pub enum Instr {
     // ---- integer arithmetic (64-bit wrapping; follow with Wrap for narrower kinds) ----
     /// r[dst] := r[a] + r[b]
     AddInt { dst: Reg, a: Reg, b: Reg },
-    /// r[dst] := r[a] + imm
+    /// r[dst] := r[a] + imm (also `a - c` as imm = -c)
     AddIntImm { dst: Reg, a: Reg, imm: i32 },
+    /// r[dst] := r[a] * imm
+    MulIntImm { dst: Reg, a: Reg, imm: i32 },
+    /// r[dst] := r[a] & imm
+    AndIntImm { dst: Reg, a: Reg, imm: i32 },
     /// r[dst] := r[a] - r[b]
     SubInt { dst: Reg, a: Reg, b: Reg },
     /// r[dst] := r[a] * r[b]
@@ -248,6 +252,18 @@ pub enum Instr {
     JumpIfEqInt { a: Reg, b: Reg, target: u32 },
     /// if r[a] != r[b] (ints) { pc := target }
     JumpIfNeInt { a: Reg, b: Reg, target: u32 },
+    /// if r[a] < imm (signed ints) { pc := target }
+    JumpIfLtIntImm { a: Reg, imm: i32, target: u32 },
+    /// if r[a] <= imm (signed ints) { pc := target }
+    JumpIfLeIntImm { a: Reg, imm: i32, target: u32 },
+    /// if r[a] > imm (signed ints) { pc := target }
+    JumpIfGtIntImm { a: Reg, imm: i32, target: u32 },
+    /// if r[a] >= imm (signed ints) { pc := target }
+    JumpIfGeIntImm { a: Reg, imm: i32, target: u32 },
+    /// if r[a] == imm (ints; the register holds the kind-normalised value) { pc := target }
+    JumpIfEqIntImm { a: Reg, imm: i32, target: u32 },
+    /// if r[a] != imm (ints) { pc := target }
+    JumpIfNeIntImm { a: Reg, imm: i32, target: u32 },
 
     // ---- calls (see "Calling convention" in the module doc) ----
     /// call funcs[func] with its frame based at r[base]; results land in r[base..]
@@ -503,7 +519,13 @@ impl Instr {
             | Instr::JumpIfLtInt { target, .. }
             | Instr::JumpIfLeInt { target, .. }
             | Instr::JumpIfEqInt { target, .. }
-            | Instr::JumpIfNeInt { target, .. } => Some(target),
+            | Instr::JumpIfNeInt { target, .. }
+            | Instr::JumpIfLtIntImm { target, .. }
+            | Instr::JumpIfLeIntImm { target, .. }
+            | Instr::JumpIfGtIntImm { target, .. }
+            | Instr::JumpIfGeIntImm { target, .. }
+            | Instr::JumpIfEqIntImm { target, .. }
+            | Instr::JumpIfNeIntImm { target, .. } => Some(target),
             Instr::MapIterNext { done, .. } => Some(done),
             _ => None,
         }
@@ -520,6 +542,12 @@ impl Instr {
             | Instr::JumpIfLeInt { target, .. }
             | Instr::JumpIfEqInt { target, .. }
             | Instr::JumpIfNeInt { target, .. }
+            | Instr::JumpIfLtIntImm { target, .. }
+            | Instr::JumpIfLeIntImm { target, .. }
+            | Instr::JumpIfGtIntImm { target, .. }
+            | Instr::JumpIfGeIntImm { target, .. }
+            | Instr::JumpIfEqIntImm { target, .. }
+            | Instr::JumpIfNeIntImm { target, .. }
             | Instr::MapIterNext { done: target, .. } => {
                 *target = to;
                 true

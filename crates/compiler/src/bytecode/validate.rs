@@ -244,6 +244,8 @@ pub(crate) fn for_each_reg(instr: &Instr, func: &FuncProto, f: &mut impl FnMut(R
             f(b, 1)
         }
         AddIntImm { dst, a, .. }
+        | MulIntImm { dst, a, .. }
+        | AndIntImm { dst, a, .. }
         | NegInt { dst, a }
         | ComplInt { dst, a }
         | NegFloat { dst, a } => {
@@ -273,6 +275,12 @@ pub(crate) fn for_each_reg(instr: &Instr, func: &FuncProto, f: &mut impl FnMut(R
         }
         Jump { .. } | RunDefers | Select { .. } => {}
         JumpIfTrue { cond, .. } | JumpIfFalse { cond, .. } => f(cond, 1),
+        JumpIfLtIntImm { a, .. }
+        | JumpIfLeIntImm { a, .. }
+        | JumpIfGtIntImm { a, .. }
+        | JumpIfGeIntImm { a, .. }
+        | JumpIfEqIntImm { a, .. }
+        | JumpIfNeIntImm { a, .. } => f(a, 1),
         JumpIfLtInt { a, b, .. }
         | JumpIfLeInt { a, b, .. }
         | JumpIfEqInt { a, b, .. }
