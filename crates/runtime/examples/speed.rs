@@ -1,6 +1,8 @@
 //! The machine's speed targets (issue 4): five programs timed natively with event
 //! recording off. `cargo run --release -p goroscope-runtime --example speed [NAME]`.
 //! Wall-clock time is measured here, outside the machine, which never sees it.
+//! `speed FILE.go` times that program instead (smaller variants for callgrind);
+//! `RUNS=n` sets the number of runs (default 3, the median is printed).
 
 use std::time::Instant;
 
@@ -99,6 +101,13 @@ func main() {
 
 fn main() {
     let only = std::env::args().nth(1).unwrap_or_default();
+    if only.ends_with(".go") {
+        match std::fs::read_to_string(&only) {
+            Ok(src) => time(&only, &src),
+            Err(e) => println!("{only}: {e}"),
+        }
+        return;
+    }
     for (name, src) in [
         ("fib30", FIB),
         ("loop50M", LOOP),
@@ -106,42 +115,46 @@ fn main() {
         ("daisy100k", DAISY),
         ("pool8x200k", POOL),
     ] {
-        if !name.contains(&only) {
-            continue;
+        if name.contains(&only) {
+            time(name, src);
         }
-        let program = match goroscope_compiler::compile_source("prog.go", src) {
-            Ok(p) => p,
-            Err(e) => {
-                println!("{name}: compile error {e:?}");
-                continue;
-            }
-        };
-        if std::env::var_os("DISASM").is_some() {
-            println!("{program}");
-        }
-        let mut times = Vec::new();
-        for _ in 0..3 {
-            let mut config = Config {
-                procs: env("PROCS", 4) as usize,
-                ..Config::default()
-            };
-            config.sched.quantum_ns = env("QUANTUM", config.sched.quantum_ns);
-            let mut m = Machine::new(program.clone(), config).expect("loads");
-            let start = Instant::now();
-            let exit = m.run();
-            times.push(start.elapsed().as_secs_f64());
-            let out: Vec<u8> = m.take_output().into_iter().flat_map(|o| o.bytes).collect();
-            if exit.code != 0 {
-                println!(
-                    "{name}: exit {} {}",
-                    exit.code,
-                    String::from_utf8_lossy(&out)
-                );
-            }
-        }
-        times.sort_by(f64::total_cmp);
-        println!("{name:12} median {:.3} s", times[1]);
     }
+}
+
+/// Compiles `src` and prints the median wall time of its runs.
+fn time(name: &str, src: &str) {
+    let program = match goroscope_compiler::compile_source("prog.go", src) {
+        Ok(p) => p,
+        Err(e) => {
+            println!("{name}: compile error {e:?}");
+            return;
+        }
+    };
+    if std::env::var_os("DISASM").is_some() {
+        println!("{program}");
+    }
+    let mut times = Vec::new();
+    for _ in 0..env("RUNS", 3).max(1) {
+        let mut config = Config {
+            procs: env("PROCS", 4) as usize,
+            ..Config::default()
+        };
+        config.sched.quantum_ns = env("QUANTUM", config.sched.quantum_ns);
+        let mut m = Machine::new(program.clone(), config).expect("loads");
+        let start = Instant::now();
+        let exit = m.run();
+        times.push(start.elapsed().as_secs_f64());
+        let out: Vec<u8> = m.take_output().into_iter().flat_map(|o| o.bytes).collect();
+        if exit.code != 0 {
+            println!(
+                "{name}: exit {} {}",
+                exit.code,
+                String::from_utf8_lossy(&out)
+            );
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    println!("{name:12} median {:.3} s", times[times.len() / 2]);
 }
 
 /// A numeric knob from the environment, for experiments.
