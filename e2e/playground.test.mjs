@@ -63,18 +63,19 @@ async function waitForStatus(page, wanted, timeout = 10_000) {
   );
 }
 
-test("a typed program goes to the worker and its answer reaches the console", async () => {
+test("a typed program runs in the worker and its output reaches the console", async () => {
   const { page, errors } = await openPlayground();
-  await typeProgram(page, ["package main", "", 'import "fmt"', "", "func main() {", 'fmt.Println("hi")', "}"]);
+  await typeProgram(page, ["package main", "", 'import "fmt"', "", "func main() {",
+    "ch := make(chan string)", 'go func() { ch <- "from a goroutine" }()', 'fmt.Println("hi", <-ch)', "}"]);
   assert.equal(
     await editorText(page),
-    'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}',
+    'package main\n\nimport "fmt"\n\nfunc main() {\n\tch := make(chan string)\n' +
+      '\tgo func() { ch <- "from a goroutine" }()\n\tfmt.Println("hi", <-ch)\n}',
   );
 
   await page.getByTestId("run").click();
   await waitForStatus(page, "finished");
-  assert.match(await consoleText(page),
-    /main\.go parses without errors: package main with 1 import and 1 declaration\./);
+  assert.equal(await consoleText(page), "hi from a goroutine\nProgram exited.\n");
   await page.screenshot({ path: `${artifacts}/run.png` });
   assert.deepEqual(errors, []);
   await page.close();
@@ -95,11 +96,23 @@ test("a compile error is printed like go build and fails the run", async () => {
   await page.close();
 });
 
-test("Stop terminates a spinning worker within a second and a fresh one takes over", async (t) => {
+test("a deadlock is reported in Go's words", async () => {
   const { page, errors } = await openPlayground();
-  // Test support (Request::Spin): the worker's run loop slices forever, as it will for a
-  // `for {}` program once the machine runs Go; switch to such a program then.
-  await page.evaluate(() => window.goroscopeTestSupport.spin());
+  await typeProgram(page, ["package main", "", "func main() {", "ch := make(chan int)", "<-ch", "}"]);
+  await page.getByTestId("run").click();
+  await waitForStatus(page, "deadlock");
+  const text = await consoleText(page);
+  assert.match(text, /^fatal error: all goroutines are asleep - deadlock!$/m);
+  assert.match(text, /^goroutine 1 \[chan receive\]:$/m);
+  assert.match(text, /Program exited: status 2\./);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("Stop terminates a spinning program within a second and a fresh worker takes over", async (t) => {
+  const { page, errors } = await openPlayground();
+  await typeProgram(page, ["package main", "", "func main() {", "for {", "}", "}"]);
+  await page.getByTestId("run").click();
   await waitForStatus(page, "running");
   await page.waitForTimeout(500);
   assert.equal(await status(page), "running", "the worker is still spinning");
@@ -123,10 +136,10 @@ test("Stop terminates a spinning worker within a second and a fresh one takes ov
   assert.match(await consoleText(page), /Stopped\./);
 
   // The fresh worker answers the next run.
-  await typeProgram(page, ["package main", "", "func main() {", "}"]);
+  await typeProgram(page, ["package main", "", "func main() {", 'println("again")', "}"]);
   await page.getByTestId("run").click();
   await waitForStatus(page, "finished");
-  assert.match(await consoleText(page), /package main with 0 imports and 1 declaration/);
+  assert.match(await consoleText(page), /^again$/m);
   await page.screenshot({ path: `${artifacts}/after-stop.png` });
   assert.deepEqual(errors, []);
   await page.close();

@@ -11,7 +11,6 @@ use yew::prelude::*;
 
 use crate::editor::Editor;
 use crate::model::{Action, Playground, Source};
-use crate::test_support;
 use crate::worker_link::WorkerLink;
 
 /// The program the editor opens with.
@@ -66,8 +65,8 @@ fn spawn_worker(dispatcher: &UseReducerDispatcher<Page>) -> Option<WorkerLink> {
 }
 
 /// Starts a run: the model goes to `running`, then the worker gets `request`.
-fn start(dispatcher: &UseReducerDispatcher<Page>, link: &Link, action: Action, request: Request) {
-    dispatcher.dispatch(action);
+fn start(dispatcher: &UseReducerDispatcher<Page>, link: &Link, request: Request) {
+    dispatcher.dispatch(Action::Run);
     let mut link = link.borrow_mut();
     if link.is_none() {
         *link = spawn_worker(dispatcher);
@@ -98,10 +97,6 @@ pub fn App() -> Html {
                 None => dispatcher.dispatch(Action::LinkFailed("no editor element".into())),
             }
             *link.borrow_mut() = spawn_worker(&dispatcher);
-            let hook = test_support::install(move || {
-                start(&dispatcher, &link, Action::Spin, Request::Spin);
-            });
-            move || drop(hook)
         });
     }
     {
@@ -129,7 +124,7 @@ pub fn App() -> Html {
                 procs: *procs.borrow(),
                 seed: DEFAULT_SEED,
             };
-            start(&dispatcher, &link, Action::Run, Request::Run(config));
+            start(&dispatcher, &link, Request::Run(config));
         })
     };
     let on_stop = {

@@ -15,7 +15,6 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod editor;
 #[cfg(target_arch = "wasm32")]
-mod test_support;
 #[cfg(target_arch = "wasm32")]
 mod worker_link;
 

@@ -3,7 +3,7 @@
 //! only render this and perform the side effects the buttons ask for.
 //!
 //! Invariants:
-//! - `status` is `Running` exactly between a run's start (`Action::Run` or `Action::Spin`)
+//! - `status` is `Running` exactly between a run's start (`Action::Run`)
 //!   and its end (`Response::Finished`, `Action::Stop` or a link failure).
 //! - Responses that arrive while no run is in progress change nothing: they belong to a
 //!   worker the page has already given up on.
@@ -31,8 +31,6 @@ pub enum Source {
 pub enum Action {
     /// Run was pressed: the page sent a `Request::Run`.
     Run,
-    /// The test hook asked the worker to spin (`Request::Spin`).
-    Spin,
     /// Stop was pressed: the page terminated the worker and spawned a fresh one.
     Stop,
     /// The worker said something.
@@ -76,7 +74,7 @@ impl Playground {
 
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Run | Action::Spin => {
+            Action::Run => {
                 self.status = Status::Running;
                 self.console.clear();
                 self.diagnostics.clear();
@@ -124,8 +122,7 @@ impl Playground {
                 self.status = outcome.into();
                 match (outcome, exit_code) {
                     (Outcome::Error, _) => self.note("Go build failed."),
-                    // The worker's own note has said that nothing was executed.
-                    (Outcome::Checked, _) => {}
+                    (Outcome::Limit, _) => self.note("The run was stopped at one of the playground's limits."),
                     (_, 0) => self.note("Program exited."),
                     (_, code) => self.note(&format!("Program exited: status {code}.")),
                 }

@@ -87,7 +87,7 @@ fn compile_errors_print_like_go_build_and_keep_their_positions() {
 #[test]
 fn stop_returns_a_spinning_run_to_idle() {
     let page = after([
-        Action::Spin,
+        Action::Run,
         Action::Receive(Response::Status(Status::Running)),
         Action::Stop,
     ]);
@@ -111,7 +111,7 @@ fn stop_when_nothing_runs_changes_nothing() {
 
 #[test]
 fn messages_from_an_abandoned_worker_are_ignored() {
-    let stopped = after([Action::Spin, Action::Stop]);
+    let stopped = after([Action::Run, Action::Stop]);
     let mut page = stopped.clone();
     page.apply(out("late"));
     page.apply(Action::Receive(Response::Finished {

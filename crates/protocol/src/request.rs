@@ -10,12 +10,6 @@ pub const MAX_PROCS: u8 = 8;
 pub enum Request {
     /// Compile and run a program. The worker answers with a run's stream of responses.
     Run(RunConfig),
-    /// Test support, not a product feature: occupy the worker's run loop forever, slice
-    /// after slice, exactly as a run of `for {}` will once the machine executes Go. It
-    /// exists so that Stop (terminate the busy worker, spawn a fresh one) is tested end to
-    /// end before the interpreter lands; the end-to-end test switches to a `for {}`
-    /// program then, and this variant goes away with the next protocol version.
-    Spin,
 }
 
 /// Everything a run depends on: the machine's behaviour is a function of these fields.

@@ -11,8 +11,8 @@ pub enum Response {
     Status(Status),
     /// Text the program wrote, in order; `text` is not split at line ends.
     Output { stream: Stream, text: String },
-    /// The playground's own words about the run, not the program's output (e.g. what the
-    /// front end found while the machine cannot execute programs yet).
+    /// The playground's own words about the run, not the program's output (e.g. why the
+    /// machine refused a compiled program).
     Note(String),
     /// Compile errors, ordered by position. A run that has any ends with
     /// [`Outcome::Error`].
@@ -69,9 +69,9 @@ pub enum Outcome {
     Panic,
     /// The program did not compile.
     Error,
-    /// The front end accepted the program and nothing was executed: what a run amounts
-    /// to until the machine runs programs.
-    Checked,
+    /// The run hit one of the playground's limits (instructions, goroutines, output,
+    /// heap); the console says which.
+    Limit,
 }
 
 impl From<Outcome> for Status {
@@ -81,7 +81,7 @@ impl From<Outcome> for Status {
             Outcome::Deadlock => Status::Deadlock,
             Outcome::Panic => Status::Panic,
             Outcome::Error => Status::Error,
-            Outcome::Checked => Status::Finished,
+            Outcome::Limit => Status::Error,
         }
     }
 }

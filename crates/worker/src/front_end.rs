@@ -1,56 +1,34 @@
-//! What the front end makes of a program, in the protocol's terms.
-//!
-//! For now that is the parser's verdict (the file's shape and its syntax errors, in gc's
-//! wording); the machine replaces this once it runs programs in the worker.
+//! The front end, in the protocol's terms: parse, check and compile `main.go`, giving the
+//! machine's program or the compile errors positioned for the console and the editor.
 
+use goroscope_compiler::bytecode::Program;
+use goroscope_compiler::MAX_DIAGNOSTICS;
 use goroscope_protocol::Diagnostic;
-use goroscope_syntax::{LineIndex, parse_file};
+use goroscope_syntax::LineIndex;
 
-/// The front end's findings about one program.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Checked {
-    /// Syntax errors, in source order, positioned for the console and the editor.
-    pub diagnostics: Vec<Diagnostic>,
-    /// The package clause's name.
-    pub package: String,
-    /// Imported packages.
-    pub imports: usize,
-    /// Top-level declarations (functions, types, variables, constants).
-    pub decls: usize,
-}
+/// The file name the page's program is compiled as (messages say `main.go:LINE:COL`).
+pub const FILE_NAME: &str = "main.go";
 
-/// Parses `code` (the text of `main.go`).
-pub fn check(code: &str) -> Checked {
-    let parsed = parse_file(code);
+/// Compiles `code` (the text of `main.go`); on failure at most ten errors in position
+/// order, as `go build` reports them.
+pub fn compile(code: &str) -> Result<Program, Vec<Diagnostic>> {
     let lines = LineIndex::new(code);
-    let diagnostics = parsed
-        .diagnostics
-        .into_iter()
-        .map(|d| {
-            let (line, col) = lines.line_col(d.span.start);
-            Diagnostic {
-                line,
-                col,
-                start: d.span.start,
-                end: d.span.end,
-                message: d.message,
-            }
-        })
-        .collect();
-    let file = parsed.file;
-    Checked {
-        diagnostics,
-        package: file.package.name,
-        imports: file.imports.iter().map(|group| group.specs.len()).sum(),
-        decls: file.decls.len(),
+    let position = |mut ds: Vec<goroscope_syntax::Diagnostic>| -> Vec<Diagnostic> {
+        ds.sort_by_key(|d| d.span.start);
+        ds.into_iter()
+            .take(MAX_DIAGNOSTICS)
+            .map(|d| {
+                let (line, col) = lines.line_col(d.span.start);
+                Diagnostic { line, col, start: d.span.start, end: d.span.end, message: d.message }
+            })
+            .collect()
+    };
+    let parsed = goroscope_syntax::parse_file(code);
+    if !parsed.diagnostics.is_empty() {
+        return Err(position(parsed.diagnostics));
     }
-}
-
-/// "1 import", "2 declarations".
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
+    let checked = goroscope_types::check(&parsed.file);
+    let mut program = goroscope_compiler::compile(&parsed.file, &checked, code).map_err(position)?;
+    program.file = FILE_NAME.to_string();
+    Ok(program)
 }

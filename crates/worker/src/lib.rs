@@ -6,8 +6,8 @@
 //! returns the responses to post. The browser glue (`glue`, wasm only) merely feeds it
 //! messages and schedules its slices on the worker's event loop.
 //!
-//! Today a run goes through the front end only ([`front_end`]); the machine will plug in
-//! as a run's further slices, streaming output and events the same way.
+//! A run's first slice compiles the program ([`front_end`]); every further slice runs the
+//! machine for a bounded number of instructions and streams what the program printed.
 //!
 //! Architecture Invariant: the worker adapts the machine to the browser; nothing below it
 //! (syntax, runtime, ...) knows it runs in a worker.

@@ -28,8 +28,7 @@ impl Session {
             return vec![Response::Fault("a run is already in progress".into())];
         }
         self.job = Some(match request {
-            Request::Run(config) => Job::Run(config),
-            Request::Spin => Job::Spin { slices: 0 },
+            Request::Run(config) => Job::Compile(config),
         });
         vec![Response::Status(Status::Running)]
     }
