@@ -15,6 +15,7 @@ use std::rc::Rc;
 
 use goroscope_compiler::bytecode::{Callee, Instr, Reg};
 
+use crate::fast;
 use crate::goroutine::{Deferred, Frame, FrameKind, GState, Panicking};
 use crate::machine::Machine;
 use crate::ops;
@@ -82,28 +83,19 @@ impl Machine {
             macro_rules! put_int {
                 ($r:expr, $v:expr) => {{
                     let v = $v;
-                    match &mut r!($r) {
-                        Value::Int(x) => *x = v,
-                        slot => *slot = Value::Int(v),
-                    }
+                    fast::set_int(&mut r!($r), v)
                 }};
             }
             macro_rules! put_bool {
                 ($r:expr, $v:expr) => {{
                     let v = $v;
-                    match &mut r!($r) {
-                        Value::Bool(x) => *x = v,
-                        slot => *slot = Value::Bool(v),
-                    }
+                    fast::set_bool(&mut r!($r), v)
                 }};
             }
             macro_rules! put_float {
                 ($r:expr, $v:expr) => {{
                     let v = $v;
-                    match &mut r!($r) {
-                        Value::Float(x) => *x = v,
-                        slot => *slot = Value::Float(v),
-                    }
+                    fast::set_float(&mut r!($r), v)
                 }};
             }
             macro_rules! int {
@@ -142,6 +134,7 @@ impl Machine {
             }
 
             let res: Result<std::convert::Infallible, Throw> = loop {
+                pc = fast::run(code, regs, pc, &mut n, budget);
                 if n >= budget {
                     save_pc!();
                     return (n, Stop::Budget);
@@ -155,9 +148,6 @@ impl Machine {
                 };
                 pc += 1;
                 match ins {
-                    Instr::Move { dst, src } => r!(dst) = r!(src).clone(),
-                    Instr::LoadInt { dst, imm } => put_int!(dst, imm as i64),
-                    Instr::LoadBool { dst, v } => put_bool!(dst, v),
                     Instr::LoadConst { dst, k } => r!(dst) = self.consts[k.0 as usize].clone(),
                     Instr::LoadNil { dst } => r!(dst) = Value::Nil,
                     Instr::Zero { dst, ty } => r!(dst) = self.zero(ty),
@@ -171,16 +161,6 @@ impl Machine {
                         r!(dst) = Value::Cell(self.globals[gl.0 as usize].clone())
                     }
 
-                    Instr::AddInt { dst, a, b } => put_int!(dst, int!(a).wrapping_add(int!(b))),
-                    Instr::AddIntImm { dst, a, imm } => {
-                        put_int!(dst, int!(a).wrapping_add(imm as i64))
-                    }
-                    Instr::MulIntImm { dst, a, imm } => {
-                        put_int!(dst, int!(a).wrapping_mul(imm as i64))
-                    }
-                    Instr::AndIntImm { dst, a, imm } => put_int!(dst, int!(a) & imm as i64),
-                    Instr::SubInt { dst, a, b } => put_int!(dst, int!(a).wrapping_sub(int!(b))),
-                    Instr::MulInt { dst, a, b } => put_int!(dst, int!(a).wrapping_mul(int!(b))),
                     Instr::DivInt { dst, a, b } => {
                         let d = int!(b);
                         if d == 0 {
@@ -209,10 +189,6 @@ impl Machine {
                         }
                         put_int!(dst, ((int!(a) as u64) % d) as i64)
                     }
-                    Instr::AndInt { dst, a, b } => put_int!(dst, int!(a) & int!(b)),
-                    Instr::OrInt { dst, a, b } => put_int!(dst, int!(a) | int!(b)),
-                    Instr::XorInt { dst, a, b } => put_int!(dst, int!(a) ^ int!(b)),
-                    Instr::AndNotInt { dst, a, b } => put_int!(dst, int!(a) & !int!(b)),
                     Instr::Shl { dst, a, b } => {
                         let c = tri!(ops::shift_count(int!(b)));
                         put_int!(dst, ops::shl(int!(a), c))
@@ -225,29 +201,6 @@ impl Machine {
                         let c = tri!(ops::shift_count(int!(b)));
                         put_int!(dst, ops::shr_uint(int!(a), c))
                     }
-                    Instr::NegInt { dst, a } => put_int!(dst, int!(a).wrapping_neg()),
-                    Instr::ComplInt { dst, a } => put_int!(dst, !int!(a)),
-                    Instr::Wrap { dst, src, kind } => put_int!(dst, kind.wrap(int!(src))),
-
-                    Instr::AddFloat { dst, a, b } => put_float!(dst, flt!(a) + flt!(b)),
-                    Instr::SubFloat { dst, a, b } => put_float!(dst, flt!(a) - flt!(b)),
-                    Instr::MulFloat { dst, a, b } => put_float!(dst, flt!(a) * flt!(b)),
-                    Instr::DivFloat { dst, a, b } => put_float!(dst, flt!(a) / flt!(b)),
-                    Instr::NegFloat { dst, a } => put_float!(dst, -flt!(a)),
-
-                    Instr::EqInt { dst, a, b } => put_bool!(dst, int!(a) == int!(b)),
-                    Instr::NeInt { dst, a, b } => put_bool!(dst, int!(a) != int!(b)),
-                    Instr::LtInt { dst, a, b } => put_bool!(dst, int!(a) < int!(b)),
-                    Instr::LeInt { dst, a, b } => put_bool!(dst, int!(a) <= int!(b)),
-                    Instr::LtUint { dst, a, b } => {
-                        put_bool!(dst, (int!(a) as u64) < (int!(b) as u64))
-                    }
-                    Instr::LeUint { dst, a, b } => {
-                        put_bool!(dst, (int!(a) as u64) <= (int!(b) as u64))
-                    }
-                    Instr::EqFloat { dst, a, b } => put_bool!(dst, flt!(a) == flt!(b)),
-                    Instr::LtFloat { dst, a, b } => put_bool!(dst, flt!(a) < flt!(b)),
-                    Instr::LeFloat { dst, a, b } => put_bool!(dst, flt!(a) <= flt!(b)),
                     Instr::EqStr { dst, a, b } => {
                         put_bool!(dst, r!(a).as_bytes() == r!(b).as_bytes())
                     }
@@ -266,7 +219,6 @@ impl Machine {
                         put_bool!(dst, !e)
                     }
                     Instr::IsNil { dst, src } => put_bool!(dst, r!(src).is_nil()),
-                    Instr::Not { dst, src } => put_bool!(dst, !r!(src).as_bool()),
                     Instr::Min { dst, a, b, kind } => {
                         r!(dst) = ops::min_max(&r!(a), &r!(b), kind, true)
                     }
@@ -274,68 +226,55 @@ impl Machine {
                         r!(dst) = ops::min_max(&r!(a), &r!(b), kind, false)
                     }
 
-                    Instr::Jump { target } => pc = target as usize,
-                    Instr::JumpIfTrue { cond, target } => {
-                        if r!(cond).as_bool() {
-                            pc = target as usize
-                        }
+                    // Executed by the fast path, which stops only before other instructions.
+                    Instr::Move { .. }
+                    | Instr::LoadInt { .. }
+                    | Instr::LoadBool { .. }
+                    | Instr::AddInt { .. }
+                    | Instr::AddIntImm { .. }
+                    | Instr::SubInt { .. }
+                    | Instr::MulInt { .. }
+                    | Instr::MulIntImm { .. }
+                    | Instr::AndInt { .. }
+                    | Instr::AndIntImm { .. }
+                    | Instr::OrInt { .. }
+                    | Instr::XorInt { .. }
+                    | Instr::AndNotInt { .. }
+                    | Instr::NegInt { .. }
+                    | Instr::ComplInt { .. }
+                    | Instr::Wrap { .. }
+                    | Instr::AddFloat { .. }
+                    | Instr::SubFloat { .. }
+                    | Instr::MulFloat { .. }
+                    | Instr::DivFloat { .. }
+                    | Instr::NegFloat { .. }
+                    | Instr::EqInt { .. }
+                    | Instr::NeInt { .. }
+                    | Instr::LtInt { .. }
+                    | Instr::LeInt { .. }
+                    | Instr::LtUint { .. }
+                    | Instr::LeUint { .. }
+                    | Instr::EqFloat { .. }
+                    | Instr::LtFloat { .. }
+                    | Instr::LeFloat { .. }
+                    | Instr::Not { .. }
+                    | Instr::Jump { .. }
+                    | Instr::JumpIfTrue { .. }
+                    | Instr::JumpIfFalse { .. }
+                    | Instr::JumpIfLtInt { .. }
+                    | Instr::JumpIfLeInt { .. }
+                    | Instr::JumpIfEqInt { .. }
+                    | Instr::JumpIfNeInt { .. }
+                    | Instr::JumpIfLtIntImm { .. }
+                    | Instr::JumpIfLeIntImm { .. }
+                    | Instr::JumpIfGtIntImm { .. }
+                    | Instr::JumpIfGeIntImm { .. }
+                    | Instr::JumpIfEqIntImm { .. }
+                    | Instr::JumpIfNeIntImm { .. } => {
+                        break Err(Throw::Internal(
+                            "a simple instruction left the fast path".into(),
+                        ));
                     }
-                    Instr::JumpIfFalse { cond, target } => {
-                        if !r!(cond).as_bool() {
-                            pc = target as usize
-                        }
-                    }
-                    Instr::JumpIfLtInt { a, b, target } => {
-                        if int!(a) < int!(b) {
-                            pc = target as usize
-                        }
-                    }
-                    Instr::JumpIfLeInt { a, b, target } => {
-                        if int!(a) <= int!(b) {
-                            pc = target as usize
-                        }
-                    }
-                    Instr::JumpIfEqInt { a, b, target } => {
-                        if int!(a) == int!(b) {
-                            pc = target as usize
-                        }
-                    }
-                    Instr::JumpIfNeInt { a, b, target } => {
-                        if int!(a) != int!(b) {
-                            pc = target as usize
-                        }
-                    }
-                    Instr::JumpIfLtIntImm { a, imm, target } => {
-                        if int!(a) < imm as i64 {
-                            pc = target as usize
-                        }
-                    }
-                    Instr::JumpIfLeIntImm { a, imm, target } => {
-                        if int!(a) <= imm as i64 {
-                            pc = target as usize
-                        }
-                    }
-                    Instr::JumpIfGtIntImm { a, imm, target } => {
-                        if int!(a) > imm as i64 {
-                            pc = target as usize
-                        }
-                    }
-                    Instr::JumpIfGeIntImm { a, imm, target } => {
-                        if int!(a) >= imm as i64 {
-                            pc = target as usize
-                        }
-                    }
-                    Instr::JumpIfEqIntImm { a, imm, target } => {
-                        if int!(a) == imm as i64 {
-                            pc = target as usize
-                        }
-                    }
-                    Instr::JumpIfNeIntImm { a, imm, target } => {
-                        if int!(a) != imm as i64 {
-                            pc = target as usize
-                        }
-                    }
-
                     Instr::Call { func: f, base: b } => {
                         save_pc!();
                         tri!(self.push_frame(g, f.0, base + b.0 as usize, FrameKind::Call, None));

@@ -5,7 +5,7 @@
 //! - [`value`]: run-time values (Go semantics: copy-on-write aggregates, aliasing
 //!   pointers and slices), [`map`]: Go maps.
 //! - [`goroutine`]: one goroutine's registers, frames, defers, panic state.
-//! - `interp`: the loop; `ops`: data operations; `iface`: assertions and map access.
+//! - `interp`: the loop, `fast`: its path for simple register instructions; `ops`: data operations; `iface`: assertions and map access.
 //! - [`machine`]: the global state and the slice loop that drives the scheduler.
 //! - `natives`: the standard library; `report`: Go's panic/fatal/deadlock texts;
 //!   `print`: the print/println builtins.
@@ -23,6 +23,7 @@
 //! }
 //! ```
 
+mod fast;
 pub mod goroutine;
 mod iface;
 mod interp;
