@@ -671,7 +671,14 @@ impl<'a> Lower<'a> {
     /// instruction (`+`, `-`, `*`, `&`), so the constant is not loaded into a register
     /// each time; `None` when the operation has no immediate form. Evaluates `x` into
     /// a register on success.
-    fn arith_imm(&mut self, op: BinaryOp, t: TypeId, x: &Expr, y: &Expr, dst: Reg) -> Option<Instr> {
+    fn arith_imm(
+        &mut self,
+        op: BinaryOp,
+        t: TypeId,
+        x: &Expr,
+        y: &Expr,
+        dst: Reg,
+    ) -> Option<Instr> {
         if !matches!(self.c.class(t), Class::Int(_)) {
             return None;
         }

@@ -97,10 +97,10 @@ fn validate_func(program: &Program, func: &FuncProto) -> Result<(), ValidateErro
                 format!("register {r:?} outside the frame of {}", func.nregs),
             ));
         }
-        if let Some(t) = instr.target() {
-            if t as usize >= ncode {
-                return Err(err(Some(pc), format!("jump target {t} outside the code")));
-            }
+        if let Some(t) = instr.target()
+            && t as usize >= ncode
+        {
+            return Err(err(Some(pc), format!("jump target {t} outside the code")));
         }
         check_operands(program, func, instr).map_err(|m| err(Some(pc), m))?;
     }
@@ -452,18 +452,18 @@ pub(crate) fn for_each_reg(instr: &Instr, func: &FuncProto, f: &mut impl FnMut(R
         }
         Print { base, n } | Println { base, n } => f(base, n as usize),
     }
-    if let Select { table } = *instr {
-        if let Some(t) = func.select_tables.get(table as usize) {
-            for case in &t.cases {
-                match case.op {
-                    SelectOp::Send { ch, val } => {
-                        f(ch, 1);
-                        f(val, 1)
-                    }
-                    SelectOp::Recv { ch, val, ok } => {
-                        f(ch, 1);
-                        val.into_iter().chain(ok).for_each(|r| f(r, 1))
-                    }
+    if let Select { table } = *instr
+        && let Some(t) = func.select_tables.get(table as usize)
+    {
+        for case in &t.cases {
+            match case.op {
+                SelectOp::Send { ch, val } => {
+                    f(ch, 1);
+                    f(val, 1)
+                }
+                SelectOp::Recv { ch, val, ok } => {
+                    f(ch, 1);
+                    val.into_iter().chain(ok).for_each(|r| f(r, 1))
                 }
             }
         }
