@@ -8,7 +8,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 
 const url = process.env.GOROSCOPE_URL;
@@ -30,11 +30,11 @@ after(async () => {
 });
 
 /** A fresh page with the playground loaded and its worker's first answer awaited. */
-async function openPlayground() {
+async function openPlayground(address = url) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(url);
+  await page.goto(address);
   await page.locator("[data-testid=editor] .cm-content").waitFor();
   assert.equal(await status(page), "idle");
   return { page, errors };
@@ -141,6 +141,63 @@ test("Stop terminates a spinning program within a second and a fresh worker take
   await waitForStatus(page, "finished");
   assert.match(await consoleText(page), /^again$/m);
   await page.screenshot({ path: `${artifacts}/after-stop.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** An example's file in examples/, as text. */
+const exampleFile = (name) => readFileSync(new URL(`../examples/${name}`, import.meta.url), "utf8");
+
+test("an example from the menu loads into the editor and prints what real Go prints", async () => {
+  const { page, errors } = await openPlayground();
+  const source = exampleFile("close_range.go");
+  const teaches = source.match(/^\/\/ teaches: (.*)$/m)[1];
+  const title = source.match(/^\/\/ title: (.*)$/m)[1];
+  assert.equal(await page.getByTestId("examples").locator("option").count(), 16, "15 examples and a prompt");
+  await page.getByTestId("examples").selectOption({ label: title });
+  assert.equal(await page.getByTestId("example-teaches").textContent(), teaches);
+  const program = source.slice(source.indexOf("\n\n") + 2);
+  assert.ok(program.startsWith("package main\n"));
+  assert.equal(await editorText(page), program);
+
+  await page.getByTestId("run").click();
+  await waitForStatus(page, "finished");
+  assert.equal(await consoleText(page), exampleFile("close_range.out") + "Program exited.\n");
+  await page.screenshot({ path: `${artifacts}/example.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a share link reopens the program and GOMAXPROCS in a new page", async () => {
+  const { page, errors } = await openPlayground();
+  await typeProgram(page, ["package main", "", 'import "fmt"', "", "func main() {",
+    'fmt.Println("shared ✓")', "}"]);
+  const program = await editorText(page);
+  await page.getByTestId("procs").selectOption("2");
+  await page.getByTestId("share").click();
+  const link = await page.getByTestId("share-url").inputValue();
+  assert.match(link, /#code=[A-Za-z0-9_-]+&procs=2&seed=\d+$/);
+  assert.equal(page.url(), link, "the link is in the address bar");
+  assert.deepEqual(errors, []);
+  await page.close();
+
+  const opened = await openPlayground(link);
+  assert.equal(await editorText(opened.page), program);
+  assert.equal(await opened.page.getByTestId("procs").inputValue(), "2");
+  await opened.page.getByTestId("run").click();
+  await waitForStatus(opened.page, "finished");
+  assert.equal(await consoleText(opened.page), "shared ✓\nProgram exited.\n");
+  assert.deepEqual(opened.errors, []);
+  await opened.page.close();
+});
+
+test("a broken share link says so and leaves the default program", async () => {
+  const { page, errors } = await openPlayground(`${url}#code=not*base64`);
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=console]")?.textContent.includes("share link"));
+  assert.match(await consoleText(page), /^This share link is broken: the program is not valid base64url\./m);
+  assert.match(await editorText(page), /hello from a goroutine/);
+  assert.equal(await page.getByTestId("procs").inputValue(), "4");
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -71,3 +71,8 @@ export function showDiagnostics(view, diagnostics) {
   });
   view.dispatch(setDiagnostics(view.state, marks));
 }
+
+/** Replaces the whole program text (an example chosen, a share link opened). */
+export function setText(view, doc) {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: doc } });
+}

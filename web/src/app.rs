@@ -6,11 +6,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use goroscope_protocol::{MAX_PROCS, Request, RunConfig, Stream};
+use wasm_bindgen::{JsValue, closure::Closure};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::editor::Editor;
+use crate::examples::{self, Example};
 use crate::model::{Action, Playground, Source};
+use crate::share::{self, ShareError, Shared};
 use crate::worker_link::WorkerLink;
 
 /// The program the editor opens with.
@@ -30,8 +33,43 @@ func main() {
 /// GOMAXPROCS the page starts with; DESIGN.md's CLI default too.
 const DEFAULT_PROCS: u8 = 4;
 
-/// The seed every run uses until the page has a seed control.
+/// The seed every run uses until the page has a seed control (or a share link sets it).
 const DEFAULT_SEED: u64 = 1;
+
+/// The share link the page was opened with: `Ok(None)` without one.
+fn opened_link() -> Result<Option<Shared>, ShareError> {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    share::decode(&hash)
+}
+
+/// Puts `fragment` into the address bar without reloading, and returns the whole URL.
+fn publish_link(fragment: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let base = format!(
+        "{}{}{}",
+        location.origin().ok()?,
+        location.pathname().ok()?,
+        location.search().ok()?
+    );
+    let url = format!("{base}#{fragment}");
+    let history = window.history().ok()?;
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .ok()?;
+    // Copying is a convenience: a refused clipboard (no permission, no focus) is ignored.
+    // The handler lives as long as the page (one small closure per press of Share).
+    let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| ());
+    let _ = window
+        .navigator()
+        .clipboard()
+        .write_text(&url)
+        .catch(&ignore);
+    ignore.forget();
+    Some(url)
+}
 
 /// [`Playground`] as Yew state.
 #[derive(Clone, Default, PartialEq)]
@@ -82,15 +120,36 @@ pub fn App() -> Html {
     let editor_host = use_node_ref();
     let editor: Rc<RefCell<Option<Editor>>> = use_mut_ref(|| None);
     let link: Link = use_mut_ref(|| None);
-    let procs = use_mut_ref(|| DEFAULT_PROCS);
+    let opened = use_memo((), |_| opened_link());
+    let shared = opened.as_ref().as_ref().ok().and_then(Option::as_ref);
+    let initial_procs = shared.and_then(|s| s.procs).unwrap_or(DEFAULT_PROCS);
+    let procs = use_mut_ref(|| initial_procs);
+    let seed = use_mut_ref(|| shared.and_then(|s| s.seed).unwrap_or(DEFAULT_SEED));
+    let gallery = use_memo((), |_| examples::gallery());
+    let chosen: UseStateHandle<Option<Example<'static>>> = use_state(|| None);
+    let share_url: UseStateHandle<Option<String>> = use_state(|| None);
 
     {
         let (dispatcher, editor_host) = (page.dispatcher(), editor_host.clone());
         let (editor, link) = (editor.clone(), link.clone());
+        let (opened, gallery) = (opened.clone(), gallery.clone());
         use_effect_with((), move |_| {
+            let program = match opened.as_ref() {
+                Ok(Some(shared)) => shared.code.as_str(),
+                Ok(None) => HELLO,
+                Err(why) => {
+                    dispatcher.dispatch(Action::Notice(format!(
+                        "This share link is broken: {why}. The editor shows the default program."
+                    )));
+                    HELLO
+                }
+            };
+            if let Err(why) = gallery.as_ref() {
+                dispatcher.dispatch(Action::Notice(format!("The examples menu is empty: {why}")));
+            }
             match editor_host
                 .cast::<web_sys::Element>()
-                .map(|host| Editor::mount(&host, HELLO))
+                .map(|host| Editor::mount(&host, program))
             {
                 Some(Ok(mounted)) => *editor.borrow_mut() = Some(mounted),
                 Some(Err(why)) => dispatcher.dispatch(Action::LinkFailed(why)),
@@ -109,11 +168,12 @@ pub fn App() -> Html {
     }
 
     let on_run = {
-        let (dispatcher, link, editor, procs) = (
+        let (dispatcher, link, editor, procs, seed) = (
             page.dispatcher(),
             link.clone(),
             editor.clone(),
             procs.clone(),
+            seed.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let Some(code) = editor.borrow().as_ref().map(Editor::text) else {
@@ -122,7 +182,7 @@ pub fn App() -> Html {
             let config = RunConfig {
                 code,
                 procs: *procs.borrow(),
-                seed: DEFAULT_SEED,
+                seed: *seed.borrow(),
             };
             start(&dispatcher, &link, Request::Run(config));
         })
@@ -149,6 +209,47 @@ pub fn App() -> Html {
         })
     };
 
+    let on_example = {
+        let (editor, gallery, chosen) = (editor.clone(), gallery.clone(), chosen.clone());
+        Callback::from(move |event: Event| {
+            let name = event
+                .target_dyn_into::<HtmlSelectElement>()
+                .map(|s| s.value());
+            let Some(example) = name.and_then(|name| {
+                gallery
+                    .as_ref()
+                    .as_ref()
+                    .ok()
+                    .and_then(|g| g.iter().find(|e| e.name == name).copied())
+            }) else {
+                return;
+            };
+            if let Some(editor) = editor.borrow().as_ref() {
+                editor.set_text(example.program);
+            }
+            chosen.set(Some(example));
+        })
+    };
+    let on_share = {
+        let (editor, procs, seed, share_url) = (
+            editor.clone(),
+            procs.clone(),
+            seed.clone(),
+            share_url.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Some(code) = editor.borrow().as_ref().map(Editor::text) else {
+                return;
+            };
+            let fragment = share::encode(&Shared {
+                code,
+                procs: Some(*procs.borrow()),
+                seed: Some(*seed.borrow()),
+            });
+            share_url.set(publish_link(&fragment));
+        })
+    };
+
     let playground = &page.0;
     let running = playground.is_running();
     let status = playground.status.as_str();
@@ -162,12 +263,27 @@ pub fn App() -> Html {
                     { "GOMAXPROCS " }
                     <select data-testid="procs" onchange={on_procs}>
                         { for (1..=MAX_PROCS).map(|n| html! {
-                            <option value={n.to_string()} selected={n == DEFAULT_PROCS}>{ n }</option>
+                            <option value={n.to_string()} selected={n == initial_procs}>{ n }</option>
                         }) }
                     </select>
                 </label>
                 <span class={classes!("status", status)} data-testid="status">{ status }</span>
+                <button data-testid="share" onclick={on_share}>{ "Share" }</button>
+                if let Some(url) = share_url.as_ref() {
+                    <input class="share-url" data-testid="share-url" readonly=true value={url.clone()} />
+                }
             </header>
+            <nav class="examples">
+                <select data-testid="examples" onchange={on_example}>
+                    <option value="" disabled=true selected={chosen.is_none()}>{ "Examples…" }</option>
+                    { for gallery.as_ref().iter().flatten().map(|e| html! {
+                        <option value={e.name} selected={chosen.is_some_and(|c| c.name == e.name)}>{ e.title }</option>
+                    }) }
+                </select>
+                <span class="teaches" data-testid="example-teaches">
+                    { chosen.map(|e| e.teaches).unwrap_or_default() }
+                </span>
+            </nav>
             <main>
                 <div class="editor" data-testid="editor" ref={editor_host}></div>
                 <pre class="console" data-testid="console">

@@ -12,6 +12,8 @@ extern "C" {
     fn create_editor(parent: &web_sys::Element, doc: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = editorText)]
     fn editor_text(view: &JsValue) -> String;
+    #[wasm_bindgen(js_name = setText)]
+    fn set_text(view: &JsValue, doc: &str);
     #[wasm_bindgen(js_name = showDiagnostics)]
     fn show_diagnostics(view: &JsValue, diagnostics: js_sys::Array);
 }
@@ -32,6 +34,11 @@ impl Editor {
     /// The program text.
     pub fn text(&self) -> String {
         editor_text(&self.view)
+    }
+
+    /// Replaces the program text.
+    pub fn set_text(&self, doc: &str) {
+        set_text(&self.view, doc);
     }
 
     /// Underlines `diagnostics` (replacing earlier underlines; an empty slice clears them).

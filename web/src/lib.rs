@@ -1,14 +1,17 @@
 //! The Yew application: editor, controls, console.
 //!
 //! [`model`] is the page's state as plain data (actions in, state out) and is tested
-//! natively. The rest adapts it to the browser and is compiled for wasm only: [`app`]
-//! renders the model and wires the buttons, [`editor`] wraps the CodeMirror bundle, and
+//! natively, as are [`examples`] (the gallery compiled in from `examples/`) and [`share`]
+//! (share links in the URL fragment). The rest adapts it to the browser and is compiled
+//! for wasm only: [`app`] renders the model and wires the buttons, [`editor`] wraps the CodeMirror bundle, and
 //! [`worker_link`] owns the Web Worker that runs programs.
 //!
 //! Architecture Invariant: the page never executes a program; it sends a
 //! `goroscope_protocol::Request` to the worker and draws the responses.
 
+pub mod examples;
 pub mod model;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

@@ -37,6 +37,8 @@ pub enum Action {
     Receive(Response),
     /// The worker could not be reached or spoke nonsense (a Goroscope bug or a stale cache).
     LinkFailed(String),
+    /// The page itself has something to say (a broken share link); the status stays.
+    Notice(String),
 }
 
 /// The page's state.
@@ -94,6 +96,7 @@ impl Playground {
                 self.status = Status::Error;
                 self.note(&format!("The worker failed: {why}"));
             }
+            Action::Notice(text) => self.note(&text),
         }
     }
 

@@ -156,3 +156,10 @@ fn worker_faults_and_link_failures_end_the_run_with_an_error() {
     let page = after([Action::LinkFailed("worker_loader.js: 404".into())]);
     assert_eq!(page.status, Status::Error);
 }
+
+#[test]
+fn a_notice_is_written_on_its_own_line_and_keeps_the_status() {
+    let page = after([Action::Notice("This share link is broken.".into())]);
+    assert_eq!(page.status, Status::Idle);
+    assert_eq!(page.console_text(), "This share link is broken.\n");
+}
