@@ -165,7 +165,7 @@ impl sched::Elem for Value {
     }
 
     fn from_time(now_ns: u64) -> Self {
-        Value::Int(crate::natives::time::EPOCH_NS + now_ns as i64)
+        Value::Int(crate::natives::time::wall_ns(now_ns))
     }
 }
 

@@ -18,6 +18,13 @@ use crate::value::Value;
 /// 2009-11-10 23:00:00 UTC in nanoseconds since the Unix epoch (the playground's clock).
 pub const EPOCH_NS: i64 = 1_257_894_000 * 1_000_000_000;
 
+/// Wall-clock nanoseconds since the Unix epoch at virtual time `virtual_ns`. Saturates at
+/// `i64::MAX`: a program can sleep for `1<<63 - 1` ns, which puts the virtual clock
+/// about 292 years past a start that is already 40 years after the epoch.
+pub fn wall_ns(virtual_ns: u64) -> i64 {
+    EPOCH_NS.saturating_add(i64::try_from(virtual_ns).unwrap_or(i64::MAX))
+}
+
 /// A `time.Time` value at `ns` since the Unix epoch.
 pub fn time_value(ns: i64) -> Value {
     Value::Agg(vec![Value::Int(ns)].into())
@@ -204,7 +211,7 @@ fn after_func(m: &mut Machine, g: &mut GState, b: usize, _n: usize) -> Result<Fl
 impl Machine {
     /// The virtual wall clock of the running P, in ns since the Unix epoch.
     pub(crate) fn now_ns(&self) -> i64 {
-        EPOCH_NS + self.sched.now(self.cur.p) as i64
+        wall_ns(self.sched.now(self.cur.p))
     }
 
     /// A timer channel firing after `d` (and every `period` if non-zero).
