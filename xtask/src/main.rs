@@ -1,9 +1,10 @@
-//! `cargo xtask serve | test | dist`: the project's chores, in plain Rust.
+//! `cargo xtask serve | test | bench | dist`: the project's chores, in plain Rust.
 //!
 //! Every command first installs what is missing ([`tools`]), so that a fresh machine of
 //! the kind ../shared/TOOLCHAIN.md describes needs nothing by hand. Failures end the run
 //! with one line that says what happened and what to do ([`Failure`]), never a backtrace.
 
+mod bench;
 mod bundle;
 mod cmd;
 mod pins;
@@ -25,6 +26,7 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
   serve [--port N]  install what is missing, build the release site, serve it (default port 8080)
   test              install what is missing, then run the native, wasm and browser tests
+  bench [--runs N]  time the benchmark programs (bench/programs) natively, beside go build when go is on PATH
   dist              install what is missing, build the release site into dist/";
 
 /// The repository's root (xtask lives one level below it).
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         },
         ["test"] => test::run(),
         ["dist"] => site::dist(),
+        ["bench", extra @ ..] => bench::run(extra),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
