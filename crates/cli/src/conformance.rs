@@ -142,6 +142,12 @@ fn clip(s: &str) -> String {
     format!("{}\n... ({} more bytes)\n", &s[..end], s.len() - end)
 }
 
+/// Checks every case below `dir`: how many there are, and a description of each failure.
+pub fn check_all(dir: &Path) -> Result<(usize, Vec<String>), String> {
+    let cases = cases_below(dir)?;
+    Ok((cases.len(), cases.iter().filter_map(|c| c.check().err()).collect()))
+}
+
 /// Every `.go` case below `dir`, sorted by path.
 pub fn cases_below(dir: &Path) -> Result<Vec<Case>, String> {
     let mut files = Vec::new();
