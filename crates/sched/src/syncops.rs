@@ -64,30 +64,31 @@ fn obj(locker: Locker) -> Obj {
     }
 }
 
+/// Appends a fresh object to its table and returns its index, the object's id.
+fn push_default<T: Default>(table: &mut Vec<T>) -> u64 {
+    table.push(T::default());
+    table.len() as u64 - 1
+}
+
 impl<V: Elem> Machine<V> {
     pub fn new_mutex(&mut self) -> MutexId {
-        self.sync.mutexes.push(MutexCore::default());
-        MutexId(self.sync.mutexes.len() as u64 - 1)
+        MutexId(push_default(&mut self.sync.mutexes))
     }
 
     pub fn new_rwmutex(&mut self) -> RWMutexId {
-        self.sync.rwmutexes.push(Default::default());
-        RWMutexId(self.sync.rwmutexes.len() as u64 - 1)
+        RWMutexId(push_default(&mut self.sync.rwmutexes))
     }
 
     pub fn new_waitgroup(&mut self) -> WaitGroupId {
-        self.sync.waitgroups.push(Default::default());
-        WaitGroupId(self.sync.waitgroups.len() as u64 - 1)
+        WaitGroupId(push_default(&mut self.sync.waitgroups))
     }
 
     pub fn new_once(&mut self) -> OnceId {
-        self.sync.onces.push(Default::default());
-        OnceId(self.sync.onces.len() as u64 - 1)
+        OnceId(push_default(&mut self.sync.onces))
     }
 
     pub fn new_cond(&mut self) -> CondId {
-        self.sync.conds.push(Default::default());
-        CondId(self.sync.conds.len() as u64 - 1)
+        CondId(push_default(&mut self.sync.conds))
     }
 
     /// Whether a Mutex, or an RWMutex's writer lock, is held (for inspection).
