@@ -145,6 +145,12 @@ pub struct Machine {
     pub(crate) gs: Vec<Option<Box<GState>>>,
     /// The running goroutine's token.
     pub(crate) cur: Cur,
+    /// The goroutine the end of the last `run_slice` interrupted, and the instructions left
+    /// in its interrupted [`BATCH`]. The next slice resumes it without asking the
+    /// scheduler and finishes that batch before looking at the P's deadline, exactly as if
+    /// the slice had gone on: so how a run is cut into slices (the CLI's, the worker's, a
+    /// step's) never changes which goroutine runs when.
+    carried: Option<(Cur, u64)>,
     live_goroutines: usize,
     output: Vec<Output>,
     output_bytes: usize,
@@ -223,6 +229,7 @@ impl Machine {
             exit: None,
             rng: sched::Rng::new(config.seed ^ 0x9e37_79b9_7f4a_7c15),
             timer_funcs: Vec::new(),
+            carried: None,
             contexts: Vec::new(),
             cached: Default::default(),
             cfg: config,
@@ -256,7 +263,11 @@ impl Machine {
     pub fn run_slice(&mut self, max_instructions: u64) -> SliceResult {
         let mut left = max_instructions;
         while self.exit.is_none() && left > 0 {
-            match self.sched.next_slice() {
+            let (next, mut batch) = match self.carried.take() {
+                Some((cur, rest)) => (Next::Run { cur, wakeup: None }, rest),
+                None => (self.sched.next_slice(), BATCH),
+            };
+            match next {
                 Next::Deadlock(d) => self.deadlock(d),
                 Next::Run { cur, wakeup } => {
                     self.cur = cur;
@@ -298,13 +309,23 @@ impl Machine {
                                 }
                             }
                         }
-                        if left == 0 || self.exit.is_some() {
+                        if self.exit.is_some() {
                             break;
                         }
-                        let (n, s) = self.execute(&mut g, left.min(BATCH));
+                        if left == 0 {
+                            self.carried = Some((cur, batch));
+                            break;
+                        }
+                        let (n, s) = self.execute(&mut g, left.min(batch));
                         left -= n;
                         self.executed += n;
                         let over = self.sched.charge(self.cur.p, n * NS_PER_INSTR);
+                        if matches!(s, Stop::Budget) && n < batch {
+                            // The slice ended inside the batch: the next slice finishes it.
+                            batch -= n;
+                            continue;
+                        }
+                        batch = BATCH;
                         if self.cfg.check_invariants
                             && let Err(e) = self.sched.check_invariants()
                         {
@@ -333,7 +354,7 @@ impl Machine {
                         }
                     }
                     if alive {
-                        if self.sched.recording() {
+                        if self.sched.recording() && self.carried.is_none() {
                             // Where the goroutine stopped: the editor marks this line.
                             let (_, line) = self.frame_position(&g);
                             self.sched
