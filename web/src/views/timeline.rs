@@ -183,8 +183,8 @@ impl TimelineIndex {
             .map(|(p, lane)| {
                 let runs = &lane.runs[..lane.runs.partition_point(|r| r.start_event < cursor)];
                 let mut bars = Vec::new();
-                let mut i = runs.partition_point(|r| Lane::end_at(r, cursor, now) <= t0);
-                while i < runs.len() && runs[i].start < t1 && bars.len() < cap + 1 {
+                let mut i = runs.partition_point(|r| Lane::end_at(r, cursor, now) < t0);
+                while i < runs.len() && runs[i].start < t1 && bars.len() <= cap {
                     let first = runs[i];
                     let bucket_end = first.start.max(t0).saturating_add(px);
                     let j = (i + runs[i..].partition_point(|r| r.start < bucket_end)).max(i + 1);
