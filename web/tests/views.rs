@@ -218,3 +218,25 @@ fn the_timeline_at_a_cursor_shows_only_what_had_happened() {
     let lanes = index.window(mid, events[mid - 1].t, 0, index.t_max + 1, 100);
     assert_eq!(lanes[0].bars.last().map(|b| b.end), Some(events[mid - 1].t));
 }
+
+#[test]
+fn a_buffered_send_and_receive_show_the_slot_they_touched() {
+    use goroscope_web::views::channels::{Touch, touch};
+    let events = example("unbuffered_vs_buffered.go", 2, 1);
+    let view_after = |i: usize| {
+        let (chans, _) = chan_views(&replay(&events, i + 1));
+        let c = chans.into_iter().find(|c| c.cap == 3).expect("the buffered channel");
+        touch(&c, &events[i].kind)
+    };
+    let sends: Vec<usize> = (0..events.len())
+        .filter(|i| matches!(events[*i].kind, EventKind::ChanSend { ch: 2, .. }))
+        .collect();
+    // 0, 1, 2 fill slots 0, 1, 2; 3 (after a receive freed slot 0) wraps to slot 0.
+    let touched: Vec<Option<Touch>> = sends.iter().map(|i| view_after(*i)).collect();
+    assert_eq!(touched, [0, 1, 2, 0].map(|s| Some(Touch::Written(s))));
+    let first_recv = after(&events, |k| matches!(k, EventKind::ChanRecv { ch: 2, .. })) - 1;
+    assert_eq!(view_after(first_recv), Some(Touch::Read(0)));
+    let direct = after(&events, |k| matches!(k, EventKind::ChanRecv { ch: 0, .. })) - 1;
+    let (chans, _) = chan_views(&replay(&events, direct + 1));
+    assert_eq!(touch(&chans[0], &events[direct].kind), Some(Touch::Direct));
+}

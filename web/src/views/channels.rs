@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use goroscope_trace::{ChanSnap, GoState, Obj, Snapshot, WaiterSnap};
+use goroscope_trace::{ChanSnap, EventKind, GoState, Obj, Snapshot, Via, WaiterSnap};
 
 use super::label::{chan_label, go_list};
 use super::scheduler::QUEUE_CAP;
@@ -77,6 +77,35 @@ impl ChanView {
             more_receivers: c.recvq.len().saturating_sub(QUEUE_CAP),
             closed: c.closed,
         }
+    }
+}
+
+/// What an event did to a channel's ring, to show the value moving.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Touch {
+    /// A buffered send wrote this slot.
+    Written(usize),
+    /// A buffered receive emptied this slot.
+    Read(usize),
+    /// A value went straight from sender to receiver, past the buffer.
+    Direct,
+}
+
+/// What `kind` (the event just applied) did to channel `c` as drawn after it: a
+/// buffered send wrote the slot just before `sendx`, a buffered receive read the one
+/// just before `recvx`.
+pub fn touch(c: &ChanView, kind: &EventKind) -> Option<Touch> {
+    let before = |x: u64| (x as usize + c.cap - 1) % c.cap.max(1);
+    match kind {
+        EventKind::ChanSend { ch, via, .. } if *ch == c.id => Some(match via {
+            Via::Buffer if c.cap > 0 => Touch::Written(before(c.sendx)),
+            _ => Touch::Direct,
+        }),
+        EventKind::ChanRecv { ch, via, .. } if *ch == c.id => Some(match via {
+            Via::Buffer if c.cap > 0 => Touch::Read(before(c.recvx)),
+            _ => Touch::Direct,
+        }),
+        _ => None,
     }
 }
 

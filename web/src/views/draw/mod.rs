@@ -93,13 +93,14 @@ pub fn Views(props: &ViewsProps) -> Html {
     let goroutines = GoList::new(snap, props.selected);
     let (chans, more_chans) = chan_views(snap);
     let sync = sync_lines(snap);
+    let last = happened.as_ref().and_then(|h| recording.events().get(h.index)).map(|e| &e.kind);
     html! {
         <section class="views" aria-label="The run" {onclick} {onmouseover}>
             {caption}
             <div class="views-grid">
                 {sched::scheduler(&sched, &marks, happened.as_ref())}
                 {sched::goroutines(&goroutines, &marks)}
-                {chans::channels(&chans, more_chans, &sync, &marks)}
+                {chans::channels(&chans, more_chans, &sync, &marks, last)}
             </div>
             <timeline::Timeline
                 recording={props.recording.clone()}
