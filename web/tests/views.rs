@@ -240,3 +240,30 @@ fn a_buffered_send_and_receive_show_the_slot_they_touched() {
     let (chans, _) = chan_views(&replay(&events, direct + 1));
     assert_eq!(touch(&chans[0], &events[direct].kind), Some(Touch::Direct));
 }
+
+#[test]
+fn long_queues_are_cut_and_counted_and_the_selected_goroutine_is_always_listed() {
+    use goroscope_web::views::goroutines::GOROUTINE_CAP;
+    use goroscope_web::views::scheduler::QUEUE_CAP;
+    let mut events = vec![Event { t: 0, kind: EventKind::ProcResize { procs: 1, gs: vec![] } }];
+    for g in 1..=1000 {
+        let queue = goroscope_trace::Queue::Global;
+        events.push(Event { t: g, kind: EventKind::GoCreate { g, parent: None, p: 0, func: None, line: None, queue } });
+    }
+    events.push(Event { t: 1001, kind: EventKind::GoStart { p: 0, g: 1 } });
+    events.push(Event { t: 1002, kind: EventKind::GoEnd { p: 0, g: 1 } });
+    let snap = replay(&events, events.len());
+    let sched = SchedView::new(&snap);
+    assert_eq!(sched.global.shown, (2..2 + QUEUE_CAP as u64).collect::<Vec<_>>());
+    assert_eq!(sched.global.more, 999 - QUEUE_CAP);
+    // Rows in id order: the selected (finished) G1 takes the first.
+    let list = GoList::new(&snap, Some(1));
+    assert_eq!((list.live, list.finished, list.more), (999, 1, 999 - (GOROUTINE_CAP - 1)));
+    assert_eq!(list.rows.len(), GOROUTINE_CAP);
+    assert!(list.rows[0].id == 1 && list.rows[0].state == "finished", "the selected, finished G1 is listed");
+    assert!(GoList::new(&snap, None).rows.iter().all(|r| r.id != 1));
+    // Beyond the cap, the selected goroutine gets a row of its own.
+    let list = GoList::new(&snap, Some(1000));
+    assert_eq!(list.rows.len(), GOROUTINE_CAP + 1);
+    assert_eq!(list.rows.last().map(|r| r.id), Some(1000));
+}
