@@ -82,8 +82,14 @@ fn live_mb(since: usize) -> f64 {
 fn main() {
     let empty = LIVE.load(Ordering::Relaxed);
     let rounds = std::env::var("ROUNDS").unwrap_or_else(|_| "300".into());
-    let program = goroscope_worker::front_end::compile(&PROGRAM.replace("ROUNDS", &rounds)).expect("compiles");
-    let config = goroscope_runtime::Config { procs: 4, seed: 1, record_events: true, ..Default::default() };
+    let program = goroscope_worker::front_end::compile(&PROGRAM.replace("ROUNDS", &rounds))
+        .expect("compiles");
+    let config = goroscope_runtime::Config {
+        procs: 4,
+        seed: 1,
+        record_events: true,
+        ..Default::default()
+    };
     let mut machine = goroscope_runtime::Machine::new(program, config).expect("loads");
     machine.run();
     // Through the text form and back, as the page receives them from the worker: every
@@ -93,7 +99,10 @@ fn main() {
     let events = goroscope_trace::from_jsonl(&text).expect("the trace reads back");
     drop(text);
     let n = events.len();
-    println!("trace: {n} events, size_of::<Event>() = {} bytes", size_of::<goroscope_trace::Event>());
+    println!(
+        "trace: {n} events, size_of::<Event>() = {} bytes",
+        size_of::<goroscope_trace::Event>()
+    );
 
     let as_received = live_mb(empty);
     let mut kinds = std::collections::BTreeMap::<String, usize>::new();
@@ -130,7 +139,9 @@ fn main() {
     let mut times = Vec::new();
     let mut back = Vec::new();
     for _ in 0..200 {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let at = (x >> 33) as usize % (n + 1);
         let t = Instant::now();
         std::hint::black_box(recording.seek(at));
@@ -150,14 +161,25 @@ fn main() {
         let t = Instant::now();
         let lanes = index.window(n, recording.current().t, t0, t0 + span, 240);
         windows.push(t.elapsed());
-        bars = bars.max(lanes.iter().map(|l| l.bars.len() + l.marks.len()).sum::<usize>());
+        bars = bars.max(
+            lanes
+                .iter()
+                .map(|l| l.bars.len() + l.marks.len())
+                .sum::<usize>(),
+        );
     }
-    report(&format!("timeline window at zooms 1-4096 (at most {bars} shapes)"), &mut windows);
+    report(
+        &format!("timeline window at zooms 1-4096 (at most {bars} shapes)"),
+        &mut windows,
+    );
 }
 
 fn report(what: &str, times: &mut [Duration]) {
     times.sort();
     let median = times[times.len() / 2];
     let worst = times[times.len() - 1];
-    println!("{what}: median {median:?}, worst {worst:?} over {} seeks", times.len());
+    println!(
+        "{what}: median {median:?}, worst {worst:?} over {} seeks",
+        times.len()
+    );
 }

@@ -24,23 +24,80 @@ fn at(t: u64, kind: EventKind) -> Event {
 /// Two Ps; main makes a buffered channel, starts G2, sends 7; P1 steals G2 and runs it.
 fn run() -> Vec<Event> {
     vec![
-        at(0, EventKind::ProcResize { procs: 2, gs: vec![] }),
+        at(
+            0,
+            EventKind::ProcResize {
+                procs: 2,
+                gs: vec![],
+            },
+        ),
         at(0, EventKind::ProcStart { p: 0, m: 0 }),
-        at(0, EventKind::GoCreate { g: 1, parent: None, p: 0, func: Some("main.main".into()), line: None, queue: Queue::Runnext }),
+        at(
+            0,
+            EventKind::GoCreate {
+                g: 1,
+                parent: None,
+                p: 0,
+                func: Some("main.main".into()),
+                line: None,
+                queue: Queue::Runnext,
+            },
+        ),
         at(1, EventKind::GoStart { p: 0, g: 1 }),
-        at(2, EventKind::ChanMake { ch: 0, cap: 2, elem: Some("int".into()), label: None, line: Some(5) }),
-        at(3, EventKind::GoCreate { g: 2, parent: Some(1), p: 0, func: Some("main.worker".into()), line: Some(6), queue: Queue::Runnext }),
-        at(4, EventKind::ChanSend { ch: 0, g: 1, value: "7".into(), via: Via::Buffer, peer: None }),
+        at(
+            2,
+            EventKind::ChanMake {
+                ch: 0,
+                cap: 2,
+                elem: Some("int".into()),
+                label: None,
+                line: Some(5),
+            },
+        ),
+        at(
+            3,
+            EventKind::GoCreate {
+                g: 2,
+                parent: Some(1),
+                p: 0,
+                func: Some("main.worker".into()),
+                line: Some(6),
+                queue: Queue::Runnext,
+            },
+        ),
+        at(
+            4,
+            EventKind::ChanSend {
+                ch: 0,
+                g: 1,
+                value: "7".into(),
+                via: Via::Buffer,
+                peer: None,
+            },
+        ),
         at(5, EventKind::ProcStart { p: 1, m: 1 }),
-        at(6, EventKind::Steal { from: 0, to: 1, gs: vec![2] }),
+        at(
+            6,
+            EventKind::Steal {
+                from: 0,
+                to: 1,
+                gs: vec![2],
+            },
+        ),
         at(7, EventKind::GoStart { p: 1, g: 2 }),
     ]
 }
 
 fn host() -> web_sys::Element {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
     let host = document.create_element("div").expect("a div");
-    document.body().expect("a body").append_child(&host).expect("attached");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("attached");
     host
 }
 
@@ -80,24 +137,56 @@ async fn the_views_show_the_snapshot_at_the_cursor_and_report_clicks() {
     settle().await;
 
     // After the steal: G2 waits on P1's... runnext-to-be; P0 runs main; the buffer holds 7.
-    for id in ["proc-0", "proc-1", "grq", "goroutine-1", "goroutine-2", "chan-0", "timeline"] {
+    for id in [
+        "proc-0",
+        "proc-1",
+        "grq",
+        "goroutine-1",
+        "goroutine-2",
+        "chan-0",
+        "timeline",
+    ] {
         by_id(&host, id);
     }
-    assert!(text(&host, "proc-0").contains("G1"), "P0 runs main: {}", text(&host, "proc-0"));
+    assert!(
+        text(&host, "proc-0").contains("G1"),
+        "P0 runs main: {}",
+        text(&host, "proc-0")
+    );
     let chan = text(&host, "chan-0");
-    assert!(chan.contains("chan int [2] (line 5)") && chan.contains('7') && chan.contains("1/2"), "{chan}");
-    let caption = host.query_selector(".happened").unwrap().unwrap().text_content().unwrap();
+    assert!(
+        chan.contains("chan int [2] (line 5)") && chan.contains('7') && chan.contains("1/2"),
+        "{chan}"
+    );
+    let caption = host
+        .query_selector(".happened")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(caption.contains("P1 stole G2 from P0"), "{caption}");
 
     // The cursor moves on: G2 runs on P1.
     app.update(props(10));
     settle().await;
     let p1 = by_id(&host, "proc-1");
-    let running = p1.query_selector(".running [data-testid=\"goroutine-2\"]").unwrap();
-    assert!(running.is_some(), "G2 runs on P1: {}", text(&host, "proc-1"));
-    assert!(host.query_selector(".timeline rect.bar").unwrap().is_some(), "a run is drawn");
+    let running = p1
+        .query_selector(".running [data-testid=\"goroutine-2\"]")
+        .unwrap();
+    assert!(
+        running.is_some(),
+        "G2 runs on P1: {}",
+        text(&host, "proc-1")
+    );
+    assert!(
+        host.query_selector(".timeline rect.bar").unwrap().is_some(),
+        "a run is drawn"
+    );
 
-    by_id(&host, "goroutine-2").dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    by_id(&host, "goroutine-2")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
     assert_eq!(picked.get(), Some(2));
     app.destroy();
 }

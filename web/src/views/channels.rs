@@ -111,7 +111,12 @@ pub fn touch(c: &ChanView, kind: &EventKind) -> Option<Touch> {
 
 /// Every channel (at most [`CHAN_CAP`], by id) and how many were left out.
 pub fn chan_views(snap: &Snapshot) -> (Vec<ChanView>, usize) {
-    let views = snap.chans.values().take(CHAN_CAP).map(ChanView::new).collect();
+    let views = snap
+        .chans
+        .values()
+        .take(CHAN_CAP)
+        .map(ChanView::new)
+        .collect();
     (views, snap.chans.len().saturating_sub(CHAN_CAP))
 }
 
@@ -120,7 +125,11 @@ pub fn chan_views(snap: &Snapshot) -> (Vec<ChanView>, usize) {
 pub fn sync_lines(snap: &Snapshot) -> Vec<String> {
     // One pass over the goroutines: waiters by (kind, id) of the object they wait on.
     let mut waiting: BTreeMap<(u8, u64), Vec<u64>> = BTreeMap::new();
-    for g in snap.goroutines.values().filter(|g| g.state == GoState::Waiting) {
+    for g in snap
+        .goroutines
+        .values()
+        .filter(|g| g.state == GoState::Waiting)
+    {
         let key = match g.object {
             Some(Obj::Mutex(id)) => (0, id),
             Some(Obj::RWMutex(id)) => (1, id),
@@ -138,7 +147,9 @@ pub fn sync_lines(snap: &Snapshot) -> Vec<String> {
     };
     let mut lines = Vec::new();
     for (id, lock) in &snap.mutexes {
-        let held = lock.holder.map_or("unlocked".to_owned(), |g| format!("held by G{g}"));
+        let held = lock
+            .holder
+            .map_or("unlocked".to_owned(), |g| format!("held by G{g}"));
         lines.push(format!("Mutex {id}: {held}{}", waiters((0, *id))));
     }
     for (id, lock) in &snap.rwmutexes {
@@ -150,7 +161,10 @@ pub fn sync_lines(snap: &Snapshot) -> Vec<String> {
         lines.push(format!("RWMutex {id}: {held}{}", waiters((1, *id))));
     }
     for (id, counter) in &snap.waitgroups {
-        lines.push(format!("WaitGroup {id}: counter {counter}{}", waiters((2, *id))));
+        lines.push(format!(
+            "WaitGroup {id}: counter {counter}{}",
+            waiters((2, *id))
+        ));
     }
     lines
 }

@@ -69,7 +69,13 @@ fn chan(c: &ChanView, marks: &Marks, last: Option<&EventKind>) -> Html {
     }
 }
 
-pub fn channels(chans: &[ChanView], more: usize, sync: &[String], marks: &Marks, last: Option<&EventKind>) -> Html {
+pub fn channels(
+    chans: &[ChanView],
+    more: usize,
+    sync: &[String],
+    marks: &Marks,
+    last: Option<&EventKind>,
+) -> Html {
     html! {
         <section class="panel channels" aria-label="Channels">
             <h2>{format!("Channels ({})", chans.len() + more)}</h2>
