@@ -159,14 +159,12 @@ fn main() {
         let span = (index.t_max + 1) / zoom;
         let t0 = (index.t_max + 1 - span) / 2;
         let t = Instant::now();
-        let lanes = index.window(n, recording.current().t, t0, t0 + span, 240);
+        let lanes = index.bars(n, recording.current().t, t0, t0 + span, 120);
+        let marks = index.marks(n, t0, t0 + span, 48);
         windows.push(t.elapsed());
-        bars = bars.max(
-            lanes
-                .iter()
-                .map(|l| l.bars.len() + l.marks.len())
-                .sum::<usize>(),
-        );
+        let shapes =
+            lanes.iter().map(Vec::len).sum::<usize>() + marks.iter().map(Vec::len).sum::<usize>();
+        bars = bars.max(shapes);
     }
     report(
         &format!("timeline window at zooms 1-4096 (at most {bars} shapes)"),

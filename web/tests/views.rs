@@ -259,13 +259,11 @@ fn the_timeline_has_one_run_per_start_and_runs_never_overlap() {
     );
     // Whatever the cap, close runs merge into bars that still account for every run.
     for cap in [3, 100, 10_000] {
-        let shown = index.window(events.len(), index.t_max, 0, index.t_max + 1, cap);
-        for (lane, shown) in index.lanes.iter().zip(&shown) {
-            assert!(shown.bars.len() <= cap + 1 && shown.marks.len() <= cap);
-            assert_eq!(
-                shown.bars.iter().map(|b| b.runs).sum::<usize>(),
-                lane.runs.len()
-            );
+        let bars = index.bars(events.len(), index.t_max, 0, index.t_max + 1, cap);
+        let marks = index.marks(events.len(), 0, index.t_max + 1, cap);
+        for ((lane, bars), marks) in index.lanes.iter().zip(&bars).zip(&marks) {
+            assert!(bars.len() <= cap + 1 && marks.len() <= cap);
+            assert_eq!(bars.iter().map(|b| b.runs).sum::<usize>(), lane.runs.len());
         }
     }
 }
@@ -278,14 +276,12 @@ fn the_timeline_at_a_cursor_shows_only_what_had_happened() {
     let cursor = after(&events, |k| matches!(k, EventKind::GoPreempt { .. }));
     let now = events[cursor - 1].t;
     // One bucket per nanosecond: no merging.
-    let lanes = index.window(cursor, now, 0, now + 1, usize::MAX);
-    let bars = &lanes[0].bars;
+    let bars = &index.bars(cursor, now, 0, now + 1, usize::MAX)[0];
     // main (until it sleeps), then the spinner until its preemption; nothing after.
     assert_eq!(bars.iter().map(|b| b.g).collect::<Vec<_>>(), vec![1, 2]);
     assert_eq!(bars[1].end, now);
     assert_eq!(
-        lanes[0]
-            .marks
+        index.marks(cursor, 0, now + 1, usize::MAX)[0]
             .iter()
             .map(|m| m.kind.name())
             .collect::<Vec<_>>(),
@@ -293,8 +289,8 @@ fn the_timeline_at_a_cursor_shows_only_what_had_happened() {
     );
     // Mid-run, the open run ends at the cursor's time.
     let mid = cursor - 5;
-    let lanes = index.window(mid, events[mid - 1].t, 0, index.t_max + 1, 100);
-    assert_eq!(lanes[0].bars.last().map(|b| b.end), Some(events[mid - 1].t));
+    let bars = index.bars(mid, events[mid - 1].t, 0, index.t_max + 1, 100);
+    assert_eq!(bars[0].last().map(|b| b.end), Some(events[mid - 1].t));
 }
 
 #[test]

@@ -183,8 +183,10 @@ proptest! {
         derive_all(events, cursor);
         let mut r = record(events, batch);
         prop_assert_eq!(r.seek(cursor).clone(), replay(events, cursor));
-        let lanes = r.timeline().window(cursor, r.current().t, 0, r.timeline().t_max + 1, 50);
-        prop_assert!(lanes.iter().all(|l| l.bars.len() <= 51 && l.marks.len() <= 50));
+        let end = r.timeline().t_max + 1;
+        let bars = r.timeline().bars(cursor, r.current().t, 0, end, 50);
+        let marks = r.timeline().marks(cursor, 0, end, 50);
+        prop_assert!(bars.iter().all(|l| l.len() <= 51) && marks.iter().all(|l| l.len() <= 50));
     }
 
     #[test]
@@ -193,7 +195,9 @@ proptest! {
         for cursor in 0..=events.len() {
             derive_all(&events, cursor);
             prop_assert_eq!(r.seek(cursor).clone(), replay(&events, cursor));
-            let _ = r.timeline().window(cursor, r.current().t, 0, r.timeline().t_max + 1, 20);
+            let end = r.timeline().t_max + 1;
+            let _ = r.timeline().bars(cursor, r.current().t, 0, end, 20);
+            let _ = r.timeline().marks(cursor, 0, end, 20);
         }
     }
 }

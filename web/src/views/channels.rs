@@ -3,8 +3,9 @@
 //! (which goroutine, with which value) and the closed flag; plus a compact line per
 //! Mutex, RWMutex and WaitGroup.
 //!
-//! Invariant: bounded like the scheduler view: at most [`SLOT_CAP`] slots and
-//! [`QUEUE_CAP`] waiters per queue are listed, the rest counted.
+//! Invariant: bounded like the scheduler view: at most [`CHAN_CAP`] channels, and per
+//! channel [`SLOT_CAP`] slots and [`WAITER_CAP`] waiters per queue are listed, the rest
+//! counted.
 
 use std::collections::BTreeMap;
 
@@ -16,7 +17,9 @@ use super::scheduler::QUEUE_CAP;
 /// At most this many buffer slots are drawn per channel.
 pub const SLOT_CAP: usize = 32;
 /// At most this many channels are drawn; the rest are counted.
-pub const CHAN_CAP: usize = 120;
+pub const CHAN_CAP: usize = 100;
+/// At most this many waiters are drawn per channel queue.
+pub const WAITER_CAP: usize = 8;
 
 /// One buffer slot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,7 +64,7 @@ impl ChanView {
                 recvx: index as u64 == c.recvx,
             })
             .collect();
-        let cut = |q: &[WaiterSnap]| q.iter().take(QUEUE_CAP).cloned().collect::<Vec<_>>();
+        let cut = |q: &[WaiterSnap]| q.iter().take(WAITER_CAP).cloned().collect::<Vec<_>>();
         ChanView {
             id: c.id,
             label: chan_label(c),
@@ -72,9 +75,9 @@ impl ChanView {
             slots,
             more_slots: c.buf.len().saturating_sub(SLOT_CAP),
             sendq: cut(&c.sendq),
-            more_senders: c.sendq.len().saturating_sub(QUEUE_CAP),
+            more_senders: c.sendq.len().saturating_sub(WAITER_CAP),
             recvq: cut(&c.recvq),
-            more_receivers: c.recvq.len().saturating_sub(QUEUE_CAP),
+            more_receivers: c.recvq.len().saturating_sub(WAITER_CAP),
             closed: c.closed,
         }
     }

@@ -10,7 +10,7 @@ use goroscope_trace::{GoState, Snapshot};
 use super::label::{go_label, go_state};
 
 /// At most this many goroutines get a row.
-pub const GOROUTINE_CAP: usize = 200;
+pub const GOROUTINE_CAP: usize = 100;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GoRow {

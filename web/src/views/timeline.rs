@@ -2,8 +2,8 @@
 //! `go tool trace`, with marks for blocks, wake-ups, steals and preemptions.
 //!
 //! [`TimelineIndex`] is built incrementally, one event at a time as the recording grows
-//! (never by rescanning the run), and [`TimelineIndex::window`] draws a bounded number of
-//! shapes for any visible window at any cursor, by binary search.
+//! (never by rescanning the run), and [`TimelineIndex::bars`] and [`TimelineIndex::marks`] draw a
+//! bounded number of shapes for any visible window at any cursor, by binary search.
 //!
 //! Invariants: in every lane, runs are in event order, never overlap, and their start
 //! times, end times and event indices are non-decreasing (a P's clock never goes back),
@@ -93,14 +93,6 @@ pub struct Bar {
     pub runs: usize,
 }
 
-/// What one lane shows in a window.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LaneWindow {
-    pub p: u32,
-    pub bars: Vec<Bar>,
-    pub marks: Vec<Mark>,
-}
-
 const OPEN: usize = usize::MAX;
 
 impl Lane {
@@ -182,16 +174,15 @@ impl TimelineIndex {
         &mut self.lanes[i]
     }
 
-    /// What the lanes show of `[t0, t1)` after the first `cursor` events (at time `now`),
-    /// at most about `cap` bars and `cap` marks per lane: runs closer than
-    /// `(t1 - t0) / cap` merge into one bar.
-    pub fn window(&self, cursor: usize, now: u64, t0: u64, t1: u64, cap: usize) -> Vec<LaneWindow> {
+    /// The bars each lane shows of `[t0, t1)` after the first `cursor` events (at time
+    /// `now`), at most about `cap` per lane: runs closer than `(t1 - t0) / cap` merge
+    /// into one bar. Lanes in P order.
+    pub fn bars(&self, cursor: usize, now: u64, t0: u64, t1: u64, cap: usize) -> Vec<Vec<Bar>> {
         let t1 = t1.max(t0 + 1);
-        let px = ((t1 - t0) / cap.max(1) as u64).max(1);
+        let px = bucket(t0, t1, cap);
         self.lanes
             .iter()
-            .enumerate()
-            .map(|(p, lane)| {
+            .map(|lane| {
                 let runs = &lane.runs[..lane.runs.partition_point(|r| r.start_event < cursor)];
                 let mut bars = Vec::new();
                 let mut i = runs.partition_point(|r| Lane::end_at(r, cursor, now) < t0);
@@ -208,6 +199,19 @@ impl TimelineIndex {
                     });
                     i = j;
                 }
+                bars
+            })
+            .collect()
+    }
+
+    /// The marks each lane shows of `[t0, t1)` after the first `cursor` events, at most
+    /// `cap` per lane, at least `(t1 - t0) / cap` apart. Lanes in P order.
+    pub fn marks(&self, cursor: usize, t0: u64, t1: u64, cap: usize) -> Vec<Vec<Mark>> {
+        let t1 = t1.max(t0 + 1);
+        let px = bucket(t0, t1, cap);
+        self.lanes
+            .iter()
+            .map(|lane| {
                 let marks = &lane.marks[..lane.marks.partition_point(|m| m.event < cursor)];
                 let mut shown = Vec::new();
                 let mut from = t0;
@@ -221,14 +225,15 @@ impl TimelineIndex {
                         None => break,
                     }
                 }
-                LaneWindow {
-                    p: p as u32,
-                    bars,
-                    marks: shown,
-                }
+                shown
             })
             .collect()
     }
+}
+
+/// The time one of `cap` buckets of `[t0, t1)` spans (at least 1 ns).
+fn bucket(t0: u64, t1: u64, cap: usize) -> u64 {
+    ((t1 - t0) / cap.max(1) as u64).max(1)
 }
 
 /// Virtual nanoseconds as `1.250ms`, `3µs`, `12ns`, `2.5s`.

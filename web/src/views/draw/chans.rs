@@ -7,22 +7,25 @@ use yew::prelude::*;
 use super::chip::Marks;
 use crate::views::channels::{ChanView, Touch, touch};
 
+/// A wait queue, drawn only when someone waits: `sendq (2) G4 (7) G9 (8)`.
 fn waiters(name: &str, q: &[WaiterSnap], more: usize, marks: &Marks) -> Html {
+    if q.is_empty() {
+        return Html::default();
+    }
     html! {
         <div class={format!("waitq {name}")}>
             <span class="key">{format!("{name} ({})", q.len() + more)}</span>
-            if q.is_empty() { <span class="empty">{"empty"}</span> }
-            {for q.iter().map(|w| html! {
-                <span class="waiter">
-                    {marks.chip(w.g)}
-                    if let Some(v) = &w.value { <span class="value">{v.clone()}</span> }
-                </span>
+            {for q.iter().map(|w| match &w.value {
+                Some(v) => marks.chip_with(w.g, format!("G{} ({v})", w.g)),
+                None => marks.chip(w.g),
             })}
             if more > 0 { <span class="more">{format!("… {more} more")}</span> }
         </div>
     }
 }
 
+/// One channel: a head line, the ring (one element per slot; sendx/recvx are classes
+/// whose words views.css writes under the slot), and the non-empty wait queues.
 fn chan(c: &ChanView, marks: &Marks, last: Option<&EventKind>) -> Html {
     let touched = last.and_then(|k| touch(c, k));
     let mut class = String::from("chan");
@@ -34,13 +37,18 @@ fn chan(c: &ChanView, marks: &Marks, last: Option<&EventKind>) -> Html {
         Some(_) => class.push_str(" touched"),
         None => {}
     }
+    let count = match (c.cap, c.closed) {
+        (0, false) => String::from("unbuffered"),
+        (0, true) => String::from("unbuffered, closed"),
+        (cap, closed) => format!(
+            "{}/{cap} buffered{}",
+            c.qcount,
+            if closed { ", closed" } else { "" }
+        ),
+    };
     html! {
         <li {class} data-testid={format!("chan-{}", c.id)}>
-            <div class="chan-head">
-                <span class="chan-label">{c.label.clone()}</span>
-                <span class="chan-count">{if c.cap > 0 { format!("{}/{} buffered", c.qcount, c.cap) } else { "unbuffered".to_owned() }}</span>
-                if c.closed { <span class="closed-tag">{"closed"}</span> }
-            </div>
+            <div class="chan-head">{c.label.clone()}<span class="chan-count">{count}</span></div>
             if c.cap > 0 {
                 <ol class="ring" aria-label={format!("buffer: sendx {} recvx {}", c.sendx, c.recvx)}>
                     {for c.slots.iter().map(|s| {
@@ -50,15 +58,7 @@ fn chan(c: &ChanView, marks: &Marks, last: Option<&EventKind>) -> Html {
                         if s.recvx { class.push_str(" recvx"); }
                         if touched == Some(Touch::Written(s.index)) { class.push_str(" written"); }
                         if touched == Some(Touch::Read(s.index)) { class.push_str(" read"); }
-                        html! {
-                            <li {class}>
-                                <span class="slot-value">{s.value.clone().unwrap_or_default()}</span>
-                                <span class="slot-marks">
-                                    if s.sendx { <span class="sendx-mark" title="sendx: the next send writes here">{"sendx"}</span> }
-                                    if s.recvx { <span class="recvx-mark" title="recvx: the next receive reads here">{"recvx"}</span> }
-                                </span>
-                            </li>
-                        }
+                        html! { <li {class}>{s.value.clone().unwrap_or_default()}</li> }
                     })}
                     if c.more_slots > 0 { <li class="more">{format!("… {} more slots", c.more_slots)}</li> }
                 </ol>

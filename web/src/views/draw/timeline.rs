@@ -13,10 +13,13 @@ use crate::views::label::go_title;
 use crate::views::recording::Recording;
 use crate::views::timeline::{Bar, MarkKind, format_time};
 
-/// Bars and marks drawn per lane at most.
-const CAP_PER_LANE: usize = 240;
-/// Lane height and gap, in pixels.
+/// Bars drawn per lane at most (closer runs merge).
+const BARS_PER_LANE: usize = 120;
+/// Marks drawn per lane at most (closer marks are skipped), so their letters never overlap.
+const MARKS_PER_LANE: usize = 48;
+/// Lane height (a strip of mark letters above the bars) and gap, in pixels.
 const LANE: u32 = 22;
+const MARK_STRIP: u32 = 8;
 const GAP: u32 = 6;
 /// The deepest zoom (a factor of the whole run's span).
 const MAX_ZOOM: u64 = 1 << 20;
@@ -71,7 +74,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let index = recording.timeline();
     let snap = recording.current();
     let (t0, t1) = window(index.t_max, props.now, *zoom);
-    let lanes = index.window(props.cursor, props.now, t0, t1, CAP_PER_LANE);
+    let lanes = index.bars(props.cursor, props.now, t0, t1, BARS_PER_LANE);
+    let marks = index.marks(props.cursor, t0, t1, MARKS_PER_LANE);
     let height = (lanes.len() as u32).max(1) * (LANE + GAP);
 
     let set = |f: fn(u64) -> u64| {
@@ -99,10 +103,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let bar = |y: u32, p: usize, b: &Bar| -> Html {
         let x = pct(b.start, t0, t1);
         let w = (pct(b.end, t0, t1) - x).max(0.15);
+        let (x_attr, w_attr) = (format!("{x:.3}%"), format!("{w:.3}%"));
+        let top = y + MARK_STRIP;
+        let (y, h) = (top.to_string(), (LANE - MARK_STRIP).to_string());
         let span = format!("{}–{}", format_time(b.start), format_time(b.end));
         if b.runs > 1 {
             return html! {
-                <rect class="bar many" x={format!("{x:.3}%")} y={y.to_string()} width={format!("{w:.3}%")} height={LANE.to_string()}>
+                <rect class="bar many" x={x_attr} {y} width={w_attr} height={h}>
                     <title>{format!("P{p}: {} runs, {span} (zoom in to tell them apart)", b.runs)}</title>
                 </rect>
             };
@@ -115,15 +122,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .goroutines
             .get(&b.g)
             .map_or_else(|| format!("G{}", b.g), go_title);
+        let text_y = (top + LANE - MARK_STRIP - 3).to_string();
         html! {
-            <g class="run" data-g={b.g.to_string()} data-testid={format!("goroutine-{}", b.g)}>
-                <rect {class} x={format!("{x:.3}%")} y={y.to_string()} width={format!("{w:.3}%")} height={LANE.to_string()}>
+            <>
+                <rect {class} x={x_attr} y={y.clone()} width={w_attr} height={h}
+                    data-g={b.g.to_string()} data-testid={format!("goroutine-{}", b.g)}>
                     <title>{format!("{label} on P{p}, {span}")}</title>
                 </rect>
                 if w >= LABEL_WIDTH {
-                    <text class="bar-label" x={format!("{:.3}%", x + 0.4)} y={(y + LANE - 7).to_string()}>{format!("G{}", b.g)}</text>
+                    <text class="bar-label" x={format!("{:.3}%", x + 0.4)} y={text_y}>{format!("G{}", b.g)}</text>
                 }
-            </g>
+            </>
         }
     };
 
@@ -139,20 +148,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             </div>
             <div class="timeline-body">
                 <ol class="timeline-procs">
-                    {for lanes.iter().map(|l| html! { <li>{format!("P{}", l.p)}</li> })}
+                    {for (0..lanes.len()).map(|p| html! { <li>{format!("P{p}")}</li> })}
                 </ol>
                 <svg class="timeline-svg" width="100%" height={height.to_string()} role="img"
                     aria-label={format!("Runs per P from {} to {}", format_time(t0), format_time(t1))} {onwheel}>
-                    {for lanes.iter().enumerate().map(|(row, l)| {
+                    {for lanes.iter().enumerate().map(|(row, bars)| {
                         let y = row as u32 * (LANE + GAP) + GAP / 2;
                         html! {
                             <g class="tl-lane">
                                 <rect class="lane-bg" x="0" y={y.to_string()} width="100%" height={LANE.to_string()} />
-                                {for l.bars.iter().map(|b| bar(y, l.p as usize, b))}
-                                {for l.marks.iter().map(|m| html! {
-                                    <text class={format!("mark mark-{}", m.kind.class())} x={format!("{:.3}%", pct(m.t, t0, t1))} y={(y + 9).to_string()}>
+                                {for bars.iter().map(|b| bar(y, row, b))}
+                                {for marks.get(row).into_iter().flatten().map(|m| html! {
+                                    <text class={format!("mark mark-{}", m.kind.class())} x={format!("{:.3}%", pct(m.t, t0, t1))} y={(y + MARK_STRIP).to_string()}>
                                         {mark_letter(m.kind)}
-                                        <title>{format!("G{} {} on P{} at {}", m.g, m.kind.name(), l.p, format_time(m.t))}</title>
                                     </text>
                                 })}
                             </g>
