@@ -375,3 +375,29 @@ fn long_queues_are_cut_and_counted_and_the_selected_goroutine_is_always_listed()
     assert_eq!(list.rows.len(), GOROUTINE_CAP + 1);
     assert_eq!(list.rows.last().map(|r| r.id), Some(1000));
 }
+
+#[test]
+fn a_long_run_is_never_merged_away() {
+    let events = example("work_stealing.go", 4, 1);
+    let mut index = TimelineIndex::default();
+    events.iter().for_each(|e| index.push(e));
+    let end = index.t_max + 1;
+    let cap = 120;
+    let bucket = end / cap as u64;
+    for (lane, bars) in index
+        .lanes
+        .iter()
+        .zip(index.bars(events.len(), index.t_max, 0, end, cap))
+    {
+        for run in lane.runs.iter().filter(|r| r.end - r.start > bucket) {
+            assert!(
+                bars.iter()
+                    .any(|b| b.runs == 1 && b.g == run.g && b.start == run.start),
+                "G{}'s long run {}..{} has a bar of its own",
+                run.g,
+                run.start,
+                run.end
+            );
+        }
+    }
+}

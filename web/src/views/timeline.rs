@@ -189,7 +189,13 @@ impl TimelineIndex {
                 while i < runs.len() && runs[i].start < t1 && bars.len() <= cap {
                     let first = runs[i];
                     let bucket_end = first.start.max(t0).saturating_add(px);
-                    let j = (i + runs[i..].partition_point(|r| r.start < bucket_end)).max(i + 1);
+                    let mut j =
+                        (i + runs[i..].partition_point(|r| r.start < bucket_end)).max(i + 1);
+                    // A run longer than the bucket is drawn on its own, never hidden in a
+                    // merged bar.
+                    if j - i > 1 && Lane::end_at(&runs[j - 1], cursor, now) > bucket_end {
+                        j -= 1;
+                    }
                     let end = Lane::end_at(&runs[j - 1], cursor, now);
                     bars.push(Bar {
                         start: first.start.max(t0),

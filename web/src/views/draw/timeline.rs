@@ -102,7 +102,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 
     let bar = |y: u32, p: usize, b: &Bar| -> Html {
         let x = pct(b.start, t0, t1);
-        let w = (pct(b.end, t0, t1) - x).max(0.15);
+        let w = (pct(b.end, t0, t1) - x).max(0.3);
         let (x_attr, w_attr) = (format!("{x:.3}%"), format!("{w:.3}%"));
         let top = y + MARK_STRIP;
         let (y, h) = (top.to_string(), (LANE - MARK_STRIP).to_string());
