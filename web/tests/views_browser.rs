@@ -183,6 +183,24 @@ async fn the_views_show_the_snapshot_at_the_cursor_and_report_clicks() {
         "a run is drawn"
     );
 
+    // Zoom in by the button's accessible name: the window shown halves.
+    let span = || {
+        host.query_selector(".timeline-span")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    let before = span();
+    host.query_selector("button[aria-label=\"Zoom in\"]")
+        .unwrap()
+        .expect("a Zoom in button")
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+    assert_ne!(span(), before, "zooming changes the window");
+
     by_id(&host, "goroutine-2")
         .dyn_into::<web_sys::HtmlElement>()
         .unwrap()
