@@ -46,6 +46,22 @@ pub struct Frame {
     pub defers: Vec<Deferred>,
 }
 
+impl Frame {
+    /// A frame about to run `func` from its first instruction, its `r0` at absolute
+    /// register `base`.
+    #[inline(always)]
+    pub fn new(func: u32, base: usize, kind: FrameKind, closure: Option<Rc<FuncVal>>) -> Frame {
+        Frame {
+            func,
+            pc: 0,
+            base: base as u32,
+            kind,
+            closure,
+            defers: Vec::new(),
+        }
+    }
+}
+
 /// A deferred call: the func value and its arguments, evaluated at `defer` time.
 #[derive(Debug)]
 pub struct Deferred {
