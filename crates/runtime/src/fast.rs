@@ -25,6 +25,67 @@ use goroscope_compiler::bytecode::{FuncProto, Instr};
 use crate::goroutine::{Frame, FrameKind, GState};
 use crate::value::Value;
 
+/// The instructions `simple` executes: they only read and write registers and never
+/// throw. The full loop never meets one (it always hands them to `run`).
+macro_rules! simple_instr {
+    () => {
+        Instr::Move { .. }
+            | Instr::LoadInt { .. }
+            | Instr::LoadBool { .. }
+            | Instr::AddInt { .. }
+            | Instr::AddIntImm { .. }
+            | Instr::SubInt { .. }
+            | Instr::MulInt { .. }
+            | Instr::MulIntImm { .. }
+            | Instr::AndInt { .. }
+            | Instr::AndIntImm { .. }
+            | Instr::OrInt { .. }
+            | Instr::XorInt { .. }
+            | Instr::AndNotInt { .. }
+            | Instr::NegInt { .. }
+            | Instr::ComplInt { .. }
+            | Instr::Wrap { .. }
+            | Instr::AddFloat { .. }
+            | Instr::SubFloat { .. }
+            | Instr::MulFloat { .. }
+            | Instr::DivFloat { .. }
+            | Instr::NegFloat { .. }
+            | Instr::EqInt { .. }
+            | Instr::NeInt { .. }
+            | Instr::LtInt { .. }
+            | Instr::LeInt { .. }
+            | Instr::LtUint { .. }
+            | Instr::LeUint { .. }
+            | Instr::EqFloat { .. }
+            | Instr::LtFloat { .. }
+            | Instr::LeFloat { .. }
+            | Instr::Not { .. }
+            | Instr::Jump { .. }
+            | Instr::JumpIfTrue { .. }
+            | Instr::JumpIfFalse { .. }
+            | Instr::JumpIfLtInt { .. }
+            | Instr::JumpIfLeInt { .. }
+            | Instr::JumpIfEqInt { .. }
+            | Instr::JumpIfNeInt { .. }
+            | Instr::JumpIfLtIntImm { .. }
+            | Instr::JumpIfLeIntImm { .. }
+            | Instr::JumpIfGtIntImm { .. }
+            | Instr::JumpIfGeIntImm { .. }
+            | Instr::JumpIfEqIntImm { .. }
+            | Instr::JumpIfNeIntImm { .. }
+    };
+}
+pub(crate) use simple_instr;
+
+/// Whether `run` executes `ins`, or may (a call or a return).
+#[inline(always)]
+pub(crate) fn handles(ins: &Instr) -> bool {
+    matches!(
+        ins,
+        simple_instr!() | Instr::Call { .. } | Instr::Return { .. }
+    )
+}
+
 /// The running frame as the loops see it: its function and the absolute index of its
 /// `r0` in the register file.
 #[derive(Clone, Copy)]
@@ -111,15 +172,96 @@ pub(crate) fn run<'p>(
     n: &mut u64,
     budget: u64,
 ) -> usize {
-    let GState {
-        regs: file, frames, ..
-    } = g;
-    let mut func = win.func;
-    let mut base = win.base;
-    let mut code = &func.code[..];
-    let Some(mut regs) = file.get_mut(win.range()) else {
-        return pc;
+    let mut w = *win;
+    while let Some(regs) = g.regs.get_mut(w.range()) {
+        pc = simple(&w.func.code, regs, pc, n, budget);
+        if *n >= budget {
+            break;
+        }
+        let entered = match w.func.code.get(pc) {
+            Some(&Instr::Call { func, base }) => {
+                call(funcs, max_frames, g, &mut w, pc, func.0, base.0)
+            }
+            Some(&Instr::Return { src, n: cnt }) => ret(funcs, g, &mut w, src.0, cnt),
+            _ => None,
+        };
+        match entered {
+            Some(next) => {
+                pc = next;
+                *n += 1;
+            }
+            None => break,
+        }
+    }
+    *win = w;
+    pc
+}
+
+/// `Call { func, base }` at `pc` of window `w`: pushes the callee's frame and makes `w`
+/// its window; returns the callee's first pc, or None (nothing done) when the full
+/// loop must do it (stack overflow, a missing function).
+#[inline(always)]
+fn call<'p>(
+    funcs: &'p [FuncProto],
+    max_frames: usize,
+    g: &mut GState,
+    w: &mut Window<'p>,
+    pc: usize,
+    func: u32,
+    base: u16,
+) -> Option<usize> {
+    let callee = funcs.get(func as usize)?;
+    if g.frames.len() >= max_frames {
+        return None;
+    }
+    let abs = w.base + base as usize;
+    let need = regs_needed(callee, abs);
+    if g.regs.len() < need {
+        g.regs.resize(need.max(g.regs.len() * 2), Value::Nil);
+    }
+    g.frames.last_mut()?.pc = pc as u32 + 1;
+    g.frames.push(Frame::new(func, abs, FrameKind::Call, None));
+    *w = Window {
+        func: callee,
+        base: abs,
     };
+    Some(0)
+}
+
+/// `Return { src, n }` of window `w`: moves the results, pops the frame and makes `w`
+/// the caller's window; returns the caller's pc, or None (nothing done) when the full
+/// loop must do it (a frame other than a plain call's, or one with deferred calls).
+#[inline(always)]
+fn ret<'p>(
+    funcs: &'p [FuncProto],
+    g: &mut GState,
+    w: &mut Window<'p>,
+    src: u16,
+    cnt: u16,
+) -> Option<usize> {
+    let depth = g.frames.len();
+    let has_defers = g
+        .defers
+        .last()
+        .is_some_and(|&(f, _)| f as usize + 1 >= depth);
+    if depth < 2 || g.frames[depth - 1].kind != FrameKind::Call || has_defers {
+        return None;
+    }
+    let caller = &g.frames[depth - 2];
+    let caller_win = Window::of(funcs, caller)?;
+    let caller_pc = caller.pc as usize;
+    let regs = g.regs.get_mut(w.range())?;
+    return_results(regs, src as usize, cnt as usize);
+    g.frames.pop();
+    *w = caller_win;
+    Some(caller_pc)
+}
+
+/// Executes simple instructions (register-only, never throwing) from `pc` while
+/// `*n < budget`, counting each in `*n`; returns the pc of the first instruction it did
+/// not execute.
+#[inline(never)]
+fn simple(code: &[Instr], regs: &mut [Value], mut pc: usize, n: &mut u64, budget: u64) -> usize {
     let mut k = *n;
     while k < budget {
         let Some(&ins) = code.get(pc) else { break };
@@ -302,56 +444,11 @@ pub(crate) fn run<'p>(
             Instr::JumpIfGeIntImm { a, imm, target } => jump_if!(int!(a) >= imm as i64, target),
             Instr::JumpIfEqIntImm { a, imm, target } => jump_if!(int!(a) == imm as i64, target),
             Instr::JumpIfNeIntImm { a, imm, target } => jump_if!(int!(a) != imm as i64, target),
-            Instr::Call { func: f, base: b } => {
-                let Some(callee) = funcs.get(f.0 as usize) else {
-                    break;
-                };
-                let abs = base + b.0 as usize;
-                if frames.len() >= max_frames {
-                    break;
-                }
-                let need = regs_needed(callee, abs);
-                if file.len() < need {
-                    file.resize(need.max(file.len() * 2), Value::Nil);
-                }
-                if let Some(top) = frames.last_mut() {
-                    top.pc = pc as u32 + 1;
-                }
-                frames.push(Frame::new(f.0, abs, FrameKind::Call, None));
-                func = callee;
-                code = &callee.code[..];
-                base = abs;
-                pc = 0;
-                regs = &mut file[abs..abs + callee.nregs as usize];
-            }
-            Instr::Return { src, n: cnt } => {
-                let depth = frames.len();
-                if depth < 2 || frames[depth - 1].kind != FrameKind::Call {
-                    break;
-                }
-                let Some(caller) = Window::of(funcs, &frames[depth - 2]) else {
-                    break;
-                };
-                return_results(regs, src.0 as usize, cnt as usize);
-                frames.pop();
-                pc = frames[depth - 2].pc as usize;
-                func = caller.func;
-                code = &func.code[..];
-                base = caller.base;
-                k += 1;
-                match file.get_mut(caller.range()) {
-                    Some(r) => regs = r,
-                    // The full loop reports the broken window.
-                    None => break,
-                }
-                continue;
-            }
             _ => break,
         }
         k += 1;
     }
     *n = k;
-    *win = Window { func, base };
     pc
 }
 

@@ -70,7 +70,9 @@ impl Machine {
             };
             let mut pc = top.pc as usize;
             let res: Result<std::convert::Infallible, Throw> = loop {
-                pc = fast::run(&prog.funcs, max_frames, g, &mut win, pc, &mut n, budget);
+                if win.func.code.get(pc).is_some_and(fast::handles) {
+                    pc = fast::run(&prog.funcs, max_frames, g, &mut win, pc, &mut n, budget);
+                }
                 let func = win.func;
                 let code = &func.code[..];
                 let base = win.base;
@@ -233,50 +235,7 @@ impl Machine {
                     }
 
                     // Executed by the fast path, which stops only before other instructions.
-                    Instr::Move { .. }
-                    | Instr::LoadInt { .. }
-                    | Instr::LoadBool { .. }
-                    | Instr::AddInt { .. }
-                    | Instr::AddIntImm { .. }
-                    | Instr::SubInt { .. }
-                    | Instr::MulInt { .. }
-                    | Instr::MulIntImm { .. }
-                    | Instr::AndInt { .. }
-                    | Instr::AndIntImm { .. }
-                    | Instr::OrInt { .. }
-                    | Instr::XorInt { .. }
-                    | Instr::AndNotInt { .. }
-                    | Instr::NegInt { .. }
-                    | Instr::ComplInt { .. }
-                    | Instr::Wrap { .. }
-                    | Instr::AddFloat { .. }
-                    | Instr::SubFloat { .. }
-                    | Instr::MulFloat { .. }
-                    | Instr::DivFloat { .. }
-                    | Instr::NegFloat { .. }
-                    | Instr::EqInt { .. }
-                    | Instr::NeInt { .. }
-                    | Instr::LtInt { .. }
-                    | Instr::LeInt { .. }
-                    | Instr::LtUint { .. }
-                    | Instr::LeUint { .. }
-                    | Instr::EqFloat { .. }
-                    | Instr::LtFloat { .. }
-                    | Instr::LeFloat { .. }
-                    | Instr::Not { .. }
-                    | Instr::Jump { .. }
-                    | Instr::JumpIfTrue { .. }
-                    | Instr::JumpIfFalse { .. }
-                    | Instr::JumpIfLtInt { .. }
-                    | Instr::JumpIfLeInt { .. }
-                    | Instr::JumpIfEqInt { .. }
-                    | Instr::JumpIfNeInt { .. }
-                    | Instr::JumpIfLtIntImm { .. }
-                    | Instr::JumpIfLeIntImm { .. }
-                    | Instr::JumpIfGtIntImm { .. }
-                    | Instr::JumpIfGeIntImm { .. }
-                    | Instr::JumpIfEqIntImm { .. }
-                    | Instr::JumpIfNeIntImm { .. } => {
+                    fast::simple_instr!() => {
                         break Err(Throw::Internal(
                             "a simple instruction left the fast path".into(),
                         ));
@@ -401,12 +360,10 @@ impl Machine {
                             f: r!(f).clone(),
                             args: regs[start..start + nargs as usize].to_vec(),
                         };
-                        if let Some(top) = g.frames.last_mut() {
-                            top.defers.push(d);
-                        }
+                        g.push_defer(d);
                     }
                     Instr::RunDefers => {
-                        let d = g.frames.last_mut().and_then(|f| f.defers.pop());
+                        let d = g.pop_defer();
                         if let Some(d) = d {
                             pc -= 1; // run RunDefers again when the deferred call returns
                             save_pc!();
@@ -686,24 +643,24 @@ impl Machine {
                         r!(dst) = tri!(self.make_chan(ty, c, line))
                     }
                     Instr::Send { ch, src } => {
-                        let (c, v) = (r!(ch).clone(), r!(src).clone());
+                        let (c, v) = (Machine::chan_id(&r!(ch)), r!(src).clone());
                         save_pc!();
-                        flow!(self.chan_send(g, &c, v))
+                        flow!(self.chan_send(g, c, v))
                     }
                     Instr::Recv { dst, ch } => {
-                        let c = r!(ch).clone();
+                        let c = Machine::chan_id(&r!(ch));
                         save_pc!();
-                        flow!(self.chan_recv(g, &c, Some(dst), None))
+                        flow!(self.chan_recv(g, c, Some(dst), None))
                     }
                     Instr::RecvOk { dst, ok, ch } => {
-                        let c = r!(ch).clone();
+                        let c = Machine::chan_id(&r!(ch));
                         save_pc!();
-                        flow!(self.chan_recv(g, &c, Some(dst), Some(ok)))
+                        flow!(self.chan_recv(g, c, Some(dst), Some(ok)))
                     }
                     Instr::Close { ch } => {
-                        let c = r!(ch).clone();
+                        let c = Machine::chan_id(&r!(ch));
                         save_pc!();
-                        flow!(self.chan_close(g, &c))
+                        flow!(self.chan_close(g, c))
                     }
                     Instr::Select { table } => {
                         save_pc!();
@@ -759,7 +716,7 @@ impl Machine {
 
     /// Pops the returning frame; `Some(stop)` when execution must leave the loop.
     fn pop_frame(&mut self, g: &mut GState) -> Result<Option<Stop>, Throw> {
-        let Some(fr) = g.frames.pop() else {
+        let Some(fr) = g.pop_frame() else {
             return Ok(Some(Stop::Done));
         };
         match fr.kind {
@@ -927,8 +884,8 @@ impl Machine {
     /// down, popping frames that have none left.
     pub(crate) fn unwind(&mut self, g: &mut GState) -> Option<Stop> {
         loop {
-            let top = g.frames.last_mut()?;
-            if let Some(d) = top.defers.pop() {
+            g.frames.last()?;
+            if let Some(d) = g.pop_defer() {
                 let depth = g.frames.len();
                 match self.call_deferred(g, d, true) {
                     Ok(Flow::Reload) | Ok(Flow::Next) => {
@@ -944,7 +901,7 @@ impl Machine {
                     Err(t) => return self.throw(g, t),
                 }
             }
-            let fr = g.frames.pop()?;
+            let fr = g.pop_frame()?;
             match fr.kind {
                 FrameKind::OnceBody(id) => {
                     self.sched.once_done(self.cur, goroscope_sched::OnceId(id))

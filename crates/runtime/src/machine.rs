@@ -705,7 +705,9 @@ impl Machine {
 
     // ---- channels ----
 
-    fn chan_id(c: &Value) -> Option<sched::ChanId> {
+    /// The channel a value refers to; None for nil (or a non-channel).
+    #[inline]
+    pub(crate) fn chan_id(c: &Value) -> Option<sched::ChanId> {
         match c {
             Value::Chan(id) => Some(sched::ChanId(*id)),
             _ => None,
@@ -746,8 +748,13 @@ impl Machine {
         Ok(Value::Chan(id.0))
     }
 
-    pub(crate) fn chan_send(&mut self, g: &mut GState, c: &Value, v: Value) -> Result<Flow, Throw> {
-        match self.sched.chan_send(self.cur, Self::chan_id(c), v) {
+    pub(crate) fn chan_send(
+        &mut self,
+        g: &mut GState,
+        c: Option<sched::ChanId>,
+        v: Value,
+    ) -> Result<Flow, Throw> {
+        match self.sched.chan_send(self.cur, c, v) {
             sched::SendResult::Done => Ok(Flow::Next),
             sched::SendResult::Parked => {
                 g.pending = Some(Pending::Send);
@@ -760,11 +767,11 @@ impl Machine {
     pub(crate) fn chan_recv(
         &mut self,
         g: &mut GState,
-        c: &Value,
+        c: Option<sched::ChanId>,
         dst: Option<bytecode::Reg>,
         ok: Option<bytecode::Reg>,
     ) -> Result<Flow, Throw> {
-        match self.sched.chan_recv(self.cur, Self::chan_id(c)) {
+        match self.sched.chan_recv(self.cur, c) {
             sched::RecvResult::Done { value, ok: okv } => {
                 write_top(g, dst, value);
                 write_top(g, ok, Value::Bool(okv));
@@ -777,8 +784,12 @@ impl Machine {
         }
     }
 
-    pub(crate) fn chan_close(&mut self, _g: &mut GState, c: &Value) -> Result<Flow, Throw> {
-        match self.sched.chan_close(self.cur, Self::chan_id(c)) {
+    pub(crate) fn chan_close(
+        &mut self,
+        _g: &mut GState,
+        c: Option<sched::ChanId>,
+    ) -> Result<Flow, Throw> {
+        match self.sched.chan_close(self.cur, c) {
             Ok(()) => Ok(Flow::Next),
             Err(p) => Err(Throw::plain(p.message())),
         }
