@@ -262,9 +262,13 @@ fn ret<'p>(
 /// not execute.
 #[inline(never)]
 fn simple(code: &[Instr], regs: &mut [Value], mut pc: usize, n: &mut u64, budget: u64) -> usize {
-    let mut k = *n;
-    while k < budget {
-        let Some(&ins) = code.get(pc) else { break };
+    if *n >= budget {
+        return pc;
+    }
+    // Counting down what is left keeps the budget out of the loop.
+    let mut left = budget - *n;
+    while left > 0 {
+        let Some(ins) = code.get(pc) else { break };
         macro_rules! int {
             ($r:expr) => {
                 regs[$r.0 as usize].as_int()
@@ -302,7 +306,7 @@ fn simple(code: &[Instr], regs: &mut [Value], mut pc: usize, n: &mut u64, budget
                 }
             };
         }
-        match ins {
+        match *ins {
             Instr::Move { dst, src } => {
                 move_value(regs, dst.0 as usize, src.0 as usize);
                 pc += 1
@@ -446,9 +450,9 @@ fn simple(code: &[Instr], regs: &mut [Value], mut pc: usize, n: &mut u64, budget
             Instr::JumpIfNeIntImm { a, imm, target } => jump_if!(int!(a) != imm as i64, target),
             _ => break,
         }
-        k += 1;
+        left -= 1;
     }
-    *n = k;
+    *n = budget - left;
     pc
 }
 
