@@ -114,6 +114,21 @@ enum Leave {
     Ended,
 }
 
+impl Leave {
+    /// Whether the slice loop keeps running the goroutine; clears `alive` when it ended.
+    #[inline]
+    fn keep_running(self, alive: &mut bool) -> bool {
+        match self {
+            Leave::Stay => true,
+            Leave::LeftP => false,
+            Leave::Ended => {
+                *alive = false;
+                false
+            }
+        }
+    }
+}
+
 /// One chunk of program output.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Output {
@@ -285,19 +300,14 @@ impl Machine {
                             break;
                         }
                     };
-                    let mut stop = self.resume(&mut g, wakeup);
+                    // A stop is handled where it is returned, never moved: `Stop` is
+                    // large, and copying it right after `execute` wrote it stalls.
                     let mut alive = true;
-                    loop {
-                        if let Some(s) = stop.take() {
-                            match self.after_stop(&mut g, s) {
-                                Leave::Stay => {}
-                                Leave::LeftP => break,
-                                Leave::Ended => {
-                                    alive = false;
-                                    break;
-                                }
-                            }
-                        }
+                    let mut running = match self.resume(&mut g, wakeup) {
+                        None => true,
+                        Some(s) => self.after_stop(&mut g, s).keep_running(&mut alive),
+                    };
+                    while running {
                         if left == 0 || self.exit.is_some() {
                             break;
                         }
@@ -326,11 +336,10 @@ impl Machine {
                             });
                             break;
                         }
-                        match s {
-                            Stop::Budget if !over => {}
-                            Stop::Budget => break,
-                            other => stop = Some(other),
-                        }
+                        running = match s {
+                            Stop::Budget => !over,
+                            other => self.after_stop(&mut g, other).keep_running(&mut alive),
+                        };
                     }
                     if alive {
                         if self.sched.recording() {
