@@ -114,6 +114,21 @@ enum Leave {
     Ended,
 }
 
+impl Leave {
+    /// Whether the slice loop keeps running the goroutine; clears `alive` when it ended.
+    #[inline]
+    fn keep_running(self, alive: &mut bool) -> bool {
+        match self {
+            Leave::Stay => true,
+            Leave::LeftP => false,
+            Leave::Ended => {
+                *alive = false;
+                false
+            }
+        }
+    }
+}
+
 /// One chunk of program output.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Output {
@@ -296,19 +311,14 @@ impl Machine {
                             break;
                         }
                     };
-                    let mut stop = self.resume(&mut g, wakeup);
+                    // A stop is handled where it is returned, never moved: `Stop` is
+                    // large, and copying it right after `execute` wrote it stalls.
                     let mut alive = true;
-                    loop {
-                        if let Some(s) = stop.take() {
-                            match self.after_stop(&mut g, s) {
-                                Leave::Stay => {}
-                                Leave::LeftP => break,
-                                Leave::Ended => {
-                                    alive = false;
-                                    break;
-                                }
-                            }
-                        }
+                    let mut running = match self.resume(&mut g, wakeup) {
+                        None => true,
+                        Some(s) => self.after_stop(&mut g, s).keep_running(&mut alive),
+                    };
+                    while running {
                         if self.exit.is_some() {
                             break;
                         }
@@ -347,11 +357,10 @@ impl Machine {
                             });
                             break;
                         }
-                        match s {
-                            Stop::Budget if !over => {}
-                            Stop::Budget => break,
-                            other => stop = Some(other),
-                        }
+                        running = match s {
+                            Stop::Budget => !over,
+                            other => self.after_stop(&mut g, other).keep_running(&mut alive),
+                        };
                     }
                     if alive {
                         if self.sched.recording() && self.carried.is_none() {
@@ -726,7 +735,9 @@ impl Machine {
 
     // ---- channels ----
 
-    fn chan_id(c: &Value) -> Option<sched::ChanId> {
+    /// The channel a value refers to; None for nil (or a non-channel).
+    #[inline]
+    pub(crate) fn chan_id(c: &Value) -> Option<sched::ChanId> {
         match c {
             Value::Chan(id) => Some(sched::ChanId(*id)),
             _ => None,
@@ -767,8 +778,13 @@ impl Machine {
         Ok(Value::Chan(id.0))
     }
 
-    pub(crate) fn chan_send(&mut self, g: &mut GState, c: &Value, v: Value) -> Result<Flow, Throw> {
-        match self.sched.chan_send(self.cur, Self::chan_id(c), v) {
+    pub(crate) fn chan_send(
+        &mut self,
+        g: &mut GState,
+        c: Option<sched::ChanId>,
+        v: Value,
+    ) -> Result<Flow, Throw> {
+        match self.sched.chan_send(self.cur, c, v) {
             sched::SendResult::Done => Ok(Flow::Next),
             sched::SendResult::Parked => {
                 g.pending = Some(Pending::Send);
@@ -781,11 +797,11 @@ impl Machine {
     pub(crate) fn chan_recv(
         &mut self,
         g: &mut GState,
-        c: &Value,
+        c: Option<sched::ChanId>,
         dst: Option<bytecode::Reg>,
         ok: Option<bytecode::Reg>,
     ) -> Result<Flow, Throw> {
-        match self.sched.chan_recv(self.cur, Self::chan_id(c)) {
+        match self.sched.chan_recv(self.cur, c) {
             sched::RecvResult::Done { value, ok: okv } => {
                 write_top(g, dst, value);
                 write_top(g, ok, Value::Bool(okv));
@@ -798,8 +814,12 @@ impl Machine {
         }
     }
 
-    pub(crate) fn chan_close(&mut self, _g: &mut GState, c: &Value) -> Result<Flow, Throw> {
-        match self.sched.chan_close(self.cur, Self::chan_id(c)) {
+    pub(crate) fn chan_close(
+        &mut self,
+        _g: &mut GState,
+        c: Option<sched::ChanId>,
+    ) -> Result<Flow, Throw> {
+        match self.sched.chan_close(self.cur, c) {
             Ok(()) => Ok(Flow::Next),
             Err(p) => Err(Throw::plain(p.message())),
         }
