@@ -546,7 +546,7 @@ impl Machine {
                         let items = ops::elems(&r!(other));
                         r!(dst) = tri!(ops::append(&r!(slice), &items, &zero))
                     }
-                    Instr::Copy { dst, to, from } => put_int!(dst, ops::copy(&r!(to), &r!(from))),
+                    Instr::Copy { dst, to, from } => put_int!(dst, tri!(ops::copy(&r!(to), &r!(from)))),
                     Instr::Len { dst, src } => {
                         put_int!(
                             dst,
@@ -603,10 +603,10 @@ impl Machine {
                         ops::encode_rune(int!(src), &mut out);
                         r!(dst) = Value::str(&out)
                     }
-                    Instr::BytesToStr { dst, src } => r!(dst) = ops::bytes_to_str(&r!(src)),
-                    Instr::StrToBytes { dst, src } => r!(dst) = ops::str_to_bytes(&r!(src)),
-                    Instr::RunesToStr { dst, src } => r!(dst) = ops::runes_to_str(&r!(src)),
-                    Instr::StrToRunes { dst, src } => r!(dst) = ops::str_to_runes(&r!(src)),
+                    Instr::BytesToStr { dst, src } => r!(dst) = tri!(ops::bytes_to_str(&r!(src))),
+                    Instr::StrToBytes { dst, src } => r!(dst) = tri!(ops::str_to_bytes(&r!(src))),
+                    Instr::RunesToStr { dst, src } => r!(dst) = tri!(ops::runes_to_str(&r!(src))),
+                    Instr::StrToRunes { dst, src } => r!(dst) = tri!(ops::str_to_runes(&r!(src))),
 
                     Instr::MakeIface { dst, src, ty } => {
                         let v = r!(src).clone();
@@ -645,7 +645,7 @@ impl Machine {
                     }
                     Instr::Clear { src, ty } => match &r!(src) {
                         Value::Map(m) => m.borrow_mut().clear(),
-                        v => ops::clear_slice(v, &self.elem_zero(ty)),
+                        v => tri!(ops::clear_slice(v, &self.elem_zero(ty))),
                     },
                     Instr::MapIter { dst, map } => {
                         let start = self.rand_u64();
@@ -863,6 +863,7 @@ impl Machine {
         if g.regs.len() < need {
             g.regs.resize(need, Value::Nil);
         }
+        crate::value::meter::check()?;
         let f = self.natives[id as usize];
         f(self, g, abs_base, nargs)
     }

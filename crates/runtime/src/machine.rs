@@ -20,9 +20,11 @@
 //!
 //! # Limits
 //!
-//! An instruction budget per run, a cap on live goroutines, on output bytes, on string
-//! and slice sizes, and on frame depth (deep recursion reports Go's stack overflow). Each
-//! ends the run with exit code 2 and a message saying which limit was hit.
+//! An instruction budget per run (bulk operations are charged per element they touch),
+//! a cap on the estimated heap (`value::meter` says what it counts), on live goroutines,
+//! on output bytes, on string and slice sizes, and on frame depth (deep recursion reports
+//! Go's stack overflow). Each ends the run with exit code 2 and a message on stderr
+//! saying which limit was hit.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -35,6 +37,7 @@ use crate::goroutine::{FrameKind, GState, Pending};
 use crate::interp::{Flow, Stop};
 use crate::natives::{self, NativeFn, RuntimeTypes};
 use crate::throw::Throw;
+use crate::value::meter::{self, Meter};
 use crate::value::{FuncVal, Value};
 
 /// Virtual nanoseconds per instruction.
@@ -58,6 +61,8 @@ pub struct Config {
     pub max_output: usize,
     /// Frames on one goroutine's stack before `fatal error: stack overflow`.
     pub max_frames: usize,
+    /// Estimated heap bytes (see `value::meter`) the program may hold at once.
+    pub max_heap: u64,
     /// Scheduler parameters other than procs/seed/record (local queue size, 61, ...).
     pub sched: sched::Config,
     /// Check the scheduler's invariants after every batch of instructions (tests).
@@ -74,6 +79,7 @@ impl Default for Config {
             max_goroutines: 1_000_000,
             max_output: 64 << 20,
             max_frames: 100_000,
+            max_heap: 512 << 20,
             sched: sched::Config::default(),
             check_invariants: false,
         }
@@ -157,6 +163,8 @@ pub struct Machine {
     pub(crate) contexts: Vec<crate::natives::Ctx>,
     /// Standard-library values that must keep their identity (`context.Canceled`...).
     pub(crate) cached: std::collections::BTreeMap<&'static str, Value>,
+    /// The heap estimate and bulk work of this run.
+    pub(crate) meter: Rc<Meter>,
 }
 
 impl sched::Elem for Value {
@@ -225,6 +233,7 @@ impl Machine {
             timer_funcs: Vec::new(),
             contexts: Vec::new(),
             cached: Default::default(),
+            meter: Rc::new(Meter::new(config.max_heap, config.max_instructions)),
             cfg: config,
             gs: Vec::new(),
             prog: Rc::new(program),
@@ -255,6 +264,7 @@ impl Machine {
     /// Executes at most `max_instructions` instructions.
     pub fn run_slice(&mut self, max_instructions: u64) -> SliceResult {
         let mut left = max_instructions;
+        let _meter = meter::enter(&self.meter);
         while self.exit.is_none() && left > 0 {
             match self.sched.next_slice() {
                 Next::Deadlock(d) => self.deadlock(d),
@@ -301,8 +311,14 @@ impl Machine {
                         if left == 0 || self.exit.is_some() {
                             break;
                         }
+                        self.meter.set_executed(self.executed);
                         let (n, s) = self.execute(&mut g, left.min(BATCH));
-                        left -= n;
+                        let n = n + self.meter.take_work();
+                        if let Some(t) = self.meter.take_over() {
+                            self.die(&mut g, t);
+                            break;
+                        }
+                        left = left.saturating_sub(n);
                         self.executed += n;
                         let over = self.sched.charge(self.cur.p, n * NS_PER_INSTR);
                         if self.cfg.check_invariants
@@ -380,6 +396,7 @@ impl Machine {
                         return Leave::Ended;
                     }
                     self.live_goroutines -= 1;
+                    self.meter.release(meter::STACK_BYTES);
                     self.sched.goexit(self.cur);
                 }
                 Leave::Ended
@@ -505,13 +522,16 @@ impl Machine {
         &self.prog
     }
 
+    /// Checks a string of `n` bytes about to be made against the size limit and the
+    /// heap cap, and charges the work of writing it.
     pub(crate) fn check_str_len(&self, n: usize) -> Result<(), Throw> {
         if n as i64 > crate::ops::MAX_ELEMS {
             return Err(Throw::Limit(format!(
                 "goroscope: a string of {n} bytes exceeds the playground's limit"
             )));
         }
-        Ok(())
+        meter::work_bytes(n)?;
+        meter::check_fits(n as u64)
     }
 
     pub(crate) fn add_executed(&mut self, n: u64) {
@@ -617,6 +637,7 @@ impl Machine {
                 self.cfg.max_goroutines
             )));
         }
+        self.meter.reserve(meter::STACK_BYTES)?;
         let name = self.callee_name(fv.callee);
         let (caller, line) = self.frame_position(g);
         let id = self.sched.newproc(self.cur, Some(&name), Some(line));
@@ -661,6 +682,7 @@ impl Machine {
     fn start_timer_func(&mut self, id: GoId, token: u64) -> Result<Box<GState>, Throw> {
         let mut g = GState::new(id.0);
         self.live_goroutines += 1;
+        self.meter.reserve(meter::STACK_BYTES)?;
         let idx = id.0 as usize - 1;
         if self.gs.len() <= idx {
             self.gs.resize_with(idx + 1, || None);
@@ -729,6 +751,8 @@ impl Machine {
         if !(0..=crate::ops::MAX_ELEMS).contains(&cap) {
             return Err(Throw::plain("makechan: size out of range"));
         }
+        // The scheduler keeps every hchan: its buffer stays charged for the whole run.
+        self.meter.reserve(cap as u64 * meter::VALUE_BYTES)?;
         let zero = self.elem_zero(ty);
         let elem = match &self.type_desc(ty).kind {
             TypeKind::Chan {

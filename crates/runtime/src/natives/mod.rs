@@ -391,7 +391,10 @@ fn blocked() -> Throw {
     Throw::Fatal("goroscope: a method called by the standard library (String, Error, a sync.Once function) blocked; this is not supported".into())
 }
 
-/// A Go string result.
+/// A Go string result (its bytes charged as bulk work: a run past the budget ends at
+/// the next check).
 pub(crate) fn s(v: impl Into<Vec<u8>>) -> Value {
-    Value::str(&v.into())
+    let v = v.into();
+    crate::value::meter::note_work((v.len() as u64).div_ceil(crate::value::meter::BYTES_PER_INSTR));
+    Value::str(&v)
 }

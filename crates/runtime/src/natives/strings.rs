@@ -103,11 +103,13 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
         },
         "strings.Repeat" => |m, g, base, _n| {
             let (src, count) = (b(g, base, 0), arg(g, base, 1).as_int());
-            if (src.len() as i64).saturating_mul(count.max(0)) > crate::ops::MAX_ELEMS {
+            let n = (src.len() as i64).saturating_mul(count.max(0));
+            if n > crate::ops::MAX_ELEMS {
                 return Err(Throw::Limit(
                     "goroscope: strings.Repeat result exceeds the playground's limit".into(),
                 ));
             }
+            m.check_str_len(n as usize)?;
             let r = gs::repeat(&src, count).map_err(|msg| {
                 Throw::Panic(Value::iface(m.rt.string_type, Value::str(msg.as_bytes())))
             })?;
