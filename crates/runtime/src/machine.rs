@@ -165,6 +165,10 @@ pub struct Machine {
     pub(crate) cached: std::collections::BTreeMap<&'static str, Value>,
     /// The heap estimate and bulk work of this run.
     pub(crate) meter: Rc<Meter>,
+    /// Readers (`RLock` calls minus `RUnlock` calls) per RWMutex id, for `TryLock`.
+    pub(crate) rw_readers: std::collections::BTreeMap<u64, i64>,
+    /// `go native(args)` bodies by goroutine id, run when the goroutine first runs.
+    pub(crate) go_natives: std::collections::BTreeMap<u64, (Rc<FuncVal>, Vec<Value>)>,
 }
 
 impl sched::Elem for Value {
@@ -234,6 +238,8 @@ impl Machine {
             contexts: Vec::new(),
             cached: Default::default(),
             meter: Rc::new(Meter::new(config.max_heap, config.max_instructions)),
+            rw_readers: Default::default(),
+            go_natives: Default::default(),
             cfg: config,
             gs: Vec::new(),
             prog: Rc::new(program),
@@ -296,6 +302,9 @@ impl Machine {
                         }
                     };
                     let mut stop = self.resume(&mut g, wakeup);
+                    if let Some((f, args)) = self.go_natives.remove(&cur.g.0) {
+                        stop = self.start_native_body(&mut g, f, args);
+                    }
                     let mut alive = true;
                     loop {
                         if let Some(s) = stop.take() {
@@ -651,23 +660,19 @@ impl Machine {
             },
             g.id,
         ));
-        let nargs = args.len();
-        ng.regs = args;
-        ng.regs.push(Value::Nil);
-        match self.call_value(&mut ng, &fv, 0, nargs, FrameKind::Entry)? {
-            Flow::Reload | Flow::Next => {}
-            Flow::Park | Flow::Yield => {
-                return Err(Throw::Internal(
-                    "a native goroutine body blocked at start".into(),
-                ));
-            }
+        if let bytecode::Callee::Native(_) = fv.callee {
+            // `go fmt.Println(x)`: the native runs on the new goroutine when it first runs.
+            self.go_natives.insert(id.0, (fv, args));
+        } else {
+            let nargs = args.len();
+            ng.regs = args;
+            ng.regs.push(Value::Nil);
+            self.call_value(&mut ng, &fv, 0, nargs, FrameKind::Entry)?;
         }
         let idx = id.0 as usize - 1;
         if self.gs.len() <= idx {
             self.gs.resize_with(idx + 1, || None);
         }
-        // A native body (`go fmt.Println(x)`) already ran: with no frames, the goroutine
-        // ends when it is first scheduled.
         self.gs[idx] = Some(Box::new(ng));
         self.live_goroutines += 1;
         Ok(Flow::Next)

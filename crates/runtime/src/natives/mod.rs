@@ -379,6 +379,26 @@ impl Machine {
         }
     }
 
+    /// Runs the native body of `go f(args)` on its goroutine `g` (which has no frames),
+    /// the first time the goroutine is scheduled: what the goroutine does next.
+    pub(crate) fn start_native_body(
+        &mut self,
+        g: &mut GState,
+        f: std::rc::Rc<crate::value::FuncVal>,
+        args: Vec<Value>,
+    ) -> Option<crate::interp::Stop> {
+        use crate::interp::Stop;
+        let nargs = args.len();
+        g.regs = args;
+        g.regs.push(Value::Nil);
+        match self.call_value(g, &f, 0, nargs, crate::goroutine::FrameKind::Entry) {
+            Ok(Flow::Park) => Some(Stop::Park),
+            Ok(Flow::Yield) => Some(Stop::Yield),
+            Ok(Flow::Next | Flow::Reload) => Some(Stop::Done),
+            Err(t) => self.throw(g, t),
+        }
+    }
+
     fn charge_nested(&mut self, n: u64) -> Result<(), Throw> {
         self.add_executed(n);
         self.sched

@@ -209,11 +209,9 @@ fn after_func(m: &mut Machine, g: &mut GState, b: usize, _n: usize) -> Result<Fl
 }
 
 impl Machine {
-    /// The virtual wall clock of the running P, in ns since the Unix epoch (including
-    /// the bulk work done in the current batch, which the P's clock sees at its end).
+    /// The virtual wall clock of the running P, in ns since the Unix epoch.
     pub(crate) fn now_ns(&self) -> i64 {
-        let work = self.meter.pending_work() * crate::machine::NS_PER_INSTR;
-        wall_ns(self.sched.now(self.cur.p).saturating_add(work))
+        wall_ns(self.sched.now(self.cur.p))
     }
 
     /// A timer channel firing after `d` (and every `period` if non-zero).

@@ -173,11 +173,6 @@ impl Meter {
         self.work_left.set(self.max_instructions.saturating_sub(executed));
     }
 
-    /// The bulk work charged since the last [`Meter::take_work`].
-    pub fn pending_work(&self) -> u64 {
-        self.work.get()
-    }
-
     /// The bulk work charged since the last call (to add to the instructions executed).
     pub fn take_work(&self) -> u64 {
         self.work.replace(0)
