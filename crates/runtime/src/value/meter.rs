@@ -47,6 +47,9 @@ pub const STACK_BYTES: u64 = 2048;
 pub const STR_TRACKED: usize = 1024;
 /// Bytes moved per instruction of bulk work (a word).
 pub const BYTES_PER_INSTR: u64 = 8;
+/// Bulk work below this many instructions is covered by the instruction that does it
+/// (so small appends and copies cost no meter look-up on the hot path).
+pub const SMALL_WORK: u64 = 16;
 
 /// Which limit an operation that could not fail on the spot exceeded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -220,6 +223,9 @@ pub fn check() -> Result<(), Throw> {
 /// Charges `n` instructions of bulk work before doing it: `Err` when the budget would
 /// run out (or a limit was already exceeded).
 pub fn work(n: u64) -> Result<(), Throw> {
+    if n < SMALL_WORK {
+        return Ok(());
+    }
     match current() {
         Some(m) => {
             m.check()?;
@@ -237,6 +243,9 @@ pub fn work_bytes(bytes: usize) -> Result<(), Throw> {
 /// Charges `n` instructions of work already done or that cannot fail here: `false` (and
 /// the run will end) when the budget ran out.
 pub fn note_work(n: u64) -> bool {
+    if n < SMALL_WORK {
+        return true;
+    }
     match current() {
         Some(m) => {
             let ok = m.work(n).is_ok();
