@@ -681,7 +681,8 @@ impl Machine {
                     Instr::MakeChan { dst, ty, cap } => {
                         let c = int!(cap);
                         let line = func.lines.get(pc - 1).map(|p| p.line);
-                        r!(dst) = tri!(self.make_chan(ty, c, line))
+                        let label = func.chan_labels.iter().find(|l| l.0 as usize == pc - 1);
+                        r!(dst) = tri!(self.make_chan(ty, c, line, label.map(|l| l.1.as_str())))
                     }
                     Instr::Send { ch, src } => {
                         let (c, v) = (r!(ch).clone(), r!(src).clone());

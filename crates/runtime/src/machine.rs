@@ -752,6 +752,7 @@ impl Machine {
         ty: TypeId,
         cap: i64,
         line: Option<u32>,
+        label: Option<&str>,
     ) -> Result<Value, Throw> {
         if !(0..=crate::ops::MAX_ELEMS).contains(&cap) {
             return Err(Throw::plain("makechan: size out of range"));
@@ -768,7 +769,7 @@ impl Machine {
         };
         let info = sched::ChanInfo {
             elem: elem.as_deref(),
-            label: None,
+            label,
             line,
         };
         let id = self.sched.make_chan(self.cur, cap as usize, zero, info);
