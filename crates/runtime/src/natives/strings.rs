@@ -120,6 +120,7 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
         "strings.TrimFunc" => trim_func,
         "strings.(*Builder).WriteString" => |_m, g, base, _n| {
             let data = b(g, base, 1);
+            crate::value::meter::work_bytes(data.len())?;
             builder(&arg(g, base, 0), |buf| buf.extend_from_slice(&data))?;
             ret(g, base, 0, Value::Int(data.len() as i64));
             ret(g, base, 1, Value::Nil);
@@ -173,7 +174,16 @@ fn builder(p: &Value, f: impl FnOnce(&mut Vec<u8>)) -> Result<(), Throw> {
         }
     };
     match &mut *obj.borrow_mut() {
-        Opaque::Bytes(buf) => f(buf),
+        Opaque::Bytes(buf) => {
+            f(buf);
+            // Checked after the (small) write: a builder grows one call at a time.
+            if buf.len() as i64 > crate::ops::MAX_ELEMS {
+                return Err(Throw::Limit(format!(
+                    "goroscope: a strings.Builder of {} bytes exceeds the playground's limit",
+                    buf.len()
+                )));
+            }
+        }
     }
     Ok(())
 }
