@@ -151,6 +151,12 @@ pub struct Machine {
     pub(crate) gs: Vec<Option<Box<GState>>>,
     /// The running goroutine's token.
     pub(crate) cur: Cur,
+    /// The goroutine the end of the last `run_slice` interrupted, and the instructions left
+    /// in its interrupted [`BATCH`]. The next slice resumes it without asking the
+    /// scheduler and finishes that batch before looking at the P's deadline, exactly as if
+    /// the slice had gone on: so how a run is cut into slices (the CLI's, the worker's, a
+    /// step's) never changes which goroutine runs when.
+    carried: Option<(Cur, u64)>,
     live_goroutines: usize,
     output: Vec<Output>,
     output_bytes: usize,
@@ -235,6 +241,7 @@ impl Machine {
             exit: None,
             rng: sched::Rng::new(config.seed ^ 0x9e37_79b9_7f4a_7c15),
             timer_funcs: Vec::new(),
+            carried: None,
             contexts: Vec::new(),
             cached: Default::default(),
             meter: Rc::new(Meter::new(config.max_heap, config.max_instructions)),
@@ -272,7 +279,11 @@ impl Machine {
         let mut left = max_instructions;
         let _meter = meter::enter(&self.meter);
         while self.exit.is_none() && left > 0 {
-            match self.sched.next_slice() {
+            let (next, mut batch) = match self.carried.take() {
+                Some((cur, rest)) => (Next::Run { cur, wakeup: None }, rest),
+                None => (self.sched.next_slice(), BATCH),
+            };
+            match next {
                 Next::Deadlock(d) => self.deadlock(d),
                 Next::Run { cur, wakeup } => {
                     self.cur = cur;
@@ -317,19 +328,31 @@ impl Machine {
                                 }
                             }
                         }
-                        if left == 0 || self.exit.is_some() {
+                        if self.exit.is_some() {
+                            break;
+                        }
+                        if left == 0 {
+                            self.carried = Some((cur, batch));
                             break;
                         }
                         self.meter.set_executed(self.executed);
-                        let (n, s) = self.execute(&mut g, left.min(BATCH));
-                        let n = n + self.meter.take_work();
+                        let (n, s) = self.execute(&mut g, left.min(batch));
+                        // Bulk work counts as instructions for the budget and the clock
+                        // (not for the batch grain).
+                        let work = self.meter.take_work();
                         if let Some(t) = self.meter.take_over() {
                             self.die(&mut g, t);
                             break;
                         }
-                        left = left.saturating_sub(n);
-                        self.executed += n;
-                        let over = self.sched.charge(self.cur.p, n * NS_PER_INSTR);
+                        left = left.saturating_sub(n + work);
+                        self.executed += n + work;
+                        let over = self.sched.charge(self.cur.p, (n + work) * NS_PER_INSTR);
+                        if matches!(s, Stop::Budget) && n < batch {
+                            // The slice ended inside the batch: the next slice finishes it.
+                            batch -= n;
+                            continue;
+                        }
+                        batch = BATCH;
                         if self.cfg.check_invariants
                             && let Err(e) = self.sched.check_invariants()
                         {
@@ -358,7 +381,7 @@ impl Machine {
                         }
                     }
                     if alive {
-                        if self.sched.recording() {
+                        if self.sched.recording() && self.carried.is_none() {
                             // Where the goroutine stopped: the editor marks this line.
                             let (_, line) = self.frame_position(&g);
                             self.sched
