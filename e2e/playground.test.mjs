@@ -1,67 +1,18 @@
 // End-to-end: the release site in real Chromium, driven by Playwright as a person would
-// use it. Run by `cargo xtask test`, which builds the site, serves it and sets
-// GOROSCOPE_URL (and CHROMIUM, the browser binary: Debian's, never a downloaded one).
+// use it: typing, running, stopping, the examples menu.
 //
 // Typing note for test authors: the editor indents on Enter and re-indents a typed `}`,
 // so type program lines without their leading tabs; the editor's text then reads back
 // as the indented program.
 
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import {
+  artifacts, consoleText, editorText, exampleFile, openPlayground, status, typeProgram, useBrowser,
+  waitForStatus,
+} from "./harness.mjs";
 
-const url = process.env.GOROSCOPE_URL;
-const artifacts = new URL("./artifacts/", import.meta.url).pathname;
-let browser;
-
-before(async () => {
-  assert.ok(url, "GOROSCOPE_URL is not set: run the browser tests with `cargo xtask test`");
-  mkdirSync(artifacts, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-/** A fresh page with the playground loaded and its worker's first answer awaited. */
-async function openPlayground(address = url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(address);
-  await page.locator("[data-testid=editor] .cm-content").waitFor();
-  assert.equal(await status(page), "idle");
-  return { page, errors };
-}
-
-const status = (page) => page.getByTestId("status").textContent();
-const consoleText = (page) => page.getByTestId("console").textContent();
-/** The editor's text: its lines joined (innerText would double the empty lines). */
-const editorText = (page) =>
-  page.locator("[data-testid=editor] .cm-line").evaluateAll((lines) =>
-    lines.map((line) => line.textContent).join("\n"));
-
-/** Replaces the editor's program by typing `lines` (unindented) key by key. */
-async function typeProgram(page, lines) {
-  await page.locator("[data-testid=editor] .cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.type(lines.join("\n"));
-}
-
-async function waitForStatus(page, wanted, timeout = 10_000) {
-  await page.waitForFunction(
-    (wanted) => document.querySelector("[data-testid=status]")?.textContent === wanted,
-    wanted,
-    { timeout },
-  );
-}
+useBrowser();
 
 test("a typed program runs in the worker and its output reaches the console", async () => {
   const { page, errors } = await openPlayground();
@@ -145,9 +96,6 @@ test("Stop terminates a spinning program within a second and a fresh worker take
   await page.close();
 });
 
-/** An example's file in examples/, as text. */
-const exampleFile = (name) => readFileSync(new URL(`../examples/${name}`, import.meta.url), "utf8");
-
 test("an example from the menu loads into the editor and prints what real Go prints", async () => {
   const { page, errors } = await openPlayground();
   const source = exampleFile("close_range.go");
@@ -164,40 +112,6 @@ test("an example from the menu loads into the editor and prints what real Go pri
   await waitForStatus(page, "finished");
   assert.equal(await consoleText(page), exampleFile("close_range.out") + "Program exited.\n");
   await page.screenshot({ path: `${artifacts}/example.png` });
-  assert.deepEqual(errors, []);
-  await page.close();
-});
-
-test("a share link reopens the program and GOMAXPROCS in a new page", async () => {
-  const { page, errors } = await openPlayground();
-  await typeProgram(page, ["package main", "", 'import "fmt"', "", "func main() {",
-    'fmt.Println("shared ✓")', "}"]);
-  const program = await editorText(page);
-  await page.getByTestId("procs").selectOption("2");
-  await page.getByTestId("share").click();
-  const link = await page.getByTestId("share-url").inputValue();
-  assert.match(link, /#code=[A-Za-z0-9_-]+&procs=2&seed=\d+$/);
-  assert.equal(page.url(), link, "the link is in the address bar");
-  assert.deepEqual(errors, []);
-  await page.close();
-
-  const opened = await openPlayground(link);
-  assert.equal(await editorText(opened.page), program);
-  assert.equal(await opened.page.getByTestId("procs").inputValue(), "2");
-  await opened.page.getByTestId("run").click();
-  await waitForStatus(opened.page, "finished");
-  assert.equal(await consoleText(opened.page), "shared ✓\nProgram exited.\n");
-  assert.deepEqual(opened.errors, []);
-  await opened.page.close();
-});
-
-test("a broken share link says so and leaves the default program", async () => {
-  const { page, errors } = await openPlayground(`${url}#code=not*base64`);
-  await page.waitForFunction(
-    () => document.querySelector("[data-testid=console]")?.textContent.includes("share link"));
-  assert.match(await consoleText(page), /^This share link is broken: the program is not valid base64url\./m);
-  assert.match(await editorText(page), /hello from a goroutine/);
-  assert.equal(await page.getByTestId("procs").inputValue(), "4");
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -12,6 +12,7 @@
 pub mod examples;
 pub mod model;
 pub mod share;
+pub mod views;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

@@ -112,6 +112,8 @@ impl Playground {
                 });
             }
             Response::Note(text) => self.note(&text),
+            // Not drawn yet: the views that replay events and show counters come next.
+            Response::Events(_) | Response::Stats(_) => {}
             Response::Diagnostics(diagnostics) => {
                 for d in &diagnostics {
                     self.console.push(ConsoleChunk {

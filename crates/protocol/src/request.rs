@@ -10,6 +10,16 @@ pub const MAX_PROCS: u8 = 8;
 pub enum Request {
     /// Compile and run a program. The worker answers with a run's stream of responses.
     Run(RunConfig),
+    /// Stop slicing the current run after the slice in progress and answer
+    /// [`Status::Paused`](crate::Status::Paused). Ignored when no run is in progress or it
+    /// is already paused.
+    Pause,
+    /// Go on slicing a paused run; answers [`Status::Running`](crate::Status::Running).
+    Resume,
+    /// Run a paused (or running) run until the machine has emitted at least one more
+    /// scheduler event (any event but `GoLine` and `Output`), send the events, then pause
+    /// as [`Request::Pause`] does. The run may finish instead.
+    Step,
 }
 
 /// Everything a run depends on: the machine's behaviour is a function of these fields.

@@ -1,5 +1,6 @@
 //! What the worker tells the page.
 
+use goroscope_trace::Event;
 use serde::{Deserialize, Serialize};
 
 /// A message from the worker to the page.
@@ -17,11 +18,29 @@ pub enum Response {
     /// Compile errors, ordered by position. A run that has any ends with
     /// [`Outcome::Error`].
     Diagnostics(Vec<Diagnostic>),
+    /// The machine's next events (schema of `goroscope-trace`), in order: concatenating
+    /// every batch of a run gives its whole trace, which replays into the views' snapshots.
+    Events(Vec<Event>),
+    /// How far the run has got; sent after every slice that executed instructions.
+    Stats(Stats),
     /// The run is over; nothing more comes for it.
     Finished { outcome: Outcome, exit_code: i32 },
     /// The worker could not serve a request (undecodable, or from another protocol
     /// version). A bug in Goroscope, never a fault of the user's program.
     Fault(String),
+}
+
+/// A run's counters, for the status bar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Bytecode instructions executed so far.
+    pub instructions: u64,
+    /// The machine's virtual clock (the latest of its Ps), in nanoseconds since the start.
+    pub virtual_ns: u64,
+    /// Goroutines that exist now (`runtime.NumGoroutine`).
+    pub goroutines: u64,
+    /// Events emitted so far.
+    pub events: u64,
 }
 
 /// Which of the program's output streams a piece of text was written to.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 /// Bumped whenever a message changes shape or meaning. Page and worker are built together,
 /// so a mismatch means a stale cached file, which the page reports instead of misreading.
-pub const PROTOCOL_VERSION: u32 = 2;
+pub const PROTOCOL_VERSION: u32 = 3;
 
 /// A message as it crosses `postMessage`.
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]

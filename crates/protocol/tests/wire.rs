@@ -2,9 +2,10 @@
 //! are refused with an error, never a panic or a misread.
 
 use goroscope_protocol::{
-    Diagnostic, Outcome, PROTOCOL_VERSION, Request, Response, RunConfig, Status, Stream, WireError,
-    decode, encode,
+    Diagnostic, Event, Outcome, PROTOCOL_VERSION, Request, Response, RunConfig, Stats, Status,
+    Stream, WireError, decode, encode,
 };
+use goroscope_trace::{EventKind, Obj, Queue};
 
 fn round_trip<T>(msg: T)
 where
@@ -21,6 +22,9 @@ fn requests_round_trip() {
         procs: 4,
         seed: u64::MAX,
     }));
+    round_trip(Request::Pause);
+    round_trip(Request::Resume);
+    round_trip(Request::Step);
 }
 
 #[test]
@@ -44,6 +48,34 @@ fn responses_round_trip() {
     });
     round_trip(Response::Fault("boom".into()));
     round_trip(Response::Note("parsed".into()));
+    round_trip(Response::Stats(Stats {
+        instructions: 1_000_000,
+        virtual_ns: 12_345,
+        goroutines: 3,
+        events: 40,
+    }));
+    round_trip(Response::Events(vec![
+        Event {
+            t: 0,
+            kind: EventKind::GoCreate {
+                g: 2,
+                parent: Some(1),
+                p: 0,
+                func: Some("main.worker".into()),
+                line: Some(9),
+                queue: Queue::Runnext,
+            },
+        },
+        Event {
+            t: 250,
+            kind: EventKind::GoPark {
+                g: 1,
+                p: 0,
+                reason: "chan receive".into(),
+                object: Some(Obj::Chan(0)),
+            },
+        },
+    ]));
 }
 
 #[test]

@@ -505,7 +505,7 @@ impl Machine {
                         let items = ops::elems(&r!(other));
                         r!(dst) = tri!(ops::append(&r!(slice), &items, &zero))
                     }
-                    Instr::Copy { dst, to, from } => put_int!(dst, ops::copy(&r!(to), &r!(from))),
+                    Instr::Copy { dst, to, from } => put_int!(dst, tri!(ops::copy(&r!(to), &r!(from)))),
                     Instr::Len { dst, src } => {
                         put_int!(
                             dst,
@@ -562,10 +562,10 @@ impl Machine {
                         ops::encode_rune(int!(src), &mut out);
                         r!(dst) = Value::str(&out)
                     }
-                    Instr::BytesToStr { dst, src } => r!(dst) = ops::bytes_to_str(&r!(src)),
-                    Instr::StrToBytes { dst, src } => r!(dst) = ops::str_to_bytes(&r!(src)),
-                    Instr::RunesToStr { dst, src } => r!(dst) = ops::runes_to_str(&r!(src)),
-                    Instr::StrToRunes { dst, src } => r!(dst) = ops::str_to_runes(&r!(src)),
+                    Instr::BytesToStr { dst, src } => r!(dst) = tri!(ops::bytes_to_str(&r!(src))),
+                    Instr::StrToBytes { dst, src } => r!(dst) = tri!(ops::str_to_bytes(&r!(src))),
+                    Instr::RunesToStr { dst, src } => r!(dst) = tri!(ops::runes_to_str(&r!(src))),
+                    Instr::StrToRunes { dst, src } => r!(dst) = tri!(ops::str_to_runes(&r!(src))),
 
                     Instr::MakeIface { dst, src, ty } => {
                         let v = r!(src).clone();
@@ -604,7 +604,7 @@ impl Machine {
                     }
                     Instr::Clear { src, ty } => match &r!(src) {
                         Value::Map(m) => m.borrow_mut().clear(),
-                        v => ops::clear_slice(v, &self.elem_zero(ty)),
+                        v => tri!(ops::clear_slice(v, &self.elem_zero(ty))),
                     },
                     Instr::MapIter { dst, map } => {
                         let start = self.rand_u64();
@@ -640,7 +640,8 @@ impl Machine {
                     Instr::MakeChan { dst, ty, cap } => {
                         let c = int!(cap);
                         let line = func.lines.get(pc - 1).map(|p| p.line);
-                        r!(dst) = tri!(self.make_chan(ty, c, line))
+                        let label = func.chan_labels.iter().find(|l| l.0 as usize == pc - 1);
+                        r!(dst) = tri!(self.make_chan(ty, c, line, label.map(|l| l.1.as_str())))
                     }
                     Instr::Send { ch, src } => {
                         let (c, v) = (Machine::chan_id(&r!(ch)), r!(src).clone());
@@ -821,6 +822,7 @@ impl Machine {
         if g.regs.len() < need {
             g.regs.resize(need, Value::Nil);
         }
+        crate::value::meter::check()?;
         let f = self.natives[id as usize];
         f(self, g, abs_base, nargs)
     }

@@ -19,6 +19,7 @@ use crate::Session;
 /// wasm has loaded. The handlers live as long as the worker (until the page terminates
 /// it), hence `Closure::forget`.
 pub fn start() {
+    report_panics();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let post = {
         let scope = scope.clone();
@@ -75,4 +76,15 @@ pub fn start() {
     on_request.forget();
 
     post(vec![Response::Ready]);
+}
+
+/// A Rust panic is a Goroscope bug: tell the page in words (`Response::Fault`) before the
+/// wasm instance aborts, so it can say "internal error" and restart the worker instead of
+/// waiting forever on a dead one.
+fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let fault = Response::Fault(format!("internal error: {info}"));
+        let _ = scope.post_message(&JsValue::from_str(&encode(&fault)));
+    }));
 }

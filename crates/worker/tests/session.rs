@@ -1,6 +1,6 @@
 //! The worker's logic, natively: what a request makes it answer, slice by slice.
 
-use goroscope_protocol::{Outcome, PROTOCOL_VERSION, Request, Response, RunConfig, Status, Stream, encode};
+use goroscope_protocol::{Event, Outcome, PROTOCOL_VERSION, Request, Response, RunConfig, Status, Stream, encode};
 use goroscope_worker::Session;
 
 fn run(code: &str) -> String {
@@ -92,9 +92,98 @@ fn compile_errors_come_back_positioned_and_fail_the_build() {
 #[test]
 fn a_spinning_program_keeps_the_worker_busy_slice_after_slice() {
     let mut session = Session::new();
-    let out = answer(&mut session, &run("package main\n\nfunc main() {\n\tfor {\n\t}\n}\n"), 5);
-    assert_eq!(out, vec![Response::Status(Status::Running)]);
+    let out = answer(&mut session, &run(SPIN), 5);
+    let said: Vec<_> = out.iter().filter(|r| !matches!(r, Response::Events(_) | Response::Stats(_))).collect();
+    assert_eq!(said, vec![&Response::Status(Status::Running)]);
     assert!(session.is_busy(), "a `for {{}}` run never finishes on its own: only Stop ends it");
+}
+
+const SPIN: &str = "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n";
+
+/// Every event of the responses, in order.
+fn events(out: &[Response]) -> Vec<Event> {
+    out.iter()
+        .filter_map(|r| match r {
+            Response::Events(batch) => Some(batch.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+const PING: &str = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tch := make(chan int, 1)\n\tgo func() {\n\t\tch <- 7\n\t}()\n\tfmt.Println(<-ch)\n}\n";
+
+#[test]
+fn the_event_stream_is_the_machines_whole_trace_and_replays_to_its_end() {
+    let mut session = Session::new();
+    let out = answer(&mut session, &run(PING), 10);
+    let events = events(&out);
+    let end = goroscope_trace::replay(&events, events.len());
+    assert_eq!(end.stdout, "7\n");
+    assert_eq!(end.chans.len(), 1);
+    assert_eq!(end.ending, Some(goroscope_trace::Ending::Exit { code: 0 }));
+    let Some(Response::Stats(stats)) = out.iter().rev().find(|r| matches!(r, Response::Stats(_))) else {
+        panic!("no stats: {out:?}")
+    };
+    assert_eq!(stats.events, events.len() as u64);
+    assert!(stats.instructions > 0);
+}
+
+#[test]
+fn pause_stops_the_slices_and_resume_goes_on() {
+    let mut session = Session::new();
+    answer(&mut session, &run(SPIN), 2);
+    assert_eq!(session.receive(&encode(&Request::Pause)), vec![Response::Status(Status::Paused)]);
+    assert!(!session.is_busy());
+    assert!(session.slice().is_empty(), "a paused run does no work");
+    assert_eq!(session.receive(&encode(&Request::Pause)), vec![], "pausing twice says nothing");
+    assert_eq!(session.receive(&encode(&Request::Resume)), vec![Response::Status(Status::Running)]);
+    assert!(session.is_busy());
+}
+
+#[test]
+fn step_runs_to_the_next_scheduler_event_then_pauses() {
+    let mut session = Session::new();
+    session.receive(&run(PING));
+    session.receive(&encode(&Request::Step));
+    let mut out = Vec::new();
+    for _ in 0..10 {
+        if !session.is_busy() {
+            break;
+        }
+        out.extend(session.slice());
+    }
+    assert_eq!(out.last(), Some(&Response::Status(Status::Paused)), "{out:?}");
+    let events = events(&out);
+    assert!(events.iter().any(goroscope_worker::job::is_scheduler_event), "{events:?}");
+    assert!(!out.iter().any(|r| matches!(r, Response::Finished { .. })), "one step does not finish the run");
+
+    // Stepping on to the end: every step is a few events, never the whole run at once.
+    let mut steps = 1;
+    while !out.iter().any(|r| matches!(r, Response::Finished { .. })) && steps < 1000 {
+        session.receive(&encode(&Request::Step));
+        while session.is_busy() {
+            out.extend(session.slice());
+        }
+        steps += 1;
+    }
+    assert_eq!(stdout(&out), "7\n");
+    let total = scheduler_events(&out);
+    assert!(steps > 2 && total / steps < 10, "{total} events in {steps} steps");
+}
+
+/// The number of scheduler events in the responses.
+fn scheduler_events(out: &[Response]) -> usize {
+    events(out).iter().filter(|e| goroscope_worker::job::is_scheduler_event(e)).count()
+}
+
+#[test]
+fn control_requests_without_a_run_are_ignored() {
+    let mut session = Session::new();
+    for request in [Request::Pause, Request::Resume, Request::Step] {
+        assert_eq!(session.receive(&encode(&request)), vec![]);
+        assert!(!session.is_busy());
+    }
 }
 
 #[test]
@@ -125,4 +214,54 @@ fn junk_and_foreign_versions_are_faults_not_panics() {
         assert!(!session.is_busy());
     }
     assert!(session.slice().is_empty(), "an idle session's slice says nothing");
+}
+
+/// The whole trace of `code` as the machine records it running on its own, in the CLI's
+/// slices.
+fn machine_trace(code: &str, procs: usize, seed: u64) -> Vec<Event> {
+    let program = goroscope_worker::front_end::compile(code).expect("example compiles");
+    let config = goroscope_runtime::Config { procs, seed, record_events: true, ..Default::default() };
+    let mut machine = goroscope_runtime::Machine::new(program, config).expect("loads");
+    machine.run();
+    machine.take_events()
+}
+
+/// Runs `code` in the session, stepping (Step after Step) or running, to its end.
+fn session_trace(code: &str, procs: u8, seed: u64, stepping: bool) -> Vec<Event> {
+    let mut session = Session::new();
+    let mut out = session.receive(&encode(&Request::Run(RunConfig { code: code.into(), procs, seed })));
+    while !out.iter().any(|r| matches!(r, Response::Finished { .. })) {
+        if stepping && !session.is_busy() {
+            out.extend(session.receive(&encode(&Request::Step)));
+        }
+        out.extend(session.slice());
+    }
+    events(&out)
+}
+
+#[test]
+fn slicing_and_stepping_never_change_the_run() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    for (name, procs) in [("work_stealing.go", 4), ("preemption.go", 2), ("fan_in_select.go", 8)] {
+        let code = std::fs::read_to_string(root.join(name)).expect("example exists");
+        let expected = machine_trace(&code, usize::from(procs), 3);
+        assert_same_trace(&session_trace(&code, procs, 3, false), &expected, &format!("{name} run in slices"));
+        if expected.len() < 10_000 {
+            assert_same_trace(&session_trace(&code, procs, 3, true), &expected, &format!("{name} stepped"));
+        }
+    }
+}
+
+/// Fails at the first event where `got` and `want` part, showing the events around it.
+fn assert_same_trace(got: &[Event], want: &[Event], what: &str) {
+    let first = got.iter().zip(want).position(|(a, b)| a != b).unwrap_or(got.len().min(want.len()));
+    let around = first.saturating_sub(3)..first + 3;
+    assert!(
+        got.len() == want.len() && first == got.len(),
+        "{what}: traces part at event {first} (lengths {} and {}):\n got {:#?}\nwant {:#?}",
+        got.len(),
+        want.len(),
+        got.get(around.start..around.end.min(got.len())),
+        want.get(around.start..around.end.min(want.len())),
+    );
 }

@@ -1,0 +1,73 @@
+// What every end-to-end test file shares: one Chromium per file, a fresh playground page,
+// and the ways to read and drive it. `cargo xtask test` builds the site, serves it and
+// sets GOROSCOPE_URL (and CHROMIUM, the browser binary: Debian's, never a downloaded one).
+//
+// Typing note for test authors: the editor indents on Enter and re-indents a typed `}`,
+// so type program lines without their leading tabs; the editor's text then reads back
+// as the indented program.
+
+import { before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+export const url = process.env.GOROSCOPE_URL;
+export const artifacts = new URL("./artifacts/", import.meta.url).pathname;
+let browser;
+
+/** Registers the file's browser: launched before its tests, closed after them. */
+export function useBrowser() {
+  before(async () => {
+    assert.ok(url, "GOROSCOPE_URL is not set: run the browser tests with `cargo xtask test`");
+    mkdirSync(artifacts, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+}
+
+/**
+ * A fresh page with the playground loaded and idle. `options` go to Playwright's
+ * `newPage` (e.g. `{ viewport: { width: 390, height: 844 }, colorScheme: "dark" }`).
+ */
+export async function openPlayground(address = url, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, ...options });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(address);
+  await page.locator("[data-testid=editor] .cm-content").waitFor();
+  assert.equal(await status(page), "idle");
+  return { page, errors };
+}
+
+export const status = (page) => page.getByTestId("status").textContent();
+export const consoleText = (page) => page.getByTestId("console").textContent();
+/** The editor's text: its lines joined (innerText would double the empty lines). */
+export const editorText = (page) =>
+  page.locator("[data-testid=editor] .cm-line").evaluateAll((lines) =>
+    lines.map((line) => line.textContent).join("\n"));
+
+/** Replaces the editor's program by typing `lines` (unindented) key by key. */
+export async function typeProgram(page, lines) {
+  await page.locator("[data-testid=editor] .cm-content").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type(lines.join("\n"));
+}
+
+export async function waitForStatus(page, wanted, timeout = 10_000) {
+  await page.waitForFunction(
+    (wanted) => document.querySelector("[data-testid=status]")?.textContent === wanted,
+    wanted,
+    { timeout },
+  );
+}
+
+/** An example's file in examples/, as text. */
+export const exampleFile = (name) => readFileSync(new URL(`../examples/${name}`, import.meta.url), "utf8");
