@@ -162,6 +162,10 @@ pub(crate) fn set_float(slot: &mut Value, v: f64) {
 /// `*n < budget`, counting each in `*n`; returns the pc of the first instruction it did
 /// not execute (a non-fast one, the end of the code, or the next one when the budget ran
 /// out), with `win` updated to the frame it belongs to.
+///
+/// The loop is in this one function, so entering the fast path costs one call; calls
+/// and returns go through `call`/`ret`, kept out of line so that the loop's machine
+/// registers hold only the code, the window, `pc` and the budget left.
 #[inline(never)]
 pub(crate) fn run<'p>(
     funcs: &'p [FuncProto],
@@ -172,27 +176,221 @@ pub(crate) fn run<'p>(
     n: &mut u64,
     budget: u64,
 ) -> usize {
-    let mut w = *win;
-    while let Some(regs) = g.regs.get_mut(w.range()) {
-        pc = simple(&w.func.code, regs, pc, n, budget);
-        if *n >= budget {
-            break;
-        }
-        let entered = match w.func.code.get(pc) {
-            Some(&Instr::Call { func, base }) => {
-                call(funcs, max_frames, g, &mut w, pc, func.0, base.0)
-            }
-            Some(&Instr::Return { src, n: cnt }) => ret(funcs, g, &mut w, src.0, cnt),
-            _ => None,
-        };
-        match entered {
-            Some(next) => {
-                pc = next;
-                *n += 1;
-            }
-            None => break,
-        }
+    if *n >= budget {
+        return pc;
     }
+    // Counting down what is left keeps the budget out of the loop.
+    let mut left = budget - *n;
+    let mut w = *win;
+    'window: while let Some(regs) = g.regs.get_mut(w.range()) {
+        let code = &w.func.code[..];
+        while left > 0 {
+            let Some(ins) = code.get(pc) else {
+                break 'window;
+            };
+            macro_rules! int {
+                ($r:expr) => {
+                    regs[$r.0 as usize].as_int()
+                };
+            }
+            macro_rules! flt {
+                ($r:expr) => {
+                    regs[$r.0 as usize].as_float()
+                };
+            }
+            macro_rules! int_op {
+                ($dst:expr, $v:expr) => {{
+                    let v = $v;
+                    set_int(&mut regs[$dst.0 as usize], v)
+                }};
+            }
+            macro_rules! bool_op {
+                ($dst:expr, $v:expr) => {{
+                    let v = $v;
+                    set_bool(&mut regs[$dst.0 as usize], v)
+                }};
+            }
+            macro_rules! flt_op {
+                ($dst:expr, $v:expr) => {{
+                    let v = $v;
+                    set_float(&mut regs[$dst.0 as usize], v)
+                }};
+            }
+            macro_rules! jump_if {
+                ($c:expr, $target:expr) => {
+                    if $c {
+                        pc = $target as usize;
+                    } else {
+                        pc += 1;
+                    }
+                };
+            }
+            match *ins {
+                Instr::Move { dst, src } => {
+                    move_value(regs, dst.0 as usize, src.0 as usize);
+                    pc += 1
+                }
+                Instr::LoadInt { dst, imm } => {
+                    int_op!(dst, imm as i64);
+                    pc += 1
+                }
+                Instr::LoadBool { dst, v } => {
+                    bool_op!(dst, v);
+                    pc += 1
+                }
+                Instr::AddInt { dst, a, b } => {
+                    int_op!(dst, int!(a).wrapping_add(int!(b)));
+                    pc += 1
+                }
+                Instr::AddIntImm { dst, a, imm } => {
+                    int_op!(dst, int!(a).wrapping_add(imm as i64));
+                    pc += 1
+                }
+                Instr::SubInt { dst, a, b } => {
+                    int_op!(dst, int!(a).wrapping_sub(int!(b)));
+                    pc += 1
+                }
+                Instr::MulInt { dst, a, b } => {
+                    int_op!(dst, int!(a).wrapping_mul(int!(b)));
+                    pc += 1
+                }
+                Instr::MulIntImm { dst, a, imm } => {
+                    int_op!(dst, int!(a).wrapping_mul(imm as i64));
+                    pc += 1
+                }
+                Instr::AndInt { dst, a, b } => {
+                    int_op!(dst, int!(a) & int!(b));
+                    pc += 1
+                }
+                Instr::AndIntImm { dst, a, imm } => {
+                    int_op!(dst, int!(a) & imm as i64);
+                    pc += 1
+                }
+                Instr::OrInt { dst, a, b } => {
+                    int_op!(dst, int!(a) | int!(b));
+                    pc += 1
+                }
+                Instr::XorInt { dst, a, b } => {
+                    int_op!(dst, int!(a) ^ int!(b));
+                    pc += 1
+                }
+                Instr::AndNotInt { dst, a, b } => {
+                    int_op!(dst, int!(a) & !int!(b));
+                    pc += 1
+                }
+                Instr::NegInt { dst, a } => {
+                    int_op!(dst, int!(a).wrapping_neg());
+                    pc += 1
+                }
+                Instr::ComplInt { dst, a } => {
+                    int_op!(dst, !int!(a));
+                    pc += 1
+                }
+                Instr::Wrap { dst, src, kind } => {
+                    int_op!(dst, kind.wrap(int!(src)));
+                    pc += 1
+                }
+                Instr::AddFloat { dst, a, b } => {
+                    flt_op!(dst, flt!(a) + flt!(b));
+                    pc += 1
+                }
+                Instr::SubFloat { dst, a, b } => {
+                    flt_op!(dst, flt!(a) - flt!(b));
+                    pc += 1
+                }
+                Instr::MulFloat { dst, a, b } => {
+                    flt_op!(dst, flt!(a) * flt!(b));
+                    pc += 1
+                }
+                Instr::DivFloat { dst, a, b } => {
+                    flt_op!(dst, flt!(a) / flt!(b));
+                    pc += 1
+                }
+                Instr::NegFloat { dst, a } => {
+                    flt_op!(dst, -flt!(a));
+                    pc += 1
+                }
+                Instr::EqInt { dst, a, b } => {
+                    bool_op!(dst, int!(a) == int!(b));
+                    pc += 1
+                }
+                Instr::NeInt { dst, a, b } => {
+                    bool_op!(dst, int!(a) != int!(b));
+                    pc += 1
+                }
+                Instr::LtInt { dst, a, b } => {
+                    bool_op!(dst, int!(a) < int!(b));
+                    pc += 1
+                }
+                Instr::LeInt { dst, a, b } => {
+                    bool_op!(dst, int!(a) <= int!(b));
+                    pc += 1
+                }
+                Instr::LtUint { dst, a, b } => {
+                    bool_op!(dst, (int!(a) as u64) < (int!(b) as u64));
+                    pc += 1
+                }
+                Instr::LeUint { dst, a, b } => {
+                    bool_op!(dst, (int!(a) as u64) <= (int!(b) as u64));
+                    pc += 1
+                }
+                Instr::EqFloat { dst, a, b } => {
+                    bool_op!(dst, flt!(a) == flt!(b));
+                    pc += 1
+                }
+                Instr::LtFloat { dst, a, b } => {
+                    bool_op!(dst, flt!(a) < flt!(b));
+                    pc += 1
+                }
+                Instr::LeFloat { dst, a, b } => {
+                    bool_op!(dst, flt!(a) <= flt!(b));
+                    pc += 1
+                }
+                Instr::Not { dst, src } => {
+                    bool_op!(dst, !regs[src.0 as usize].as_bool());
+                    pc += 1
+                }
+                Instr::Jump { target } => pc = target as usize,
+                Instr::JumpIfTrue { cond, target } => {
+                    jump_if!(regs[cond.0 as usize].as_bool(), target)
+                }
+                Instr::JumpIfFalse { cond, target } => {
+                    jump_if!(!regs[cond.0 as usize].as_bool(), target)
+                }
+                Instr::JumpIfLtInt { a, b, target } => jump_if!(int!(a) < int!(b), target),
+                Instr::JumpIfLeInt { a, b, target } => jump_if!(int!(a) <= int!(b), target),
+                Instr::JumpIfEqInt { a, b, target } => jump_if!(int!(a) == int!(b), target),
+                Instr::JumpIfNeInt { a, b, target } => jump_if!(int!(a) != int!(b), target),
+                Instr::JumpIfLtIntImm { a, imm, target } => jump_if!(int!(a) < imm as i64, target),
+                Instr::JumpIfLeIntImm { a, imm, target } => jump_if!(int!(a) <= imm as i64, target),
+                Instr::JumpIfGtIntImm { a, imm, target } => jump_if!(int!(a) > imm as i64, target),
+                Instr::JumpIfGeIntImm { a, imm, target } => jump_if!(int!(a) >= imm as i64, target),
+                Instr::JumpIfEqIntImm { a, imm, target } => jump_if!(int!(a) == imm as i64, target),
+                Instr::JumpIfNeIntImm { a, imm, target } => jump_if!(int!(a) != imm as i64, target),
+                Instr::Call { func, base } => {
+                    match call(funcs, max_frames, g, &mut w, pc, func.0, base.0) {
+                        Some(next) => pc = next,
+                        None => break 'window,
+                    }
+                    left -= 1;
+                    continue 'window;
+                }
+                Instr::Return { src, n: cnt } => {
+                    match ret(funcs, g, &mut w, src.0, cnt) {
+                        Some(next) => pc = next,
+                        None => break 'window,
+                    }
+                    left -= 1;
+                    continue 'window;
+                }
+                _ => break 'window,
+            }
+            left -= 1;
+        }
+        // The budget ran out.
+        break;
+    }
+    *n = budget - left;
     *win = w;
     pc
 }
@@ -200,7 +398,7 @@ pub(crate) fn run<'p>(
 /// `Call { func, base }` at `pc` of window `w`: pushes the callee's frame and makes `w`
 /// its window; returns the callee's first pc, or None (nothing done) when the full
 /// loop must do it (stack overflow, a missing function).
-#[inline(always)]
+#[inline(never)]
 fn call<'p>(
     funcs: &'p [FuncProto],
     max_frames: usize,
@@ -231,7 +429,7 @@ fn call<'p>(
 /// `Return { src, n }` of window `w`: moves the results, pops the frame and makes `w`
 /// the caller's window; returns the caller's pc, or None (nothing done) when the full
 /// loop must do it (a frame other than a plain call's, or one with deferred calls).
-#[inline(always)]
+#[inline(never)]
 fn ret<'p>(
     funcs: &'p [FuncProto],
     g: &mut GState,
@@ -255,205 +453,6 @@ fn ret<'p>(
     g.frames.pop();
     *w = caller_win;
     Some(caller_pc)
-}
-
-/// Executes simple instructions (register-only, never throwing) from `pc` while
-/// `*n < budget`, counting each in `*n`; returns the pc of the first instruction it did
-/// not execute.
-#[inline(never)]
-fn simple(code: &[Instr], regs: &mut [Value], mut pc: usize, n: &mut u64, budget: u64) -> usize {
-    if *n >= budget {
-        return pc;
-    }
-    // Counting down what is left keeps the budget out of the loop.
-    let mut left = budget - *n;
-    while left > 0 {
-        let Some(ins) = code.get(pc) else { break };
-        macro_rules! int {
-            ($r:expr) => {
-                regs[$r.0 as usize].as_int()
-            };
-        }
-        macro_rules! flt {
-            ($r:expr) => {
-                regs[$r.0 as usize].as_float()
-            };
-        }
-        macro_rules! int_op {
-            ($dst:expr, $v:expr) => {{
-                let v = $v;
-                set_int(&mut regs[$dst.0 as usize], v)
-            }};
-        }
-        macro_rules! bool_op {
-            ($dst:expr, $v:expr) => {{
-                let v = $v;
-                set_bool(&mut regs[$dst.0 as usize], v)
-            }};
-        }
-        macro_rules! flt_op {
-            ($dst:expr, $v:expr) => {{
-                let v = $v;
-                set_float(&mut regs[$dst.0 as usize], v)
-            }};
-        }
-        macro_rules! jump_if {
-            ($c:expr, $target:expr) => {
-                if $c {
-                    pc = $target as usize;
-                } else {
-                    pc += 1;
-                }
-            };
-        }
-        match *ins {
-            Instr::Move { dst, src } => {
-                move_value(regs, dst.0 as usize, src.0 as usize);
-                pc += 1
-            }
-            Instr::LoadInt { dst, imm } => {
-                int_op!(dst, imm as i64);
-                pc += 1
-            }
-            Instr::LoadBool { dst, v } => {
-                bool_op!(dst, v);
-                pc += 1
-            }
-            Instr::AddInt { dst, a, b } => {
-                int_op!(dst, int!(a).wrapping_add(int!(b)));
-                pc += 1
-            }
-            Instr::AddIntImm { dst, a, imm } => {
-                int_op!(dst, int!(a).wrapping_add(imm as i64));
-                pc += 1
-            }
-            Instr::SubInt { dst, a, b } => {
-                int_op!(dst, int!(a).wrapping_sub(int!(b)));
-                pc += 1
-            }
-            Instr::MulInt { dst, a, b } => {
-                int_op!(dst, int!(a).wrapping_mul(int!(b)));
-                pc += 1
-            }
-            Instr::MulIntImm { dst, a, imm } => {
-                int_op!(dst, int!(a).wrapping_mul(imm as i64));
-                pc += 1
-            }
-            Instr::AndInt { dst, a, b } => {
-                int_op!(dst, int!(a) & int!(b));
-                pc += 1
-            }
-            Instr::AndIntImm { dst, a, imm } => {
-                int_op!(dst, int!(a) & imm as i64);
-                pc += 1
-            }
-            Instr::OrInt { dst, a, b } => {
-                int_op!(dst, int!(a) | int!(b));
-                pc += 1
-            }
-            Instr::XorInt { dst, a, b } => {
-                int_op!(dst, int!(a) ^ int!(b));
-                pc += 1
-            }
-            Instr::AndNotInt { dst, a, b } => {
-                int_op!(dst, int!(a) & !int!(b));
-                pc += 1
-            }
-            Instr::NegInt { dst, a } => {
-                int_op!(dst, int!(a).wrapping_neg());
-                pc += 1
-            }
-            Instr::ComplInt { dst, a } => {
-                int_op!(dst, !int!(a));
-                pc += 1
-            }
-            Instr::Wrap { dst, src, kind } => {
-                int_op!(dst, kind.wrap(int!(src)));
-                pc += 1
-            }
-            Instr::AddFloat { dst, a, b } => {
-                flt_op!(dst, flt!(a) + flt!(b));
-                pc += 1
-            }
-            Instr::SubFloat { dst, a, b } => {
-                flt_op!(dst, flt!(a) - flt!(b));
-                pc += 1
-            }
-            Instr::MulFloat { dst, a, b } => {
-                flt_op!(dst, flt!(a) * flt!(b));
-                pc += 1
-            }
-            Instr::DivFloat { dst, a, b } => {
-                flt_op!(dst, flt!(a) / flt!(b));
-                pc += 1
-            }
-            Instr::NegFloat { dst, a } => {
-                flt_op!(dst, -flt!(a));
-                pc += 1
-            }
-            Instr::EqInt { dst, a, b } => {
-                bool_op!(dst, int!(a) == int!(b));
-                pc += 1
-            }
-            Instr::NeInt { dst, a, b } => {
-                bool_op!(dst, int!(a) != int!(b));
-                pc += 1
-            }
-            Instr::LtInt { dst, a, b } => {
-                bool_op!(dst, int!(a) < int!(b));
-                pc += 1
-            }
-            Instr::LeInt { dst, a, b } => {
-                bool_op!(dst, int!(a) <= int!(b));
-                pc += 1
-            }
-            Instr::LtUint { dst, a, b } => {
-                bool_op!(dst, (int!(a) as u64) < (int!(b) as u64));
-                pc += 1
-            }
-            Instr::LeUint { dst, a, b } => {
-                bool_op!(dst, (int!(a) as u64) <= (int!(b) as u64));
-                pc += 1
-            }
-            Instr::EqFloat { dst, a, b } => {
-                bool_op!(dst, flt!(a) == flt!(b));
-                pc += 1
-            }
-            Instr::LtFloat { dst, a, b } => {
-                bool_op!(dst, flt!(a) < flt!(b));
-                pc += 1
-            }
-            Instr::LeFloat { dst, a, b } => {
-                bool_op!(dst, flt!(a) <= flt!(b));
-                pc += 1
-            }
-            Instr::Not { dst, src } => {
-                bool_op!(dst, !regs[src.0 as usize].as_bool());
-                pc += 1
-            }
-            Instr::Jump { target } => pc = target as usize,
-            Instr::JumpIfTrue { cond, target } => {
-                jump_if!(regs[cond.0 as usize].as_bool(), target)
-            }
-            Instr::JumpIfFalse { cond, target } => {
-                jump_if!(!regs[cond.0 as usize].as_bool(), target)
-            }
-            Instr::JumpIfLtInt { a, b, target } => jump_if!(int!(a) < int!(b), target),
-            Instr::JumpIfLeInt { a, b, target } => jump_if!(int!(a) <= int!(b), target),
-            Instr::JumpIfEqInt { a, b, target } => jump_if!(int!(a) == int!(b), target),
-            Instr::JumpIfNeInt { a, b, target } => jump_if!(int!(a) != int!(b), target),
-            Instr::JumpIfLtIntImm { a, imm, target } => jump_if!(int!(a) < imm as i64, target),
-            Instr::JumpIfLeIntImm { a, imm, target } => jump_if!(int!(a) <= imm as i64, target),
-            Instr::JumpIfGtIntImm { a, imm, target } => jump_if!(int!(a) > imm as i64, target),
-            Instr::JumpIfGeIntImm { a, imm, target } => jump_if!(int!(a) >= imm as i64, target),
-            Instr::JumpIfEqIntImm { a, imm, target } => jump_if!(int!(a) == imm as i64, target),
-            Instr::JumpIfNeIntImm { a, imm, target } => jump_if!(int!(a) != imm as i64, target),
-            _ => break,
-        }
-        left -= 1;
-    }
-    *n = budget - left;
-    pc
 }
 
 /// `Return { src, n }`: moves `regs[src..src+n]` to `regs[0..n]`. The registers moved

@@ -72,6 +72,12 @@ impl TimerHeap {
         None
     }
 
+    /// Whether the heap holds no entry at all (not even a stale one).
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.heap.is_empty()
+    }
+
     pub fn pop(&mut self) -> Option<TimerId> {
         self.heap.pop().map(|Reverse((_, _, id))| id)
     }
