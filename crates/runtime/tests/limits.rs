@@ -191,3 +191,19 @@ func main() {
     );
     assert_eq!((r.stdout.as_str(), r.code), ("true\n", 0));
 }
+
+#[test]
+fn an_array_larger_than_the_cap_is_refused_when_first_made() {
+    let global = with_heap(
+        "package main\n\nimport \"fmt\"\n\nvar big [1 << 24]int\n\nfunc main() {\n\tbig[1] = 2\n\tfmt.Println(big[1])\n}\n",
+        256 << 20,
+    );
+    assert_oom(&global, 512, 256);
+    assert_eq!(global.stdout, "");
+    let local = with_heap(
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"start\")\n\tvar rows [4][1 << 22]int\n\trows[3][5] = 1\n\tfmt.Println(rows[3][5])\n}\n",
+        256 << 20,
+    );
+    assert_oom(&local, 512, 256);
+    assert_eq!(local.stdout, "start\n");
+}
