@@ -429,7 +429,7 @@ impl Machine {
                         let v = r!(src).clone();
                         match &mut r!(dst) {
                             Value::Agg(a) => {
-                                if let Some(slot) = Rc::make_mut(a).get_mut(field as usize) {
+                                if let Some(slot) = crate::value::agg_mut(a).get_mut(field as usize) {
                                     *slot = v
                                 }
                             }
@@ -989,7 +989,7 @@ fn store_field(p: &Value, field: u16, v: Value) -> Result<(), Throw> {
     match p {
         Value::Cell(c) => match &mut *c.borrow_mut() {
             Value::Agg(a) => {
-                if let Some(slot) = Rc::make_mut(a).get_mut(field as usize) {
+                if let Some(slot) = crate::value::agg_mut(a).get_mut(field as usize) {
                     *slot = v;
                 }
                 Ok(())

@@ -490,6 +490,8 @@ impl Machine {
 
     /// Ends the program because of `t` on goroutine `g`, writing Go's report.
     pub(crate) fn die(&mut self, g: &mut GState, t: Throw) {
+        // A limit exceeded earlier explains whatever went wrong after it.
+        let t = self.meter.take_over().unwrap_or(t);
         let (code, reason, text) = self.death_report(g, t);
         self.write_raw(Stream::Stderr, text.as_bytes());
         self.finish(Exit { code, reason });
@@ -617,6 +619,12 @@ impl Machine {
             TypeKind::Float64 => Value::Float(0.0),
             TypeKind::String => Value::Str(Rc::from(&b""[..])),
             TypeKind::Array { len, elem } => {
+                let bytes = meter::flat_values(&self.prog.types, ty, 0)
+                    .saturating_mul(meter::VALUE_BYTES);
+                if !self.meter.could_fit(bytes) {
+                    self.meter.refuse(bytes);
+                    return Value::Nil;
+                }
                 let z = self.build_zero(*elem, depth + 1);
                 Value::Agg(vec![z; *len as usize].into())
             }

@@ -49,7 +49,7 @@ pub fn index_array(a: &Value, i: i64) -> Result<Value, Throw> {
 pub fn set_index_array(a: &mut Value, i: i64, v: Value) -> Result<(), Throw> {
     match a {
         Value::Agg(xs) if i >= 0 && (i as usize) < xs.len() => {
-            Rc::make_mut(xs)[i as usize] = v;
+            crate::value::agg_mut(xs)[i as usize] = v;
             Ok(())
         }
         Value::Agg(xs) => Err(Throw::bounds(i, xs.len())),

@@ -5,8 +5,8 @@
 //!   `float64` is `Float`; `bool` is `Bool`.
 //! - strings are immutable shared bytes (`Str`), possibly invalid UTF-8.
 //! - structs and arrays are `Agg`: an `Rc<[Value]>` with **copy-on-write**. Copying a value
-//!   clones the `Rc`; every write goes through `Rc::make_mut`, which copies the elements
-//!   first when they are shared. So Go's value semantics hold without the compiler
+//!   clones the `Rc`; every write goes through [`agg_mut`] (`Rc::make_mut`), which copies
+//!   the elements first when they are shared. So Go's value semantics hold without the compiler
 //!   emitting copies.
 //! - a pointer to a whole boxed variable is `Cell` (identity = the `Rc`); an interior
 //!   pointer (`&s.f`, `&xs[i]`) is `Ptr`: a root plus a path of field/element indices,
@@ -275,12 +275,21 @@ impl Place {
     }
 }
 
+/// The elements of an aggregate for writing: copied first when shared (copy-on-write),
+/// and the copy of a large one is charged as bulk work (one instruction per element).
+pub fn agg_mut(a: &mut Rc<[Value]>) -> &mut [Value] {
+    if a.len() as u64 >= meter::SMALL_WORK && Rc::strong_count(a) > 1 {
+        meter::note_work(a.len() as u64);
+    }
+    Rc::make_mut(a)
+}
+
 fn store_path(slot: &mut Value, path: &[u32], v: Value) {
     match path.split_first() {
         None => *slot = v,
         Some((&i, rest)) => {
             if let Value::Agg(a) = slot
-                && let Some(inner) = Rc::make_mut(a).get_mut(i as usize)
+                && let Some(inner) = agg_mut(a).get_mut(i as usize)
             {
                 store_path(inner, rest, v);
             }

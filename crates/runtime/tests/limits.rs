@@ -191,3 +191,32 @@ func main() {
     );
     assert_eq!((r.stdout.as_str(), r.code), ("true\n", 0));
 }
+
+#[test]
+fn an_array_larger_than_the_cap_is_refused_when_first_made() {
+    let global = with_heap(
+        "package main\n\nimport \"fmt\"\n\nvar big [1 << 24]int\n\nfunc main() {\n\tbig[1] = 2\n\tfmt.Println(big[1])\n}\n",
+        256 << 20,
+    );
+    assert_oom(&global, 512, 256);
+    assert_eq!(global.stdout, "");
+    let local = with_heap(
+        "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"start\")\n\tvar rows [4][1 << 22]int\n\trows[3][5] = 1\n\tfmt.Println(rows[3][5])\n}\n",
+        256 << 20,
+    );
+    assert_oom(&local, 512, 256);
+    assert_eq!(local.stdout, "start\n");
+}
+
+#[test]
+fn copy_on_write_copies_of_a_large_array_are_charged() {
+    let r = with_budget(
+        "package main\n\nfunc main() {\n\tvar a [100000]int\n\tfor i := 0; i < 1000; i++ {\n\t\tb := a\n\t\tb[i] = i\n\t\ta = b\n\t}\n}\n",
+        1_000_000,
+    );
+    assert_eq!(
+        (r.stderr.as_str(), r.code),
+        ("goroscope: the program was stopped after 1000000 instructions (the playground's budget)\n", 2)
+    );
+    assert!(r.instructions <= 1_200_000, "{}", r.instructions);
+}

@@ -14,8 +14,9 @@
 //! - a live goroutine: [`STACK_BYTES`] (Go's initial stack size);
 //! - a string of at least [`STR_TRACKED`] bytes: its length, while it lives.
 //!
-//! Not counted: structs and arrays (copy-on-write aggregates), short strings, registers,
-//! closures, pointers. Reference cycles are never freed (the heap is reference counted),
+//! Not counted: structs and arrays (copy-on-write aggregates; only an array type whose
+//! zero value alone exceeds the cap is refused, see [`flat_values`]), short strings,
+//! registers, closures, pointers, the trace's event log. Reference cycles are never freed (the heap is reference counted),
 //! so a program that keeps building cycles does reach the cap.
 //!
 //! # Invariants
@@ -33,6 +34,8 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
+
+use goroscope_compiler::bytecode::{TypeDesc, TypeId, TypeKind};
 
 use crate::throw::Throw;
 
@@ -155,6 +158,17 @@ impl Meter {
             self.prune();
             fits(self)
         }
+    }
+
+    /// Records that an allocation of `bytes` was refused without failing on the spot
+    /// (the run ends with the heap limit at the next check).
+    pub fn refuse(&self, bytes: u64) {
+        self.flag(Over::Heap { want: bytes });
+    }
+
+    /// Whether a value of `bytes` could ever fit under the cap.
+    pub fn could_fit(&self, bytes: u64) -> bool {
+        bytes <= self.max_heap
     }
 
     /// Adds `bytes` to the heap; `Err` (after adding) when the cap is exceeded. For
@@ -287,6 +301,22 @@ pub fn note_str(s: &Rc<[u8]>) {
     }
     if !ok {
         m.flag(Over::Heap { want: bytes });
+    }
+}
+
+/// How many values a zero value of type `ty` holds once every array and struct in it
+/// is materialised (saturating): arrays are not counted on the meter, but one larger
+/// than the whole cap is refused when its zero value is first built.
+pub fn flat_values(types: &[TypeDesc], ty: TypeId, depth: u32) -> u64 {
+    match types.get(ty.0 as usize).map(|t| &t.kind) {
+        _ if depth > 64 => 1,
+        Some(TypeKind::Array { len, elem }) => {
+            (*len as u64).saturating_mul(flat_values(types, *elem, depth + 1))
+        }
+        Some(TypeKind::Struct { fields }) => fields
+            .iter()
+            .fold(0u64, |n, f| n.saturating_add(flat_values(types, f.ty, depth + 1))),
+        _ => 1,
     }
 }
 
