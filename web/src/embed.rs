@@ -250,7 +250,8 @@ pub fn Embed() -> Html {
             }
         })
     };
-    let initial_full_url = {
+    // Until pressed, the link carries the program the embed opened with.
+    let initial_full_url = use_memo((), |_| {
         let session = session.borrow();
         let shared = opened.as_ref().as_ref().ok().and_then(Option::as_ref);
         let fragment = share::encode(&Shared {
@@ -259,7 +260,7 @@ pub fn Embed() -> Html {
             seed: Some(session.seed),
         });
         format!("./#{fragment}")
-    };
+    });
 
     let playground = &state.0;
     let running = playground.is_running();
@@ -270,7 +271,7 @@ pub fn Embed() -> Html {
                 <button data-testid="run" onclick={on_run} disabled={running}>{ "Run" }</button>
                 <button data-testid="stop" onclick={on_stop} disabled={!running}>{ "Stop" }</button>
                 <span class={classes!("status", status)} data-testid="status">{ status }</span>
-                <a class="open-full" data-testid="open-full" href={initial_full_url} ref={open_full}
+                <a class="open-full" data-testid="open-full" href={(*initial_full_url).clone()} ref={open_full}
                    target="_blank" rel="noopener" onmousedown={on_open_full.clone()} onclick={on_open_full}>
                     { "Open in the full playground ↗" }
                 </a>
