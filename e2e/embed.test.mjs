@@ -151,3 +151,36 @@ test("a top-level embed page accepts no commands", async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("embed.js works from a tutorial on another origin, with the site under any path", async () => {
+  const { page, errors } = await openPlayground();
+  const site = new URL(url);
+  // The playground as a static host would serve it below /deep/path/, proxied to dist/.
+  await page.context().route("http://site.test/deep/path/**", async (route) => {
+    const path = new URL(route.request().url()).pathname.replace("/deep/path/", "");
+    const response = await route.fetch({ url: new URL(path, site).href });
+    await route.fulfill({ response });
+  });
+  const code = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("from another origin")\n}\n';
+  await page.context().route("http://tutorial.test/lessons/one.html", (route) => route.fulfill({
+    contentType: "text/html",
+    body: `<!doctype html><title>lesson</title>
+      <script src="http://site.test/deep/path/embed.js" defer></script>
+      <pre data-goroscope data-procs="9" data-seed="x">${code.replace(/</g, "&lt;")}</pre>`,
+  }));
+  await page.goto("http://tutorial.test/lessons/one.html");
+  const iframe = page.locator("iframe.goroscope-embed");
+  await iframe.waitFor();
+  const src = new URL(await iframe.getAttribute("src"));
+  assert.equal(`${src.origin}${src.pathname}${src.search}`, "http://site.test/deep/path/?embed");
+  assert.ok(!/procs|seed/.test(src.hash), `invalid attributes are ignored: ${src.hash}`);
+  assert.equal(programOf(src.href), code);
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  await frame.locator("[data-testid=editor] .cm-content").waitFor();
+  await frame.getByTestId("run").click();
+  await frame.waitForFunction(() => document.querySelector("[data-testid=status]").textContent === "finished");
+  assert.equal(await consoleText(frame), "from another origin\nProgram exited.\n");
+  await page.waitForFunction(() => document.querySelector("iframe.goroscope-embed").height !== "450");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
