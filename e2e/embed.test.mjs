@@ -29,7 +29,7 @@ test("the embed page fits a 700×450 iframe and runs", async () => {
   const { page, errors } = await openPlayground(`${url}?embed#${fragmentFor(HELLO, "&procs=2&seed=5")}`,
     { viewport: { width: 700, height: 450 } });
   assert.equal(await page.locator("header").count(), 0, "no full-page header");
-  for (const id of ["run", "stop", "status", "editor", "console", "open-full"]) {
+  for (const id of ["run", "stop", "status", "views-toggle", "editor", "console", "open-full"]) {
     const box = await page.getByTestId(id).boundingBox();
     assert.ok(box && box.y >= 0 && box.y + box.height <= 450 && box.x + box.width <= 700,
       `${id} is inside 700×450: ${JSON.stringify(box)}`);
@@ -73,6 +73,18 @@ test("the sample tutorial's three snippets run independently", async () => {
       assert.equal(await consoleText(other), "");
     }
   }
+  // The third block has data-views="open": its views follow the run; the others' are
+  // one click away.
+  await frames[2].getByTestId("timeline").waitFor();
+  assert.ok(await frames[2].getByTestId("proc-0").count() > 0, "a lane per P");
+  assert.equal(await frames[2].getByTestId("views-toggle").getAttribute("aria-pressed"), "true");
+  assert.equal(await frames[0].getByTestId("timeline").count(), 0);
+  await frames[0].getByTestId("views-toggle").click();
+  await frames[0].getByTestId("timeline").waitFor();
+  assert.ok(await frames[0].getByTestId("goroutine-1").count() > 0, "main is drawn");
+  await frames[0].getByTestId("views-toggle").click();
+  assert.equal(await frames[0].getByTestId("timeline").count(), 0);
+
   // The settings came from the blocks' attributes.
   const links = await Promise.all(frames.map((f) => f.getByTestId("open-full").getAttribute("href")));
   assert.match(links[1], /&procs=1&seed=7$/);

@@ -1,7 +1,12 @@
-//! The embedded playground (`?embed`): editor, Run/Stop, status, console and a link to
-//! the full playground, compact enough for a 700×450 iframe in a tutorial page. It runs
-//! programs like the full page (the same model, worker link, editor and share format),
-//! keeps no draft, and speaks the postMessage API of `embed_api` with its parent.
+//! The embedded playground (`?embed`): editor, Run/Stop, status, console, a toggle for
+//! the views and a link to the full playground, compact enough for a 700×450 iframe in
+//! a tutorial page. It runs programs like the full page (the same model, worker link,
+//! editor, views and share format), keeps no draft, and speaks the postMessage API of
+//! `embed_api` with its parent.
+//!
+//! The views follow the run live: the embed records every event the worker streams and
+//! shows the state after the last one (no scrubbing or stepping: that is the full
+//! playground's job).
 //!
 //! Origin policy: a tutorial may live on any origin, so the embed does not check
 //! origins; it checks the sender instead. It accepts commands only from its parent
@@ -12,7 +17,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use goroscope_protocol::{Request, RunConfig, Stream};
+use goroscope_protocol::{Request, Response, RunConfig, Stream};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -20,9 +25,10 @@ use web_sys::{HtmlAnchorElement, MessageEvent, Window};
 use yew::prelude::*;
 
 use crate::editor::Editor;
-use crate::embed_api::{Command, Reporter, ready};
+use crate::embed_api::{Command, Reporter, ready, views_open};
 use crate::model::{Action, Playground, Source};
 use crate::share::{self, Shared};
+use crate::views::{Recording, Views};
 use crate::worker_link::WorkerLink;
 
 /// GOMAXPROCS and seed when the fragment sets none (the full page's defaults).
@@ -65,6 +71,8 @@ struct Session {
     /// A run is in progress: set when one starts, and from the model after each render.
     running: bool,
     reporter: Reporter,
+    /// Every event of the current run, for the views (emptied when a run starts).
+    recording: Rc<RefCell<Recording>>,
 }
 
 type SessionRef = Rc<RefCell<Session>>;
@@ -84,9 +92,17 @@ fn tell_parent(report: &Value) {
     }
 }
 
-fn spawn_worker(dispatcher: &UseReducerDispatcher<State>) -> Option<WorkerLink> {
-    let to_page = dispatcher.clone();
+/// Spawns a worker whose every report becomes an [`Action`]; its events also go into
+/// `recording`.
+fn spawn_worker(
+    dispatcher: &UseReducerDispatcher<State>,
+    recording: &Rc<RefCell<Recording>>,
+) -> Option<WorkerLink> {
+    let (to_page, recording) = (dispatcher.clone(), recording.clone());
     WorkerLink::spawn(move |report| {
+        if let Ok(Response::Events(batch)) = &report {
+            recording.borrow_mut().push(batch.clone());
+        }
         to_page.dispatch(match report {
             Ok(response) => Action::Receive(response),
             Err(why) => Action::LinkFailed(why),
@@ -112,9 +128,10 @@ fn run(session: &SessionRef, dispatcher: &UseReducerDispatcher<State>) {
     };
     session.running = true;
     session.reporter.run_started();
+    *session.recording.borrow_mut() = Recording::default();
     dispatcher.dispatch(Action::Run);
     if session.link.is_none() {
-        session.link = spawn_worker(dispatcher);
+        session.link = spawn_worker(dispatcher, &session.recording);
     }
     if let Some(link) = &session.link {
         link.send(&Request::Run(config));
@@ -124,7 +141,7 @@ fn run(session: &SessionRef, dispatcher: &UseReducerDispatcher<State>) {
 fn stop(session: &SessionRef, dispatcher: &UseReducerDispatcher<State>) {
     // Dropping the old link terminates its worker mid-slice.
     let mut session = session.borrow_mut();
-    session.link = spawn_worker(dispatcher);
+    session.link = spawn_worker(dispatcher, &session.recording);
     session.running = false;
     dispatcher.dispatch(Action::Stop);
 }
@@ -165,8 +182,15 @@ pub fn Embed() -> Html {
             seed: shared.and_then(|s| s.seed).unwrap_or(DEFAULT_SEED),
             running: false,
             reporter: Reporter::default(),
+            recording: Rc::default(),
         }
     });
+    let views_shown = use_state(|| {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .is_some_and(|hash| views_open(&hash))
+    });
+    let selected: UseStateHandle<Option<u64>> = use_state(|| None);
 
     // Mount the editor, start the worker, listen to the parent and watch the height.
     {
@@ -191,7 +215,8 @@ pub fn Embed() -> Html {
                 Some(Err(why)) => dispatcher.dispatch(Action::LinkFailed(why)),
                 None => dispatcher.dispatch(Action::LinkFailed("no editor element".into())),
             }
-            session.borrow_mut().link = spawn_worker(&dispatcher);
+            let link = spawn_worker(&dispatcher, &session.borrow().recording);
+            session.borrow_mut().link = link;
             let on_message = listen_to_parent(session.clone(), dispatcher);
             let resize = watch_height(session.clone(), root);
             tell_parent(&ready());
@@ -262,6 +287,18 @@ pub fn Embed() -> Html {
         format!("./#{fragment}")
     });
 
+    let on_toggle_views = {
+        let views_shown = views_shown.clone();
+        Callback::from(move |_: MouseEvent| views_shown.set(!*views_shown))
+    };
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |g: Option<u64>| selected.set(g))
+    };
+    let recording = session.borrow().recording.clone();
+    // The views show the state after the last event; the count bumps with every batch.
+    let shown_events = recording.borrow().len();
+
     let playground = &state.0;
     let running = playground.is_running();
     let status = playground.status.as_str();
@@ -271,6 +308,10 @@ pub fn Embed() -> Html {
                 <button data-testid="run" onclick={on_run} disabled={running}>{ "Run" }</button>
                 <button data-testid="stop" onclick={on_stop} disabled={!running}>{ "Stop" }</button>
                 <span class={classes!("status", status)} data-testid="status">{ status }</span>
+                <button data-testid="views-toggle" aria-pressed={views_shown.to_string()}
+                        onclick={on_toggle_views}>
+                    { if *views_shown { "Hide the scheduler" } else { "Show the scheduler" } }
+                </button>
                 <a class="open-full" data-testid="open-full" href={(*initial_full_url).clone()} ref={open_full}
                    target="_blank" rel="noopener" onmousedown={on_open_full.clone()} onclick={on_open_full}>
                     { "Open in the full playground ↗" }
@@ -282,6 +323,12 @@ pub fn Embed() -> Html {
                     <span class={source_class(chunk.source)}>{ &chunk.text }</span>
                 }) }
             </pre>
+            if *views_shown {
+                <div class="embed-views">
+                    <Views {recording} cursor={shown_events} revision={shown_events as u64}
+                           selected={*selected} {on_select} />
+                </div>
+            }
         </div>
     }
 }

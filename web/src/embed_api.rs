@@ -87,6 +87,16 @@ fn report(kind: &str, mut fields: Value) -> Value {
     fields
 }
 
+/// Whether an embed's fragment asks for the views to start open (`views=open`, which
+/// `embed.js` writes for `data-views="open"`; share links ignore the key).
+pub fn views_open(fragment: &str) -> bool {
+    fragment
+        .strip_prefix('#')
+        .unwrap_or(fragment)
+        .split('&')
+        .any(|part| part == "views=open")
+}
+
 /// The report the embed sends once its editor is up and it accepts commands.
 pub fn ready() -> Value {
     report("ready", json!({}))

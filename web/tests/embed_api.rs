@@ -1,7 +1,7 @@
 //! The embed's postMessage API: which messages are commands, and what the host is told.
 
 use goroscope_protocol::{Outcome, Response, Stream};
-use goroscope_web::embed_api::{Command, Reporter, ready};
+use goroscope_web::embed_api::{Command, Reporter, ready, views_open};
 use goroscope_web::model::{Action, Playground};
 use serde_json::{Value, json};
 
@@ -141,4 +141,13 @@ fn height_is_reported_when_it_changes() {
     assert_eq!(reporter.height(300), None);
     assert!(reporter.height(320).is_some());
     assert_eq!(ready(), json!({"goroscope": 1, "type": "ready"}));
+}
+
+#[test]
+fn views_start_open_only_when_the_fragment_says_so() {
+    assert!(views_open("#code=abc&procs=2&views=open"));
+    assert!(views_open("views=open&code=abc"));
+    assert!(!views_open("#code=abc&views=closed"));
+    assert!(!views_open("#code=abc&xviews=open"));
+    assert!(!views_open(""));
 }
