@@ -10,10 +10,11 @@ use wasm_bindgen::{JsValue, closure::Closure};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::drafts::{Draft, browser::Keeper};
 use crate::editor::Editor;
 use crate::examples::{self, Example};
 use crate::model::{Action, Playground, Source};
-use crate::share::{self, ShareError, Shared};
+use crate::share::{self, Shared};
 use crate::worker_link::WorkerLink;
 
 /// The program the editor opens with.
@@ -35,14 +36,6 @@ const DEFAULT_PROCS: u8 = 4;
 
 /// The seed every run uses until the page has a seed control (or a share link sets it).
 const DEFAULT_SEED: u64 = 1;
-
-/// The share link the page was opened with: `Ok(None)` without one.
-fn opened_link() -> Result<Option<Shared>, ShareError> {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    share::decode(&hash)
-}
 
 /// Puts `fragment` into the address bar without reloading, and returns the whole URL.
 fn publish_link(fragment: &str) -> Option<String> {
@@ -120,11 +113,21 @@ pub fn App() -> Html {
     let editor_host = use_node_ref();
     let editor: Rc<RefCell<Option<Editor>>> = use_mut_ref(|| None);
     let link: Link = use_mut_ref(|| None);
-    let opened = use_memo((), |_| opened_link());
-    let shared = opened.as_ref().as_ref().ok().and_then(Option::as_ref);
-    let initial_procs = shared.and_then(|s| s.procs).unwrap_or(DEFAULT_PROCS);
+    // Drafts (share): the page opens the address's link or the saved draft (drafts.rs);
+    // the keeper autosaves and serves the previous-draft button.
+    let opening = use_memo((), |_| {
+        crate::drafts::browser::opening(Draft {
+            code: HELLO.into(),
+            procs: DEFAULT_PROCS,
+            seed: DEFAULT_SEED,
+        })
+    });
+    let keeper: Rc<RefCell<Option<Keeper>>> = use_mut_ref(|| None);
+    let previous_label: UseStateHandle<Option<&'static str>> = use_state(|| None);
+    let procs_select = use_node_ref();
+    let initial_procs = opening.drafts.current.procs;
     let procs = use_mut_ref(|| initial_procs);
-    let seed = use_mut_ref(|| shared.and_then(|s| s.seed).unwrap_or(DEFAULT_SEED));
+    let seed = use_mut_ref(|| opening.drafts.current.seed);
     let gallery = use_memo((), |_| examples::gallery());
     let chosen: UseStateHandle<Option<Example<'static>>> = use_state(|| None);
     let share_url: UseStateHandle<Option<String>> = use_state(|| None);
@@ -132,28 +135,41 @@ pub fn App() -> Html {
     {
         let (dispatcher, editor_host) = (page.dispatcher(), editor_host.clone());
         let (editor, link) = (editor.clone(), link.clone());
-        let (opened, gallery) = (opened.clone(), gallery.clone());
+        let (opening, gallery) = (opening.clone(), gallery.clone());
+        let (keeper, previous_label, procs, seed) = (
+            keeper.clone(),
+            previous_label.clone(),
+            procs.clone(),
+            seed.clone(),
+        );
         use_effect_with((), move |_| {
-            let program = match opened.as_ref() {
-                Ok(Some(shared)) => shared.code.as_str(),
-                Ok(None) => HELLO,
-                Err(why) => {
-                    dispatcher.dispatch(Action::Notice(format!(
-                        "This share link is broken: {why}. The editor shows the default program."
-                    )));
-                    HELLO
-                }
-            };
+            let program = opening.drafts.current.code.as_str();
+            if let Some(notice) = &opening.notice {
+                dispatcher.dispatch(Action::Notice(notice.clone()));
+            }
             if let Err(why) = gallery.as_ref() {
                 dispatcher.dispatch(Action::Notice(format!("The examples menu is empty: {why}")));
             }
             match editor_host
                 .cast::<web_sys::Element>()
-                .map(|host| Editor::mount(&host, program))
+                .map(|host| crate::csp::mount_editor(&host, program))
             {
                 Some(Ok(mounted)) => *editor.borrow_mut() = Some(mounted),
                 Some(Err(why)) => dispatcher.dispatch(Action::LinkFailed(why)),
                 None => dispatcher.dispatch(Action::LinkFailed("no editor element".into())),
+            }
+            if let Some(host) = editor_host.cast::<web_sys::Element>() {
+                let editor = editor.clone();
+                let kept = Keeper::start(&opening, &host, move || {
+                    let code = editor.borrow().as_ref()?.text();
+                    Some(Draft {
+                        code,
+                        procs: *procs.borrow(),
+                        seed: *seed.borrow(),
+                    })
+                });
+                previous_label.set(kept.previous_label());
+                *keeper.borrow_mut() = Some(kept);
             }
             *link.borrow_mut() = spawn_worker(&dispatcher);
         });
@@ -198,7 +214,7 @@ pub fn App() -> Html {
         })
     };
     let on_procs = {
-        let procs = procs.clone();
+        let (procs, keeper) = (procs.clone(), keeper.clone());
         Callback::from(move |event: Event| {
             let chosen = event
                 .target_dyn_into::<HtmlSelectElement>()
@@ -206,11 +222,38 @@ pub fn App() -> Html {
             if let Some(n) = chosen.and_then(|v| v.parse().ok()) {
                 *procs.borrow_mut() = n;
             }
+            if let Some(keeper) = keeper.borrow().as_ref() {
+                keeper.save_soon();
+            }
+        })
+    };
+    let on_previous_draft = {
+        let (editor, keeper, procs, seed) =
+            (editor.clone(), keeper.clone(), procs.clone(), seed.clone());
+        let (procs_select, previous_label) = (procs_select.clone(), previous_label.clone());
+        Callback::from(move |_: MouseEvent| {
+            let keeper = keeper.borrow();
+            let Some(draft) = keeper.as_ref().and_then(Keeper::swap) else {
+                return;
+            };
+            if let Some(editor) = editor.borrow().as_ref() {
+                editor.set_text(&draft.code);
+            }
+            (*procs.borrow_mut(), *seed.borrow_mut()) = (draft.procs, draft.seed);
+            if let Some(select) = procs_select.cast::<HtmlSelectElement>() {
+                select.set_value(&draft.procs.to_string());
+            }
+            previous_label.set(keeper.as_ref().and_then(Keeper::previous_label));
         })
     };
 
     let on_example = {
-        let (editor, gallery, chosen) = (editor.clone(), gallery.clone(), chosen.clone());
+        let (editor, gallery, chosen, keeper) = (
+            editor.clone(),
+            gallery.clone(),
+            chosen.clone(),
+            keeper.clone(),
+        );
         Callback::from(move |event: Event| {
             let name = event
                 .target_dyn_into::<HtmlSelectElement>()
@@ -227,15 +270,19 @@ pub fn App() -> Html {
             if let Some(editor) = editor.borrow().as_ref() {
                 editor.set_text(example.program);
             }
+            if let Some(keeper) = keeper.borrow().as_ref() {
+                keeper.save_soon();
+            }
             chosen.set(Some(example));
         })
     };
     let on_share = {
-        let (editor, procs, seed, share_url) = (
+        let (editor, procs, seed, share_url, keeper) = (
             editor.clone(),
             procs.clone(),
             seed.clone(),
             share_url.clone(),
+            keeper.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let Some(code) = editor.borrow().as_ref().map(Editor::text) else {
@@ -246,6 +293,9 @@ pub fn App() -> Html {
                 procs: Some(*procs.borrow()),
                 seed: Some(*seed.borrow()),
             });
+            if let Some(keeper) = keeper.borrow().as_ref() {
+                keeper.published(&fragment);
+            }
             share_url.set(publish_link(&fragment));
         })
     };
@@ -261,7 +311,7 @@ pub fn App() -> Html {
                 <button data-testid="stop" onclick={on_stop} disabled={!running}>{ "Stop" }</button>
                 <label>
                     { "GOMAXPROCS " }
-                    <select data-testid="procs" onchange={on_procs}>
+                    <select data-testid="procs" onchange={on_procs} ref={procs_select}>
                         { for (1..=MAX_PROCS).map(|n| html! {
                             <option value={n.to_string()} selected={n == initial_procs}>{ n }</option>
                         }) }
@@ -269,6 +319,9 @@ pub fn App() -> Html {
                 </label>
                 <span class={classes!("status", status)} data-testid="status">{ status }</span>
                 <button data-testid="share" onclick={on_share}>{ "Share" }</button>
+                if let Some(label) = *previous_label {
+                    <button data-testid="previous-draft" onclick={on_previous_draft}>{ label }</button>
+                }
                 if let Some(url) = share_url.as_ref() {
                     <input class="share-url" data-testid="share-url" readonly=true value={url.clone()} />
                 }

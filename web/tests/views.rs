@@ -204,7 +204,7 @@ fn a_buffered_channel_fills_up_and_its_sender_waits_with_its_value() {
         .iter()
         .find(|c| c.cap == 3)
         .expect("the buffered channel");
-    assert_eq!(box_.label, "chan int [3] (line 27)");
+    assert_eq!(box_.label, "box chan int [3] (line 27)");
     let values: Vec<Option<&str>> = box_.slots.iter().map(|s| s.value.as_deref()).collect();
     assert_eq!(values, [Some("0"), Some("1"), Some("2")]);
     assert!(
@@ -225,7 +225,7 @@ fn goroutines_and_channels_are_labelled_as_go_names_them() {
     let snap: Snapshot = replay(&events, events.len());
     assert_eq!(go_label(&snap.goroutines[&1]), "G1 main.main");
     assert_eq!(go_label(&snap.goroutines[&2]), "G2 main.main.func1");
-    assert_eq!(chan_label(&snap.chans[&0]), "chan string (line 15)");
+    assert_eq!(chan_label(&snap.chans[&0]), "handoff chan string (line 15)");
 }
 
 #[test]

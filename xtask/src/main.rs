@@ -7,6 +7,7 @@
 mod bench;
 mod bundle;
 mod cmd;
+mod finish;
 mod pins;
 mod serve;
 mod site;

@@ -1,8 +1,12 @@
-//! The release site: the editor bundle, then `trunk build --release` into `dist/`.
+//! The release site: the editor bundle, then `trunk build --release` into `dist/`, then
+//! [`finish`](crate::finish) (no inline script; embed.js and the sample tutorial).
+//!
+//! Every URL in the site is relative (`--public-url ./`), so any static host can serve
+//! `dist/` from any path.
 
 use crate::cmd;
 use crate::tools::{self, Need};
-use crate::{Result, bundle, root};
+use crate::{Result, bundle, finish, root};
 
 /// `cargo xtask dist`.
 pub fn dist() -> Result<()> {
@@ -24,10 +28,11 @@ pub fn build() -> Result<()> {
     bundle::editor()?;
     cmd::run(
         cmd::new("trunk")
-            .args(["build", "--release"])
+            .args(["build", "--release", "--public-url", "./"])
             .env("TRUNK_SKIP_VERSION_CHECK", "true")
             .env("NO_COLOR", "true"),
         "trunk build --release",
         "see trunk's error above",
-    )
+    )?;
+    finish::finish(&root().join("dist"))
 }
