@@ -56,8 +56,9 @@ fn wasm() -> Result<()> {
         "test",
         "--target",
         crate::pins::WASM_TARGET,
+        // Every crate's `tests/browser*.rs` (cargo matches the glob per package).
         "--test",
-        "browser",
+        "browser*",
     ]);
     for krate in BROWSER_CRATES {
         test.args(["-p", krate]);

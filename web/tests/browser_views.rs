@@ -1,7 +1,7 @@
 //! The views drawn in real Chromium (wasm-bindgen-test): `Views` mounted on a recording
 //! of a small hand-written run shows the test ids DESIGN.md fixes, with what the
 //! trace's snapshot says, follows the cursor, and reports a click on a goroutine.
-//! Run: `cargo test -p goroscope-web --target wasm32-unknown-unknown --test views_browser`
+//! Run: `cargo test -p goroscope-web --target wasm32-unknown-unknown --test browser_views`
 //! (CHROMEDRIVER=/usr/bin/chromedriver).
 #![cfg(target_arch = "wasm32")]
 
