@@ -11,7 +11,7 @@ use crate::cmd;
 use crate::tools::{self, CHROMEDRIVER, CHROMIUM, Need};
 use crate::{Failure, Result, bundle, root, serve, site};
 
-/// The crates whose `tests/browser.rs` runs in Chromium.
+/// The crates whose `tests/browser*.rs` run in Chromium.
 const BROWSER_CRATES: [&str; 2] = ["goroscope-web", "goroscope-worker"];
 
 /// A stage's name and what runs it.
