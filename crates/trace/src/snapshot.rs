@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::event::{Dir, Event, EventKind, Obj, Queue, Stream, SyncOp, Via};
 
+/// Go's upper bound on GOMAXPROCS (`_MaxGomaxprocs`); no trace names more Ps.
+pub const MAX_PROCS: usize = 1024;
+
 /// One P's lane.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProcSnap {
@@ -143,7 +146,7 @@ impl Snapshot {
                 self.put(*g, *p, *queue);
             }
             EventKind::GoStart { p, g } => {
-                self.unqueue(*g);
+                self.unqueue(*g, *p);
                 self.proc(*p).running = Some(*g);
                 self.set_state(*g, GoState::Running, None, None);
             }
@@ -364,7 +367,18 @@ impl Snapshot {
                     main_goexit: *main_goexit,
                 })
             }
-            EventKind::Exit { code } => self.ending = Some(Ending::Exit { code: *code }),
+            EventKind::Exit { code } => {
+                self.ending = Some(Ending::Exit { code: *code });
+                // The process ends: what was running is gone; what waited or was
+                // runnable stays drawn as it was left (a leak stays visible).
+                for proc in &mut self.procs {
+                    if let Some(g) = proc.running.take()
+                        && let Some(gs) = self.goroutines.get_mut(&g)
+                    {
+                        gs.state = GoState::Dead;
+                    }
+                }
+            }
             EventKind::Sync { obj, g, op } => self.sync(obj, *g, op),
             EventKind::SelectChosen { .. } => {}
         }
@@ -396,8 +410,11 @@ impl Snapshot {
     }
 
     /// The P numbered `p`, growing the lane list if the trace names a new one.
+    /// P `p`'s lane, made (with any missing lanes before it) on first mention. A P id of
+    /// [`MAX_PROCS`] or more (only a corrupt trace names one) is folded onto the last lane
+    /// instead of allocating lanes up to it.
     fn proc(&mut self, p: u32) -> &mut ProcSnap {
-        let i = p as usize;
+        let i = (p as usize).min(MAX_PROCS - 1);
         while self.procs.len() <= i {
             let id = self.procs.len() as u32;
             self.procs.push(ProcSnap {
@@ -423,13 +440,39 @@ impl Snapshot {
     }
 
     /// Removes `g` from every run queue.
-    fn unqueue(&mut self, g: u64) {
-        self.global.retain(|x| *x != g);
-        for proc in &mut self.procs {
+    /// Takes `g` out of the run queue that holds it, looking first where `p` takes its
+    /// next goroutine from (its runnext, then its local queue), then everywhere else. The
+    /// machine keeps a goroutine in at most one queue, so the search ends at the first hit:
+    /// a seek replaying many `GoStart`s does not scan every queue for each.
+    fn unqueue(&mut self, g: u64, p: u32) {
+        fn take(queue: &mut Vec<u64>, g: u64) -> bool {
+            match queue.iter().position(|x| *x == g) {
+                Some(i) => {
+                    queue.remove(i);
+                    true
+                }
+                None => false,
+            }
+        }
+        fn take_from(proc: &mut ProcSnap, g: u64) -> bool {
             if proc.runnext == Some(g) {
                 proc.runnext = None;
+                return true;
             }
-            proc.local.retain(|x| *x != g);
+            take(&mut proc.local, g)
+        }
+        if let Some(own) = self.procs.get_mut(p as usize)
+            && take_from(own, g)
+        {
+            return;
+        }
+        if take(&mut self.global, g) {
+            return;
+        }
+        for proc in &mut self.procs {
+            if take_from(proc, g) {
+                return;
+            }
         }
     }
 

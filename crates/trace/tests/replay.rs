@@ -214,3 +214,29 @@ fn go_create_without_a_queue_defaults_to_runnext() {
         }
     ));
 }
+
+#[test]
+fn exit_ends_what_was_running_and_leaves_the_waiting_as_they_were() {
+    let mut evs = sample();
+    let end = replay(&evs, evs.len());
+    let running: Vec<u64> = end.procs.iter().filter_map(|p| p.running).collect();
+    assert!(!running.is_empty(), "the sample ends with a goroutine running");
+    evs.push(ev(99, EventKind::Exit { code: 0 }));
+    let after = replay(&evs, evs.len());
+    assert!(after.procs.iter().all(|p| p.running.is_none()));
+    for g in running {
+        assert_eq!(after.goroutines[&g].state, GoState::Dead);
+    }
+    for (id, g) in &end.goroutines {
+        if g.state != GoState::Running {
+            assert_eq!(&after.goroutines[id], g, "G{id} is drawn as the exit left it");
+        }
+    }
+}
+
+#[test]
+fn a_corrupt_p_id_never_allocates_lanes_up_to_it() {
+    let evs = vec![ev(0, EventKind::ProcStart { p: u32::MAX, m: 0 })];
+    let snap = replay(&evs, 1);
+    assert_eq!(snap.procs.len(), snapshot::MAX_PROCS);
+}
