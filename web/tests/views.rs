@@ -29,7 +29,11 @@ fn render(events: &[Event], cursor: usize) -> String {
     let snap = replay(events, cursor);
     let mut out = String::new();
     match last_happened(events, cursor) {
-        Some(h) => writeln!(out, "happened #{} {:?}: {} moved={:?} procs={:?}", h.index, h.kind, h.caption, h.moved, h.procs),
+        Some(h) => writeln!(
+            out,
+            "happened #{} {:?}: {} moved={:?} procs={:?}",
+            h.index, h.kind, h.caption, h.moved, h.procs
+        ),
         None => writeln!(out, "happened: nothing"),
     }
     .unwrap();
@@ -38,11 +42,23 @@ fn render(events: &[Event], cursor: usize) -> String {
         writeln!(
             out,
             "P{} m={:?} running={:?} runnext={:?} local={} syscall={:?}",
-            l.p, l.m, l.running, l.runnext, shown(&l.local), l.syscall
+            l.p,
+            l.m,
+            l.running,
+            l.runnext,
+            shown(&l.local),
+            l.syscall
         )
         .unwrap();
     }
-    writeln!(out, "grq={} syscall={} netpoller={}", shown(&sched.global), shown(&sched.syscall), shown(&sched.netpoller)).unwrap();
+    writeln!(
+        out,
+        "grq={} syscall={} netpoller={}",
+        shown(&sched.global),
+        shown(&sched.syscall),
+        shown(&sched.netpoller)
+    )
+    .unwrap();
     for p in &sched.parked {
         writeln!(out, "parked [{}] {}", p.reason, shown(&p.gs)).unwrap();
     }
@@ -50,7 +66,12 @@ fn render(events: &[Event], cursor: usize) -> String {
     for r in &list.rows {
         writeln!(out, "{} · {} · line {:?}", r.label, r.state, r.line).unwrap();
     }
-    writeln!(out, "live={} finished={} more={}", list.live, list.finished, list.more).unwrap();
+    writeln!(
+        out,
+        "live={} finished={} more={}",
+        list.live, list.finished, list.more
+    )
+    .unwrap();
     let (chans, more) = chan_views(&snap);
     for c in &chans {
         let slots: Vec<String> = c
@@ -73,7 +94,10 @@ fn render(events: &[Event], cursor: usize) -> String {
             c.qcount,
             c.cap,
             slots.join(" "),
-            c.sendq.iter().map(|w| (w.g, w.value.clone())).collect::<Vec<_>>(),
+            c.sendq
+                .iter()
+                .map(|w| (w.g, w.value.clone()))
+                .collect::<Vec<_>>(),
             c.recvq.iter().map(|w| w.g).collect::<Vec<_>>(),
             c.closed
         )
@@ -88,18 +112,25 @@ fn render(events: &[Event], cursor: usize) -> String {
 
 /// Compares `actual` with `tests/golden/NAME`, or writes it when UPDATE_GOLDEN is set.
 fn golden(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&path, actual).expect("golden written");
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden {name}: run with UPDATE_GOLDEN=1"));
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing golden {name}: run with UPDATE_GOLDEN=1"));
     assert_eq!(actual, expected, "golden {name} differs");
 }
 
 /// The position just after the first event matching `f`.
 fn after(events: &[Event], f: impl Fn(&EventKind) -> bool) -> usize {
-    events.iter().position(|e| f(&e.kind)).expect("the event happens") + 1
+    events
+        .iter()
+        .position(|e| f(&e.kind))
+        .expect("the event happens")
+        + 1
 }
 
 #[test]
@@ -109,8 +140,16 @@ fn runnext_holds_the_newest_goroutine_and_the_queue_the_rest_in_order() {
     let sched = SchedView::new(&replay(&events, cursor));
     let p0 = &sched.lanes[0];
     assert_eq!(p0.running, None, "main has just parked");
-    assert_eq!(p0.runnext, Some(5), "D, the last goroutine started, is in runnext");
-    assert_eq!(p0.local.shown, vec![2, 3, 4], "A, B, C wait in the local queue in order");
+    assert_eq!(
+        p0.runnext,
+        Some(5),
+        "D, the last goroutine started, is in runnext"
+    );
+    assert_eq!(
+        p0.local.shown,
+        vec![2, 3, 4],
+        "A, B, C wait in the local queue in order"
+    );
     assert_eq!(sched.parked[0].reason, "sync.WaitGroup.Wait");
     assert_eq!(sched.parked[0].gs.shown, vec![1]);
     golden("views_runnext.txt", &render(&events, cursor));
@@ -127,7 +166,10 @@ fn a_steal_is_told_and_the_stolen_goroutines_are_on_the_thief() {
     assert_eq!(h.kind, Kind::Steal);
     assert_eq!(h.moved, *gs);
     let names: Vec<String> = gs.iter().map(|g| format!("G{g}")).collect();
-    assert_eq!(h.caption, format!("P{to} stole {} from P{from}", names.join(", ")));
+    assert_eq!(
+        h.caption,
+        format!("P{to} stole {} from P{from}", names.join(", "))
+    );
     let sched = SchedView::new(&replay(&events, cursor));
     let (thief, victim) = (&sched.lanes[*to as usize], &sched.lanes[*from as usize]);
     // Go's runqsteal: the last stolen goroutine runs next, the others queue on the thief.
@@ -142,7 +184,10 @@ fn a_preemption_is_told_and_the_goroutine_goes_to_the_global_queue() {
     let cursor = after(&events, |k| matches!(k, EventKind::GoPreempt { .. }));
     let h = last_happened(&events, cursor).expect("a step event");
     assert_eq!(h.kind, Kind::Preempt);
-    assert_eq!(h.caption, "P0 preempts G2 after its time slice: it goes to the global queue");
+    assert_eq!(
+        h.caption,
+        "P0 preempts G2 after its time slice: it goes to the global queue"
+    );
     let sched = SchedView::new(&replay(&events, cursor));
     assert_eq!(sched.global.shown, vec![2]);
     assert_eq!(sched.lanes[0].running, None);
@@ -155,13 +200,22 @@ fn a_buffered_channel_fills_up_and_its_sender_waits_with_its_value() {
     let cursor = after(&events, |k| matches!(k, EventKind::ChanBlock { ch: 2, .. }));
     let snap = replay(&events, cursor);
     let (chans, _) = chan_views(&snap);
-    let box_ = chans.iter().find(|c| c.cap == 3).expect("the buffered channel");
-    assert_eq!(box_.label, "chan int [3] (line 27)");
+    let box_ = chans
+        .iter()
+        .find(|c| c.cap == 3)
+        .expect("the buffered channel");
+    assert_eq!(box_.label, "box chan int [3] (line 27)");
     let values: Vec<Option<&str>> = box_.slots.iter().map(|s| s.value.as_deref()).collect();
     assert_eq!(values, [Some("0"), Some("1"), Some("2")]);
-    assert!(box_.slots[0].sendx && box_.slots[0].recvx, "full ring: sendx wrapped onto recvx");
+    assert!(
+        box_.slots[0].sendx && box_.slots[0].recvx,
+        "full ring: sendx wrapped onto recvx"
+    );
     assert_eq!(box_.sendq.len(), 1);
-    assert_eq!((box_.sendq[0].g, box_.sendq[0].value.as_deref()), (1, Some("3")));
+    assert_eq!(
+        (box_.sendq[0].g, box_.sendq[0].value.as_deref()),
+        (1, Some("3"))
+    );
     golden("views_chan_full.txt", &render(&events, cursor));
 }
 
@@ -171,7 +225,7 @@ fn goroutines_and_channels_are_labelled_as_go_names_them() {
     let snap: Snapshot = replay(&events, events.len());
     assert_eq!(go_label(&snap.goroutines[&1]), "G1 main.main");
     assert_eq!(go_label(&snap.goroutines[&2]), "G2 main.main.func1");
-    assert_eq!(chan_label(&snap.chans[&0]), "chan string (line 15)");
+    assert_eq!(chan_label(&snap.chans[&0]), "handoff chan string (line 15)");
 }
 
 #[test]
@@ -179,7 +233,10 @@ fn the_timeline_has_one_run_per_start_and_runs_never_overlap() {
     let events = example("work_stealing.go", 4, 1);
     let mut index = TimelineIndex::default();
     events.iter().for_each(|e| index.push(e));
-    let starts = events.iter().filter(|e| matches!(e.kind, EventKind::GoStart { .. })).count();
+    let starts = events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::GoStart { .. }))
+        .count();
     let runs: usize = index.lanes.iter().map(|l| l.runs.len()).sum();
     assert_eq!(runs, starts);
     for lane in &index.lanes {
@@ -187,14 +244,28 @@ fn the_timeline_has_one_run_per_start_and_runs_never_overlap() {
             assert!(pair[0].end <= pair[1].start && pair[0].end_event <= pair[1].start_event);
         }
     }
-    let steals = index.lanes.iter().flat_map(|l| &l.marks).filter(|m| m.kind.class() == "steal").count();
-    assert_eq!(steals, events.iter().filter(|e| matches!(e.kind, EventKind::Steal { .. })).count());
+    let steals = index
+        .lanes
+        .iter()
+        .flat_map(|l| &l.marks)
+        .filter(|m| m.kind.class() == "steal")
+        .count();
+    assert_eq!(
+        steals,
+        events
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::Steal { .. }))
+            .count()
+    );
     // Whatever the cap, close runs merge into bars that still account for every run.
     for cap in [3, 100, 10_000] {
         let shown = index.window(events.len(), index.t_max, 0, index.t_max + 1, cap);
         for (lane, shown) in index.lanes.iter().zip(&shown) {
             assert!(shown.bars.len() <= cap + 1 && shown.marks.len() <= cap);
-            assert_eq!(shown.bars.iter().map(|b| b.runs).sum::<usize>(), lane.runs.len());
+            assert_eq!(
+                shown.bars.iter().map(|b| b.runs).sum::<usize>(),
+                lane.runs.len()
+            );
         }
     }
 }
@@ -212,9 +283,99 @@ fn the_timeline_at_a_cursor_shows_only_what_had_happened() {
     // main (until it sleeps), then the spinner until its preemption; nothing after.
     assert_eq!(bars.iter().map(|b| b.g).collect::<Vec<_>>(), vec![1, 2]);
     assert_eq!(bars[1].end, now);
-    assert_eq!(lanes[0].marks.iter().map(|m| m.kind.name()).collect::<Vec<_>>(), vec!["blocks", "preempted"]);
+    assert_eq!(
+        lanes[0]
+            .marks
+            .iter()
+            .map(|m| m.kind.name())
+            .collect::<Vec<_>>(),
+        vec!["blocks", "preempted"]
+    );
     // Mid-run, the open run ends at the cursor's time.
     let mid = cursor - 5;
     let lanes = index.window(mid, events[mid - 1].t, 0, index.t_max + 1, 100);
     assert_eq!(lanes[0].bars.last().map(|b| b.end), Some(events[mid - 1].t));
+}
+
+#[test]
+fn a_buffered_send_and_receive_show_the_slot_they_touched() {
+    use goroscope_web::views::channels::{Touch, touch};
+    let events = example("unbuffered_vs_buffered.go", 2, 1);
+    let view_after = |i: usize| {
+        let (chans, _) = chan_views(&replay(&events, i + 1));
+        let c = chans
+            .into_iter()
+            .find(|c| c.cap == 3)
+            .expect("the buffered channel");
+        touch(&c, &events[i].kind)
+    };
+    let sends: Vec<usize> = (0..events.len())
+        .filter(|i| matches!(events[*i].kind, EventKind::ChanSend { ch: 2, .. }))
+        .collect();
+    // 0, 1, 2 fill slots 0, 1, 2; 3 (after a receive freed slot 0) wraps to slot 0.
+    let touched: Vec<Option<Touch>> = sends.iter().map(|i| view_after(*i)).collect();
+    assert_eq!(touched, [0, 1, 2, 0].map(|s| Some(Touch::Written(s))));
+    let first_recv = after(&events, |k| matches!(k, EventKind::ChanRecv { ch: 2, .. })) - 1;
+    assert_eq!(view_after(first_recv), Some(Touch::Read(0)));
+    let direct = after(&events, |k| matches!(k, EventKind::ChanRecv { ch: 0, .. })) - 1;
+    let (chans, _) = chan_views(&replay(&events, direct + 1));
+    assert_eq!(touch(&chans[0], &events[direct].kind), Some(Touch::Direct));
+}
+
+#[test]
+fn long_queues_are_cut_and_counted_and_the_selected_goroutine_is_always_listed() {
+    use goroscope_web::views::goroutines::GOROUTINE_CAP;
+    use goroscope_web::views::scheduler::QUEUE_CAP;
+    let mut events = vec![Event {
+        t: 0,
+        kind: EventKind::ProcResize {
+            procs: 1,
+            gs: vec![],
+        },
+    }];
+    for g in 1..=1000 {
+        let queue = goroscope_trace::Queue::Global;
+        events.push(Event {
+            t: g,
+            kind: EventKind::GoCreate {
+                g,
+                parent: None,
+                p: 0,
+                func: None,
+                line: None,
+                queue,
+            },
+        });
+    }
+    events.push(Event {
+        t: 1001,
+        kind: EventKind::GoStart { p: 0, g: 1 },
+    });
+    events.push(Event {
+        t: 1002,
+        kind: EventKind::GoEnd { p: 0, g: 1 },
+    });
+    let snap = replay(&events, events.len());
+    let sched = SchedView::new(&snap);
+    assert_eq!(
+        sched.global.shown,
+        (2..2 + QUEUE_CAP as u64).collect::<Vec<_>>()
+    );
+    assert_eq!(sched.global.more, 999 - QUEUE_CAP);
+    // Rows in id order: the selected (finished) G1 takes the first.
+    let list = GoList::new(&snap, Some(1));
+    assert_eq!(
+        (list.live, list.finished, list.more),
+        (999, 1, 999 - (GOROUTINE_CAP - 1))
+    );
+    assert_eq!(list.rows.len(), GOROUTINE_CAP);
+    assert!(
+        list.rows[0].id == 1 && list.rows[0].state == "finished",
+        "the selected, finished G1 is listed"
+    );
+    assert!(GoList::new(&snap, None).rows.iter().all(|r| r.id != 1));
+    // Beyond the cap, the selected goroutine gets a row of its own.
+    let list = GoList::new(&snap, Some(1000));
+    assert_eq!(list.rows.len(), GOROUTINE_CAP + 1);
+    assert_eq!(list.rows.last().map(|r| r.id), Some(1000));
 }

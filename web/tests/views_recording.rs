@@ -53,7 +53,18 @@ fn seeking_anywhere_in_any_order_equals_replaying() {
     let mut r = record(&events, 97);
     assert_eq!(r.len(), events.len());
     let n = events.len();
-    for at in [n, 0, n / 2, n / 2 + 1, n / 3, n - 1, 1, MIN_INTERVAL, MIN_INTERVAL - 1, n] {
+    for at in [
+        n,
+        0,
+        n / 2,
+        n / 2 + 1,
+        n / 3,
+        n - 1,
+        1,
+        MIN_INTERVAL,
+        MIN_INTERVAL - 1,
+        n,
+    ] {
         assert_eq!(*r.seek(at), replay(&events, at), "seek({at})");
     }
 }
@@ -94,7 +105,11 @@ fn derive_all(events: &[Event], cursor: usize) {
 fn any_event() -> impl Strategy<Value = Event> {
     let g = 0u64..12;
     let p = 0u32..6;
-    let queue = prop_oneof![Just(Queue::Runnext), Just(Queue::Local), Just(Queue::Global)];
+    let queue = prop_oneof![
+        Just(Queue::Runnext),
+        Just(Queue::Local),
+        Just(Queue::Global)
+    ];
     let via = prop_oneof![Just(Via::Direct), Just(Via::Buffer)];
     let kind = prop_oneof![
         (g.clone(), p.clone(), queue.clone()).prop_map(|(g, p, queue)| EventKind::GoCreate {
@@ -112,16 +127,33 @@ fn any_event() -> impl Strategy<Value = Event> {
             reason: "chan receive".into(),
             object: Some(Obj::Chan(g % 3))
         }),
-        (g.clone(), p.clone(), queue).prop_map(|(g, p, queue)| EventKind::GoReady { g, by: None, p, queue }),
+        (g.clone(), p.clone(), queue).prop_map(|(g, p, queue)| EventKind::GoReady {
+            g,
+            by: None,
+            p,
+            queue
+        }),
         (g.clone(), p.clone()).prop_map(|(g, p)| EventKind::GoPreempt { g, p }),
         (g.clone(), p.clone()).prop_map(|(g, p)| EventKind::GoEnd { g, p }),
         (g.clone(), p.clone()).prop_map(|(g, p)| EventKind::GoSysCall { g, p }),
-        (g.clone(), proptest::option::of(p.clone())).prop_map(|(g, p)| EventKind::GoSysExit { g, p }),
-        (p.clone(), p.clone(), proptest::collection::vec(g.clone(), 0..4))
+        (g.clone(), proptest::option::of(p.clone()))
+            .prop_map(|(g, p)| EventKind::GoSysExit { g, p }),
+        (
+            p.clone(),
+            p.clone(),
+            proptest::collection::vec(g.clone(), 0..4)
+        )
             .prop_map(|(from, to, gs)| EventKind::Steal { from, to, gs }),
-        (p.clone(), proptest::collection::vec(g.clone(), 0..4)).prop_map(|(p, gs)| EventKind::GlobalGet { p, gs }),
+        (p.clone(), proptest::collection::vec(g.clone(), 0..4))
+            .prop_map(|(p, gs)| EventKind::GlobalGet { p, gs }),
         (p.clone()).prop_map(|p| EventKind::ProcStop { p }),
-        (0u64..3, 0u64..4).prop_map(|(ch, cap)| EventKind::ChanMake { ch, cap, elem: None, label: None, line: None }),
+        (0u64..3, 0u64..4).prop_map(|(ch, cap)| EventKind::ChanMake {
+            ch,
+            cap,
+            elem: None,
+            label: None,
+            line: None
+        }),
         (0u64..3, g.clone(), via).prop_map(|(ch, g, via)| EventKind::ChanSend {
             ch,
             g,
@@ -129,7 +161,13 @@ fn any_event() -> impl Strategy<Value = Event> {
             via,
             peer: Some(g + 1)
         }),
-        (0u64..3, g.clone()).prop_map(|(ch, g)| EventKind::ChanBlock { ch, g, dir: Dir::Send, value: None, case: None }),
+        (0u64..3, g.clone()).prop_map(|(ch, g)| EventKind::ChanBlock {
+            ch,
+            g,
+            dir: Dir::Send,
+            value: None,
+            case: None
+        }),
         (0u64..3, g).prop_map(|(ch, g)| EventKind::ChanClose { ch, g }),
     ];
     (0u64..1_000_000, kind).prop_map(|(t, kind)| Event { t, kind })

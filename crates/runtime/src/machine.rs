@@ -120,6 +120,21 @@ enum Leave {
     Ended,
 }
 
+impl Leave {
+    /// Whether the slice loop keeps running the goroutine; clears `alive` when it ended.
+    #[inline]
+    fn keep_running(self, alive: &mut bool) -> bool {
+        match self {
+            Leave::Stay => true,
+            Leave::LeftP => false,
+            Leave::Ended => {
+                *alive = false;
+                false
+            }
+        }
+    }
+}
+
 /// One chunk of program output.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Output {
@@ -312,22 +327,20 @@ impl Machine {
                             break;
                         }
                     };
-                    let mut stop = self.resume(&mut g, wakeup);
-                    if let Some((f, args)) = self.go_natives.remove(&cur.g.0) {
-                        stop = self.start_native_body(&mut g, f, args);
+                    // A stop is handled where it is returned, never moved around the loop:
+                    // `Stop` is large, and copying it right after `execute` wrote it stalls.
+                    let mut first = self.resume(&mut g, wakeup);
+                    if !self.go_natives.is_empty()
+                        && let Some((f, args)) = self.go_natives.remove(&cur.g.0)
+                    {
+                        first = self.start_native_body(&mut g, f, args);
                     }
                     let mut alive = true;
-                    loop {
-                        if let Some(s) = stop.take() {
-                            match self.after_stop(&mut g, s) {
-                                Leave::Stay => {}
-                                Leave::LeftP => break,
-                                Leave::Ended => {
-                                    alive = false;
-                                    break;
-                                }
-                            }
-                        }
+                    let mut running = match first {
+                        None => true,
+                        Some(s) => self.after_stop(&mut g, s).keep_running(&mut alive),
+                    };
+                    while running {
                         if self.exit.is_some() {
                             break;
                         }
@@ -374,11 +387,10 @@ impl Machine {
                             });
                             break;
                         }
-                        match s {
-                            Stop::Budget if !over => {}
-                            Stop::Budget => break,
-                            other => stop = Some(other),
-                        }
+                        running = match s {
+                            Stop::Budget => !over,
+                            other => self.after_stop(&mut g, other).keep_running(&mut alive),
+                        };
                     }
                     if alive {
                         if self.sched.recording() && self.carried.is_none() {
@@ -763,7 +775,9 @@ impl Machine {
 
     // ---- channels ----
 
-    fn chan_id(c: &Value) -> Option<sched::ChanId> {
+    /// The channel a value refers to; None for nil (or a non-channel).
+    #[inline]
+    pub(crate) fn chan_id(c: &Value) -> Option<sched::ChanId> {
         match c {
             Value::Chan(id) => Some(sched::ChanId(*id)),
             _ => None,
@@ -807,8 +821,13 @@ impl Machine {
         Ok(Value::Chan(id.0))
     }
 
-    pub(crate) fn chan_send(&mut self, g: &mut GState, c: &Value, v: Value) -> Result<Flow, Throw> {
-        match self.sched.chan_send(self.cur, Self::chan_id(c), v) {
+    pub(crate) fn chan_send(
+        &mut self,
+        g: &mut GState,
+        c: Option<sched::ChanId>,
+        v: Value,
+    ) -> Result<Flow, Throw> {
+        match self.sched.chan_send(self.cur, c, v) {
             sched::SendResult::Done => Ok(Flow::Next),
             sched::SendResult::Parked => {
                 g.pending = Some(Pending::Send);
@@ -821,11 +840,11 @@ impl Machine {
     pub(crate) fn chan_recv(
         &mut self,
         g: &mut GState,
-        c: &Value,
+        c: Option<sched::ChanId>,
         dst: Option<bytecode::Reg>,
         ok: Option<bytecode::Reg>,
     ) -> Result<Flow, Throw> {
-        match self.sched.chan_recv(self.cur, Self::chan_id(c)) {
+        match self.sched.chan_recv(self.cur, c) {
             sched::RecvResult::Done { value, ok: okv } => {
                 write_top(g, dst, value);
                 write_top(g, ok, Value::Bool(okv));
@@ -838,8 +857,12 @@ impl Machine {
         }
     }
 
-    pub(crate) fn chan_close(&mut self, _g: &mut GState, c: &Value) -> Result<Flow, Throw> {
-        match self.sched.chan_close(self.cur, Self::chan_id(c)) {
+    pub(crate) fn chan_close(
+        &mut self,
+        _g: &mut GState,
+        c: Option<sched::ChanId>,
+    ) -> Result<Flow, Throw> {
+        match self.sched.chan_close(self.cur, c) {
             Ok(()) => Ok(Flow::Next),
             Err(p) => Err(Throw::plain(p.message())),
         }

@@ -576,7 +576,7 @@ impl<V: Elem> Machine<V> {
     /// a syscall, its G returning or sysmon retaking it), a syscall returning without a
     /// P, or the idle P that the earliest timer wakes (an M blocked in the poller).
     fn pick(&mut self) -> Option<(u64, Pick)> {
-        let any_active = self.ps.iter().any(|p| !p.idle);
+        let mut any_active = false;
         let mut best: Option<(u64, Pick)> = None;
         let mut ties = 0;
         let mut consider = |clock: u64, pick: Pick, rng: &mut Rng| match best {
@@ -594,6 +594,7 @@ impl<V: Elem> Machine<V> {
             }
         };
         for pp in self.ps.iter().filter(|p| !p.idle) {
+            any_active = true;
             let clock = match pp.syscall {
                 Some(sc) => sc.until.min(self.retake_at(pp, sc)).max(pp.clock),
                 None => pp.clock,
@@ -697,7 +698,8 @@ impl<V: Elem> Machine<V> {
 
     fn find_local_or_global(&mut self, p: PId) -> Option<(GoId, bool)> {
         let interval = self.cfg.global_queue_check_interval.max(1);
-        if self.ps[p.index()].schedtick.is_multiple_of(interval) && !self.global.is_empty() {
+        // The queue test first: it is cheap, and the tick test divides.
+        if !self.global.is_empty() && self.ps[p.index()].schedtick.is_multiple_of(interval) {
             return self.globrunqget(p, 1).map(|g| (g, false));
         }
         if let Some(found) = self.runqget(p) {
@@ -818,7 +820,11 @@ impl<V: Elem> Machine<V> {
     }
 
     /// Fires the due timers of `owner`'s heap at `p`'s clock; wake-ups go to `p`.
+    #[inline]
     fn run_timers(&mut self, owner: PId, p: PId) {
+        if self.ps[owner.index()].timers.is_empty() {
+            return;
+        }
         let now = self.clock_of(p);
         loop {
             let timers = &self.timers;

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use goroscope_trace::{ChanSnap, GoState, Obj, Snapshot, WaiterSnap};
+use goroscope_trace::{ChanSnap, EventKind, GoState, Obj, Snapshot, Via, WaiterSnap};
 
 use super::label::{chan_label, go_list};
 use super::scheduler::QUEUE_CAP;
@@ -80,9 +80,43 @@ impl ChanView {
     }
 }
 
+/// What an event did to a channel's ring, to show the value moving.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Touch {
+    /// A buffered send wrote this slot.
+    Written(usize),
+    /// A buffered receive emptied this slot.
+    Read(usize),
+    /// A value went straight from sender to receiver, past the buffer.
+    Direct,
+}
+
+/// What `kind` (the event just applied) did to channel `c` as drawn after it: a
+/// buffered send wrote the slot just before `sendx`, a buffered receive read the one
+/// just before `recvx`.
+pub fn touch(c: &ChanView, kind: &EventKind) -> Option<Touch> {
+    let before = |x: u64| (x as usize + c.cap - 1) % c.cap.max(1);
+    match kind {
+        EventKind::ChanSend { ch, via, .. } if *ch == c.id => Some(match via {
+            Via::Buffer if c.cap > 0 => Touch::Written(before(c.sendx)),
+            _ => Touch::Direct,
+        }),
+        EventKind::ChanRecv { ch, via, .. } if *ch == c.id => Some(match via {
+            Via::Buffer if c.cap > 0 => Touch::Read(before(c.recvx)),
+            _ => Touch::Direct,
+        }),
+        _ => None,
+    }
+}
+
 /// Every channel (at most [`CHAN_CAP`], by id) and how many were left out.
 pub fn chan_views(snap: &Snapshot) -> (Vec<ChanView>, usize) {
-    let views = snap.chans.values().take(CHAN_CAP).map(ChanView::new).collect();
+    let views = snap
+        .chans
+        .values()
+        .take(CHAN_CAP)
+        .map(ChanView::new)
+        .collect();
     (views, snap.chans.len().saturating_sub(CHAN_CAP))
 }
 
@@ -91,7 +125,11 @@ pub fn chan_views(snap: &Snapshot) -> (Vec<ChanView>, usize) {
 pub fn sync_lines(snap: &Snapshot) -> Vec<String> {
     // One pass over the goroutines: waiters by (kind, id) of the object they wait on.
     let mut waiting: BTreeMap<(u8, u64), Vec<u64>> = BTreeMap::new();
-    for g in snap.goroutines.values().filter(|g| g.state == GoState::Waiting) {
+    for g in snap
+        .goroutines
+        .values()
+        .filter(|g| g.state == GoState::Waiting)
+    {
         let key = match g.object {
             Some(Obj::Mutex(id)) => (0, id),
             Some(Obj::RWMutex(id)) => (1, id),
@@ -109,7 +147,9 @@ pub fn sync_lines(snap: &Snapshot) -> Vec<String> {
     };
     let mut lines = Vec::new();
     for (id, lock) in &snap.mutexes {
-        let held = lock.holder.map_or("unlocked".to_owned(), |g| format!("held by G{g}"));
+        let held = lock
+            .holder
+            .map_or("unlocked".to_owned(), |g| format!("held by G{g}"));
         lines.push(format!("Mutex {id}: {held}{}", waiters((0, *id))));
     }
     for (id, lock) in &snap.rwmutexes {
@@ -121,7 +161,10 @@ pub fn sync_lines(snap: &Snapshot) -> Vec<String> {
         lines.push(format!("RWMutex {id}: {held}{}", waiters((1, *id))));
     }
     for (id, counter) in &snap.waitgroups {
-        lines.push(format!("WaitGroup {id}: counter {counter}{}", waiters((2, *id))));
+        lines.push(format!(
+            "WaitGroup {id}: counter {counter}{}",
+            waiters((2, *id))
+        ));
     }
     lines
 }

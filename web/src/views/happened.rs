@@ -103,7 +103,11 @@ fn obj_name(obj: &Obj) -> String {
 }
 
 fn g_or_runtime(g: u64) -> String {
-    if g == 0 { "the runtime".to_owned() } else { go_id(g) }
+    if g == 0 {
+        "the runtime".to_owned()
+    } else {
+        go_id(g)
+    }
 }
 
 fn via_name(via: Via) -> &'static str {
@@ -117,7 +121,14 @@ type Told = (Kind, String, Vec<u64>, Vec<u32>);
 
 fn tell(kind: &EventKind) -> Told {
     match kind {
-        EventKind::GoCreate { g, parent, p, func, queue, .. } => (
+        EventKind::GoCreate {
+            g,
+            parent,
+            p,
+            func,
+            queue,
+            ..
+        } => (
             Kind::Create,
             format!(
                 "{} started G{g} {} into {}",
@@ -129,11 +140,18 @@ fn tell(kind: &EventKind) -> Told {
             vec![*p],
         ),
         EventKind::GoStart { p, g } => (Kind::Start, format!("P{p} runs G{g}"), vec![*g], vec![*p]),
-        EventKind::GoPark { g, p, reason, object } => (
+        EventKind::GoPark {
+            g,
+            p,
+            reason,
+            object,
+        } => (
             Kind::Block,
             format!(
                 "G{g} blocks ({reason}{}) and leaves P{p}",
-                object.as_ref().map_or(String::new(), |o| format!(" on {}", obj_name(o)))
+                object
+                    .as_ref()
+                    .map_or(String::new(), |o| format!(" on {}", obj_name(o)))
             ),
             vec![*g],
             vec![*p],
@@ -160,7 +178,12 @@ fn tell(kind: &EventKind) -> Told {
             vec![*g],
             vec![*p],
         ),
-        EventKind::GoEnd { g, p } => (Kind::End, format!("G{g} finished on P{p}"), vec![*g], vec![*p]),
+        EventKind::GoEnd { g, p } => (
+            Kind::End,
+            format!("G{g} finished on P{p}"),
+            vec![*g],
+            vec![*p],
+        ),
         EventKind::GoSysCall { g, p } => (
             Kind::Syscall,
             format!("G{g} enters a system call, holding P{p}"),
@@ -184,7 +207,10 @@ fn tell(kind: &EventKind) -> Told {
         ),
         EventKind::GlobalPut { from, gs } => (
             Kind::GlobalQueue,
-            format!("P{from}'s queue is full: {} move to the global queue", go_list(gs)),
+            format!(
+                "P{from}'s queue is full: {} move to the global queue",
+                go_list(gs)
+            ),
             gs.clone(),
             vec![*from],
         ),
@@ -200,7 +226,9 @@ fn tell(kind: &EventKind) -> Told {
             gs.clone(),
             vec![*to, *from],
         ),
-        EventKind::ProcStart { p, m } => (Kind::Proc, format!("P{p} starts on M{m}"), vec![], vec![*p]),
+        EventKind::ProcStart { p, m } => {
+            (Kind::Proc, format!("P{p} starts on M{m}"), vec![], vec![*p])
+        }
         EventKind::ProcStop { p } => (
             Kind::Proc,
             format!("P{p} finds no work and goes idle"),
@@ -215,11 +243,20 @@ fn tell(kind: &EventKind) -> Told {
         ),
         EventKind::ChanMake { ch, cap, elem, .. } => (
             Kind::Chan,
-            format!("make(chan {}, {cap}): chan {ch}", elem.as_deref().unwrap_or("?")),
+            format!(
+                "make(chan {}, {cap}): chan {ch}",
+                elem.as_deref().unwrap_or("?")
+            ),
             vec![],
             vec![],
         ),
-        EventKind::ChanSend { ch, g, value, via, peer } => (
+        EventKind::ChanSend {
+            ch,
+            g,
+            value,
+            via,
+            peer,
+        } => (
             Kind::Chan,
             format!(
                 "{} sends {value} on chan {ch} {}{}",
@@ -230,7 +267,14 @@ fn tell(kind: &EventKind) -> Told {
             [*g].into_iter().chain(*peer).filter(|g| *g != 0).collect(),
             vec![],
         ),
-        EventKind::ChanRecv { ch, g, value, ok, via, peer } => (
+        EventKind::ChanRecv {
+            ch,
+            g,
+            value,
+            ok,
+            via,
+            peer,
+        } => (
             Kind::Chan,
             if *ok {
                 format!(
@@ -244,7 +288,9 @@ fn tell(kind: &EventKind) -> Told {
             [*g].into_iter().chain(*peer).filter(|g| *g != 0).collect(),
             vec![],
         ),
-        EventKind::ChanBlock { ch, g, dir, value, .. } => (
+        EventKind::ChanBlock {
+            ch, g, dir, value, ..
+        } => (
             Kind::Chan,
             match dir {
                 Dir::Send => format!(
@@ -262,8 +308,18 @@ fn tell(kind: &EventKind) -> Told {
             vec![*g],
             vec![],
         ),
-        EventKind::ChanDrain { ch } => (Kind::Chan, format!("chan {ch}'s buffer is emptied"), vec![], vec![]),
-        EventKind::ChanClose { ch, g } => (Kind::Chan, format!("G{g} closes chan {ch}"), vec![*g], vec![]),
+        EventKind::ChanDrain { ch } => (
+            Kind::Chan,
+            format!("chan {ch}'s buffer is emptied"),
+            vec![],
+            vec![],
+        ),
+        EventKind::ChanClose { ch, g } => (
+            Kind::Chan,
+            format!("G{g} closes chan {ch}"),
+            vec![*g],
+            vec![],
+        ),
         EventKind::SelectChosen { g, case } => (
             Kind::Chan,
             match case {
@@ -273,24 +329,52 @@ fn tell(kind: &EventKind) -> Told {
             vec![*g],
             vec![],
         ),
-        EventKind::Sync { obj, g, op } => (Kind::Sync, format!("G{g}: {} {}", obj_name(obj), sync_op(op)), vec![*g], vec![]),
+        EventKind::Sync { obj, g, op } => (
+            Kind::Sync,
+            format!("G{g}: {} {}", obj_name(obj), sync_op(op)),
+            vec![*g],
+            vec![],
+        ),
         EventKind::TimerSet { timer, when, .. } => (
             Kind::Timer,
-            format!("timer {timer} set to fire at {}", super::timeline::format_time(*when)),
+            format!(
+                "timer {timer} set to fire at {}",
+                super::timeline::format_time(*when)
+            ),
             vec![],
             vec![],
         ),
-        EventKind::TimerStop { timer } => (Kind::Timer, format!("timer {timer} stopped"), vec![], vec![]),
-        EventKind::TimerFire { timer, p } => (Kind::Timer, format!("timer {timer} fires on P{p}"), vec![], vec![*p]),
+        EventKind::TimerStop { timer } => (
+            Kind::Timer,
+            format!("timer {timer} stopped"),
+            vec![],
+            vec![],
+        ),
+        EventKind::TimerFire { timer, p } => (
+            Kind::Timer,
+            format!("timer {timer} fires on P{p}"),
+            vec![],
+            vec![*p],
+        ),
         EventKind::Deadlock { .. } => (
             Kind::Ending,
             "all goroutines are asleep: deadlock!".to_owned(),
             vec![],
             vec![],
         ),
-        EventKind::Exit { code } => (Kind::Ending, format!("the program exits with code {code}"), vec![], vec![]),
+        EventKind::Exit { code } => (
+            Kind::Ending,
+            format!("the program exits with code {code}"),
+            vec![],
+            vec![],
+        ),
         // Not step events: is_step filters them out before `tell`.
-        EventKind::GoLine { g, line } => (Kind::Start, format!("G{g} at line {line}"), vec![*g], vec![]),
+        EventKind::GoLine { g, line } => (
+            Kind::Start,
+            format!("G{g} at line {line}"),
+            vec![*g],
+            vec![],
+        ),
         EventKind::Output { .. } => (Kind::Sync, "output".to_owned(), vec![], vec![]),
     }
 }

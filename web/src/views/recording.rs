@@ -67,7 +67,10 @@ impl Default for Recording {
 /// i.e. anything but a goroutine's current line and program output (the worker's
 /// `is_scheduler_event` rule, so a page step and a worker step agree).
 pub fn is_step(event: &Event) -> bool {
-    !matches!(event.kind, EventKind::GoLine { .. } | EventKind::Output { .. })
+    !matches!(
+        event.kind,
+        EventKind::GoLine { .. } | EventKind::Output { .. }
+    )
 }
 
 /// The size of a snapshot in "entries": what cloning it costs, roughly.
@@ -176,7 +179,11 @@ impl Recording {
     /// (`from` events applied), or `None` when no step event was recorded after it.
     pub fn next_step(&self, from: usize) -> Option<usize> {
         let events = self.events();
-        events.get(from..)?.iter().position(is_step).map(|i| from + i + 1)
+        events
+            .get(from..)?
+            .iter()
+            .position(is_step)
+            .map(|i| from + i + 1)
     }
 
     /// The position just after the last step event before the one that ends at `from`:
@@ -188,6 +195,11 @@ impl Recording {
         let events = &self.events()[..from.min(self.len())];
         // Skip the step event that brought the view to `from`, then find the one before.
         let current = events.iter().rposition(is_step)?;
-        Some(events[..current].iter().rposition(is_step).map_or(0, |i| i + 1))
+        Some(
+            events[..current]
+                .iter()
+                .rposition(is_step)
+                .map_or(0, |i| i + 1),
+        )
     }
 }

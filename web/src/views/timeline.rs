@@ -107,7 +107,13 @@ impl Lane {
     fn open(&mut self, g: u64, t: u64, event: usize) {
         self.close(t, event);
         let start = self.runs.last().map_or(t, |r| t.max(r.end));
-        self.runs.push(Run { g, start, start_event: event, end: start, end_event: OPEN });
+        self.runs.push(Run {
+            g,
+            start,
+            start_event: event,
+            end: start,
+            end_event: OPEN,
+        });
     }
 
     fn close(&mut self, t: u64, event: usize) {
@@ -124,7 +130,11 @@ impl Lane {
 
     /// The run's end as seen after `cursor` events at time `now`.
     fn end_at(run: &Run, cursor: usize, now: u64) -> u64 {
-        if run.end_event < cursor { run.end } else { now.max(run.start) }
+        if run.end_event < cursor {
+            run.end
+        } else {
+            now.max(run.start)
+        }
     }
 }
 
@@ -149,9 +159,10 @@ impl TimelineIndex {
                 lane.close(t, i);
                 lane.mark(t, i, MarkKind::Preempt, *g);
             }
-            K::GoSched { p, .. } | K::GoEnd { p, .. } | K::GoSysCall { p, .. } | K::ProcStop { p } => {
-                self.lane(*p).close(t, i)
-            }
+            K::GoSched { p, .. }
+            | K::GoEnd { p, .. }
+            | K::GoSysCall { p, .. }
+            | K::ProcStop { p } => self.lane(*p).close(t, i),
             K::GoReady { g, p, .. } => self.lane(*p).mark(t, i, MarkKind::Wake, *g),
             K::Steal { to, gs, .. } => {
                 let g = gs.first().copied().unwrap_or(0);
@@ -189,7 +200,12 @@ impl TimelineIndex {
                     let bucket_end = first.start.max(t0).saturating_add(px);
                     let j = (i + runs[i..].partition_point(|r| r.start < bucket_end)).max(i + 1);
                     let end = Lane::end_at(&runs[j - 1], cursor, now);
-                    bars.push(Bar { start: first.start.max(t0), end: end.min(t1), g: first.g, runs: j - i });
+                    bars.push(Bar {
+                        start: first.start.max(t0),
+                        end: end.min(t1),
+                        g: first.g,
+                        runs: j - i,
+                    });
                     i = j;
                 }
                 let marks = &lane.marks[..lane.marks.partition_point(|m| m.event < cursor)];
@@ -205,7 +221,11 @@ impl TimelineIndex {
                         None => break,
                     }
                 }
-                LaneWindow { p: p as u32, bars, marks: shown }
+                LaneWindow {
+                    p: p as u32,
+                    bars,
+                    marks: shown,
+                }
             })
             .collect()
     }

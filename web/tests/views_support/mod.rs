@@ -12,14 +12,17 @@ pub fn trace_of(code: &str, procs: usize, seed: u64) -> Vec<Event> {
         record_events: true,
         ..Default::default()
     };
-    let mut machine = goroscope_runtime::Machine::new(program, config).expect("the machine loads it");
+    let mut machine =
+        goroscope_runtime::Machine::new(program, config).expect("the machine loads it");
     machine.run();
     machine.take_events()
 }
 
 /// The events of `examples/NAME`.
 pub fn example(name: &str, procs: usize, seed: u64) -> Vec<Event> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples")
+        .join(name);
     let code = std::fs::read_to_string(&path).expect("the example exists");
     trace_of(&code, procs, seed)
 }

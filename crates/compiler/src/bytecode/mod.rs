@@ -61,13 +61,16 @@
 //! `x.M`: the receiver is evaluated and bound now and passed as the first argument when
 //! called. `MakeClosure { func, base, n }` captures `r[base..base+n]`.
 //!
-//! A local variable that is captured by a closure or whose address is taken (`&x`,
-//! slicing an array, a pointer-receiver method call on it) is **boxed**: the compiler
-//! creates it with `NewCell` and the variable's register holds the pointer; reads and
-//! writes use `Load`/`Store`. A closure captures the pointers, and inside the closure body
-//! `GetUpval idx`/`SetUpval idx` read and write through `captures[idx]`
-//! (`LoadCapture` yields the pointer itself, e.g. to capture it again in a nested closure
-//! or to take `&x`). Go 1.22 per-iteration loop variables: a fresh `NewCell` per iteration.
+//! A local variable whose address is taken (`&x`, slicing an array, a pointer-receiver
+//! method call on it), or that a closure captures and something writes after its
+//! declaration, is **boxed**: the compiler creates it with `NewCell` and the variable's
+//! register holds the pointer; reads and writes use `Load`/`Store`. A closure captures the
+//! pointers, and inside the closure body `GetUpval idx`/`SetUpval idx` read and write
+//! through `captures[idx]` (`LoadCapture` yields the pointer itself, e.g. to capture it
+//! again in a nested closure or to take `&x`). A captured variable that nothing writes
+//! after its declaration stays in its register and is captured by value: `captures[idx]`
+//! is the value, read with `LoadCapture`. Go 1.22 per-iteration loop variables: a fresh
+//! `NewCell` per iteration.
 //!
 //! ## Values: copies, pointers, aggregates
 //!

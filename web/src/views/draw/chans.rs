@@ -1,11 +1,11 @@
 //! The channels panel: each channel's hchan (ring, sendx/recvx, wait queues, closed)
 //! and one line per Mutex, RWMutex and WaitGroup.
 
-use goroscope_trace::WaiterSnap;
+use goroscope_trace::{EventKind, WaiterSnap};
 use yew::prelude::*;
 
 use super::chip::Marks;
-use crate::views::channels::ChanView;
+use crate::views::channels::{ChanView, Touch, touch};
 
 fn waiters(name: &str, q: &[WaiterSnap], more: usize, marks: &Marks) -> Html {
     html! {
@@ -23,8 +23,17 @@ fn waiters(name: &str, q: &[WaiterSnap], more: usize, marks: &Marks) -> Html {
     }
 }
 
-fn chan(c: &ChanView, marks: &Marks) -> Html {
-    let class = if c.closed { "chan closed" } else { "chan" };
+fn chan(c: &ChanView, marks: &Marks, last: Option<&EventKind>) -> Html {
+    let touched = last.and_then(|k| touch(c, k));
+    let mut class = String::from("chan");
+    if c.closed {
+        class.push_str(" closed");
+    }
+    match touched {
+        Some(Touch::Direct) => class.push_str(" touched direct"),
+        Some(_) => class.push_str(" touched"),
+        None => {}
+    }
     html! {
         <li {class} data-testid={format!("chan-{}", c.id)}>
             <div class="chan-head">
@@ -39,6 +48,8 @@ fn chan(c: &ChanView, marks: &Marks) -> Html {
                         if s.value.is_some() { class.push_str(" full"); }
                         if s.sendx { class.push_str(" sendx"); }
                         if s.recvx { class.push_str(" recvx"); }
+                        if touched == Some(Touch::Written(s.index)) { class.push_str(" written"); }
+                        if touched == Some(Touch::Read(s.index)) { class.push_str(" read"); }
                         html! {
                             <li {class}>
                                 <span class="slot-value">{s.value.clone().unwrap_or_default()}</span>
@@ -58,12 +69,18 @@ fn chan(c: &ChanView, marks: &Marks) -> Html {
     }
 }
 
-pub fn channels(chans: &[ChanView], more: usize, sync: &[String], marks: &Marks) -> Html {
+pub fn channels(
+    chans: &[ChanView],
+    more: usize,
+    sync: &[String],
+    marks: &Marks,
+    last: Option<&EventKind>,
+) -> Html {
     html! {
         <section class="panel channels" aria-label="Channels">
             <h2>{format!("Channels ({})", chans.len() + more)}</h2>
             if chans.is_empty() { <p class="empty">{"no channel made yet"}</p> }
-            <ul class="chan-list">{for chans.iter().map(|c| chan(c, marks))}</ul>
+            <ul class="chan-list">{for chans.iter().map(|c| chan(c, marks, last))}</ul>
             if more > 0 { <p class="more">{format!("… {more} more channels")}</p> }
             if !sync.is_empty() {
                 <h3>{"Sync"}</h3>

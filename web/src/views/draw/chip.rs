@@ -34,7 +34,10 @@ impl Marks<'_> {
     }
 
     pub fn title(&self, g: u64) -> String {
-        self.snap.goroutines.get(&g).map_or_else(|| go_id(g), go_title)
+        self.snap
+            .goroutines
+            .get(&g)
+            .map_or_else(|| go_id(g), go_title)
     }
 
     /// A chip for `g` with `text` (`G7`, or a longer label).

@@ -63,8 +63,15 @@ pub fn Views(props: &ViewsProps) -> Html {
     let recording = &*recording;
     let snap = recording.current();
     let happened = last_happened(recording.events(), props.cursor);
-    let moved: BTreeSet<u64> = happened.iter().flat_map(|h| h.moved.iter().copied()).collect();
-    let marks = Marks { snap, selected: props.selected, moved: &moved };
+    let moved: BTreeSet<u64> = happened
+        .iter()
+        .flat_map(|h| h.moved.iter().copied())
+        .collect();
+    let marks = Marks {
+        snap,
+        selected: props.selected,
+        moved: &moved,
+    };
 
     let on_select = props.on_select.clone();
     let selected = props.selected;
@@ -93,13 +100,17 @@ pub fn Views(props: &ViewsProps) -> Html {
     let goroutines = GoList::new(snap, props.selected);
     let (chans, more_chans) = chan_views(snap);
     let sync = sync_lines(snap);
+    let last = happened
+        .as_ref()
+        .and_then(|h| recording.events().get(h.index))
+        .map(|e| &e.kind);
     html! {
         <section class="views" aria-label="The run" {onclick} {onmouseover}>
             {caption}
             <div class="views-grid">
                 {sched::scheduler(&sched, &marks, happened.as_ref())}
                 {sched::goroutines(&goroutines, &marks)}
-                {chans::channels(&chans, more_chans, &sync, &marks)}
+                {chans::channels(&chans, more_chans, &sync, &marks, last)}
             </div>
             <timeline::Timeline
                 recording={props.recording.clone()}

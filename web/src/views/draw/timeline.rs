@@ -86,7 +86,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         Callback::from(move |e: WheelEvent| {
             if e.ctrl_key() || e.shift_key() {
                 e.prevent_default();
-                let z = if e.delta_y() < 0.0 { *zoom * 2 } else { *zoom / 2 };
+                let z = if e.delta_y() < 0.0 {
+                    *zoom * 2
+                } else {
+                    *zoom / 2
+                };
                 zoom.set(z.clamp(1, MAX_ZOOM));
             }
         })
@@ -107,7 +111,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         if props.selected == Some(b.g) {
             class.push_str(" sel");
         }
-        let label = snap.goroutines.get(&b.g).map_or_else(|| format!("G{}", b.g), go_title);
+        let label = snap
+            .goroutines
+            .get(&b.g)
+            .map_or_else(|| format!("G{}", b.g), go_title);
         html! {
             <g class="run" data-g={b.g.to_string()} data-testid={format!("goroutine-{}", b.g)}>
                 <rect {class} x={format!("{x:.3}%")} y={y.to_string()} width={format!("{w:.3}%")} height={LANE.to_string()}>
