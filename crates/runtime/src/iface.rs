@@ -110,9 +110,7 @@ impl Machine {
     pub(crate) fn map_set(&mut self, m: &Value, key: Value, v: Value) -> Result<(), Throw> {
         self.check_hashable(&key)?;
         match m {
-            Value::Map(m) => {
-                m.borrow_mut().insert(key, v)
-            }
+            Value::Map(m) => m.borrow_mut().insert(key, v),
             _ => Err(Throw::plain("assignment to entry in nil map")),
         }
     }

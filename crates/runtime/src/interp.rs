@@ -429,7 +429,8 @@ impl Machine {
                         let v = r!(src).clone();
                         match &mut r!(dst) {
                             Value::Agg(a) => {
-                                if let Some(slot) = crate::value::agg_mut(a).get_mut(field as usize) {
+                                if let Some(slot) = crate::value::agg_mut(a).get_mut(field as usize)
+                                {
                                     *slot = v
                                 }
                             }
@@ -505,7 +506,9 @@ impl Machine {
                         let items = ops::elems(&r!(other));
                         r!(dst) = tri!(ops::append(&r!(slice), &items, &zero))
                     }
-                    Instr::Copy { dst, to, from } => put_int!(dst, tri!(ops::copy(&r!(to), &r!(from)))),
+                    Instr::Copy { dst, to, from } => {
+                        put_int!(dst, tri!(ops::copy(&r!(to), &r!(from))))
+                    }
                     Instr::Len { dst, src } => {
                         put_int!(
                             dst,

@@ -619,8 +619,8 @@ impl Machine {
             TypeKind::Float64 => Value::Float(0.0),
             TypeKind::String => Value::Str(Rc::from(&b""[..])),
             TypeKind::Array { len, elem } => {
-                let bytes = meter::flat_values(&self.prog.types, ty, 0)
-                    .saturating_mul(meter::VALUE_BYTES);
+                let bytes =
+                    meter::flat_values(&self.prog.types, ty, 0).saturating_mul(meter::VALUE_BYTES);
                 if !self.meter.could_fit(bytes) {
                     self.meter.refuse(bytes);
                     return Value::Nil;

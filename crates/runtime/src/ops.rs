@@ -300,7 +300,10 @@ pub fn copy(to: &Value, from: &Value) -> Result<i64, Throw> {
     }
     let src: Vec<Value> = match from {
         Value::Slice(s) => (0..n as u32).map(|i| s.get(i)).collect(),
-        _ => from.as_bytes()[..n].iter().map(|&b| Value::Int(b as i64)).collect(),
+        _ => from.as_bytes()[..n]
+            .iter()
+            .map(|&b| Value::Int(b as i64))
+            .collect(),
     };
     for (i, v) in src.into_iter().enumerate() {
         dst.set(i as u32, v);

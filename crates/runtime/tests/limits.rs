@@ -32,11 +32,25 @@ fn run_with(src: &str, config: Config) -> Run {
 }
 
 fn with_heap(src: &str, max_heap: u64) -> Run {
-    run_with(src, Config { procs: 2, max_heap, ..Config::default() })
+    run_with(
+        src,
+        Config {
+            procs: 2,
+            max_heap,
+            ..Config::default()
+        },
+    )
 }
 
 fn with_budget(src: &str, max_instructions: u64) -> Run {
-    run_with(src, Config { procs: 2, max_instructions, ..Config::default() })
+    run_with(
+        src,
+        Config {
+            procs: 2,
+            max_instructions,
+            ..Config::default()
+        },
+    )
 }
 
 fn assert_oom(r: &Run, want_mib: u64, cap_mib: u64) {
@@ -70,7 +84,11 @@ func main() {
         16 << 20,
     );
     assert_oom(&r, 1, 16);
-    assert!(r.stdout.starts_with("0\n1\n") && r.stdout.lines().count() < 16, "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with("0\n1\n") && r.stdout.lines().count() < 16,
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -97,7 +115,10 @@ func main() {
 "#,
         64 << 20,
     );
-    assert_eq!((r.stdout.as_str(), r.stderr.as_str(), r.code), ("52430025 0\n", "", 0));
+    assert_eq!(
+        (r.stdout.as_str(), r.stderr.as_str(), r.code),
+        ("52430025 0\n", "", 0)
+    );
 }
 
 #[test]
@@ -115,7 +136,13 @@ func main() {
         1 << 20,
     );
     assert_eq!(r.code, 2);
-    assert!(r.stderr.starts_with("goroscope: out of memory: allocating 1 MiB would take the program's heap past 1 MiB"), "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with(
+            "goroscope: out of memory: allocating 1 MiB would take the program's heap past 1 MiB"
+        ),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -161,7 +188,11 @@ fn copy_and_conversions_are_charged_per_element() {
             "goroscope: the program was stopped after 1000000 instructions (the playground's budget)\n",
             "{body}"
         );
-        assert!(r.instructions <= budget + 100_000, "{body}: {}", r.instructions);
+        assert!(
+            r.instructions <= budget + 100_000,
+            "{body}: {}",
+            r.instructions
+        );
     }
 }
 
@@ -216,7 +247,10 @@ fn copy_on_write_copies_of_a_large_array_are_charged() {
     );
     assert_eq!(
         (r.stderr.as_str(), r.code),
-        ("goroscope: the program was stopped after 1000000 instructions (the playground's budget)\n", 2)
+        (
+            "goroscope: the program was stopped after 1000000 instructions (the playground's budget)\n",
+            2
+        )
     );
     assert!(r.instructions <= 1_200_000, "{}", r.instructions);
 }

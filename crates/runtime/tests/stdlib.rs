@@ -59,3 +59,14 @@ fn stdlib_programs_print_what_go_prints() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_cond_over_an_unsupported_locker_is_refused_clearly() {
+    let src = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar rw sync.RWMutex\n\tc := sync.NewCond(rw.RLocker())\n\tc.L.Lock()\n\tc.Wait()\n}\n";
+    let (stdout, stderr, code) = run(src, 2, 1);
+    assert_eq!((stdout.as_str(), code), ("", 2));
+    assert!(
+        stderr.starts_with("fatal error: goroscope: sync.Cond with a Locker of type *sync.rlocker is not supported"),
+        "{stderr}"
+    );
+}

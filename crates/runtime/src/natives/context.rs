@@ -230,7 +230,9 @@ fn with_value(m: &mut Machine, g: &mut GState, b: usize, _n: usize) -> Result<Fl
     let (background, deadline, err) = m
         .contexts
         .get(parent)
-        .map_or((true, None, Value::Nil), |p| (p.background, p.deadline, p.err.clone()));
+        .map_or((true, None, Value::Nil), |p| {
+            (p.background, p.deadline, p.err.clone())
+        });
     m.contexts.push(Ctx {
         background,
         deadline,

@@ -57,6 +57,9 @@ pub struct RuntimeTypes {
     pub deadline_error: TypeId,
     pub cancel_ctx: TypeId,
     pub rng_source: TypeId,
+    /// `RWMutex.RLocker()`'s dynamic type: a pointer to the RWMutex seen as a Locker
+    /// whose Lock/Unlock are RLock/RUnlock (same layout as `sync.RWMutex`).
+    pub rlocker: TypeId,
     pub string_type: TypeId,
     pub sym_error: SymId,
     pub sym_string: SymId,
@@ -247,6 +250,15 @@ pub fn install(p: &mut Program) -> RuntimeTypes {
             ("Seed", "math/rand.(*rngSource).Seed"),
         ],
     );
+    let rlocker = ptr_struct(
+        p,
+        "sync.rlocker",
+        vec![field("#h", uintptr)],
+        &[
+            ("Lock", "sync.(*RWMutex).RLock"),
+            ("Unlock", "sync.(*RWMutex).RUnlock"),
+        ],
+    );
     RuntimeTypes {
         runtime_error,
         panic_nil_error,
@@ -258,6 +270,7 @@ pub fn install(p: &mut Program) -> RuntimeTypes {
         deadline_error,
         cancel_ctx,
         rng_source,
+        rlocker,
         string_type,
         sym_error,
         sym_string: sym(p, "String"),

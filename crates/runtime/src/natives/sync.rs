@@ -10,7 +10,10 @@
 //!
 //! A `Cond`'s Locker is a `*sync.Mutex`, a `*sync.RWMutex`, or a value of a user type
 //! that embeds one (its promoted Lock/Unlock are the embedded mutex's; a type that
-//! redefines them is still locked through the embedded mutex).
+//! redefines them is still locked through the embedded mutex). `RWMutex.RLocker()` is
+//! the RWMutex pointer under the runtime type `*sync.rlocker`, whose methods are the
+//! RLock/RUnlock natives; a Cond over it is refused (the scheduler's Cond relocks
+//! writers only).
 
 use std::rc::Rc;
 
@@ -35,6 +38,11 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
         "sync.(*RWMutex).RUnlock" => rw_runlock,
         "sync.(*RWMutex).TryLock" => rw_try_lock,
         "sync.(*RWMutex).TryRLock" => rw_try_rlock,
+        "sync.(*RWMutex).RLocker" => |m, g, base, _n| {
+            let rw = arg(g, base, 0);
+            ret(g, base, 0, Value::iface(m.rt.rlocker, rw));
+            Ok(Flow::Next)
+        },
         "sync.(*WaitGroup).Add" => wg_add,
         "sync.(*WaitGroup).Done" => wg_done,
         "sync.(*WaitGroup).Wait" => wg_wait,

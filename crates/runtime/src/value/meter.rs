@@ -146,7 +146,10 @@ impl Meter {
     fn prune(&self) {
         let mut strings = self.strings.borrow_mut();
         strings.retain(|w| w.strong_count() > 0);
-        let bytes = strings.iter().map(|w| w.upgrade().map_or(0, |s| s.len() as u64)).sum();
+        let bytes = strings
+            .iter()
+            .map(|w| w.upgrade().map_or(0, |s| s.len() as u64))
+            .sum();
         self.str_bytes.set(bytes);
         self.pruned_len.set(strings.len());
     }
@@ -176,7 +179,11 @@ impl Meter {
     pub fn reserve(&self, bytes: u64) -> Result<(), Throw> {
         let ok = self.fits(bytes);
         self.live.set(self.live.get().saturating_add(bytes));
-        if ok { Ok(()) } else { Err(self.heap_throw(bytes)) }
+        if ok {
+            Ok(())
+        } else {
+            Err(self.heap_throw(bytes))
+        }
     }
 
     /// Gives back a [`Meter::reserve`].
@@ -187,7 +194,8 @@ impl Meter {
     /// Sets the bulk work allowed before the instruction budget runs out, given the
     /// instructions executed so far.
     pub fn set_executed(&self, executed: u64) {
-        self.work_left.set(self.max_instructions.saturating_sub(executed));
+        self.work_left
+            .set(self.max_instructions.saturating_sub(executed));
     }
 
     /// The bulk work charged since the last call (to add to the instructions executed).
@@ -313,9 +321,9 @@ pub fn flat_values(types: &[TypeDesc], ty: TypeId, depth: u32) -> u64 {
         Some(TypeKind::Array { len, elem }) => {
             (*len as u64).saturating_mul(flat_values(types, *elem, depth + 1))
         }
-        Some(TypeKind::Struct { fields }) => fields
-            .iter()
-            .fold(0u64, |n, f| n.saturating_add(flat_values(types, f.ty, depth + 1))),
+        Some(TypeKind::Struct { fields }) => fields.iter().fold(0u64, |n, f| {
+            n.saturating_add(flat_values(types, f.ty, depth + 1))
+        }),
         _ => 1,
     }
 }

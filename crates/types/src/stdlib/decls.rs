@@ -276,6 +276,7 @@ type RWMutex struct { #h uintptr }
 func (*RWMutex) Lock()
 func (*RWMutex) RLock()
 func (*RWMutex) RUnlock()
+func (*RWMutex) RLocker() Locker
 func (*RWMutex) TryLock() bool
 func (*RWMutex) TryRLock() bool
 func (*RWMutex) Unlock()
