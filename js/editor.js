@@ -7,8 +7,8 @@
 // Enter keeps Go's indentation with tabs, and `}` re-indents its line.
 
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
-  highlightSpecialChars, drawSelection } from "@codemirror/view";
-import { EditorState } from "@codemirror/state";
+  highlightSpecialChars, drawSelection, gutter, GutterMarker, Decoration } from "@codemirror/view";
+import { EditorState, RangeSet, StateEffect, StateField } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit,
   syntaxHighlighting } from "@codemirror/language";
@@ -34,6 +34,11 @@ export function createEditor(parent, doc) {
         bracketMatching(),
         highlightActiveLine(),
         lintGutter(),
+        goroutines,
+        goroutineGutter,
+        // Ctrl/Cmd+Enter is the page's Run shortcut (handled on the window): claim it here
+        // so CodeMirror does not also insert a blank line.
+        keymap.of([{ key: "Mod-Enter", run: () => true }]),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         go(),
       ],
@@ -75,4 +80,69 @@ export function showDiagnostics(view, diagnostics) {
 /** Replaces the whole program text (an example chosen, a share link opened). */
 export function setText(view, doc) {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: doc } });
+}
+
+// Where the goroutines are: a gutter naming the goroutines at each line ("G1 G3 +2") and
+// a background on those lines, stronger on the selected goroutine's line. The page sends
+// the whole set for the snapshot it shows; edits move the marks along with the text.
+
+const setGoroutines = StateEffect.define();
+
+class GoroutineMarker extends GutterMarker {
+  constructor(label, selected) {
+    super();
+    this.label = label;
+    this.selected = selected;
+  }
+
+  eq(other) {
+    return other.label === this.label && other.selected === this.selected;
+  }
+
+  toDOM() {
+    const mark = document.createElement("span");
+    mark.textContent = this.label;
+    mark.className = this.selected ? "cm-goroutine-mark cm-goroutine-selected" : "cm-goroutine-mark";
+    mark.title = this.selected ? `${this.label} (selected) is at this line` : `${this.label} at this line`;
+    return mark;
+  }
+}
+
+const goroutines = StateField.define({
+  create: () => ({ markers: RangeSet.empty, lines: Decoration.none }),
+  update(value, tr) {
+    for (const effect of tr.effects) {
+      if (effect.is(setGoroutines)) return effect.value;
+    }
+    if (!tr.docChanged) return value;
+    return { markers: value.markers.map(tr.changes), lines: value.lines.map(tr.changes) };
+  },
+  provide: (field) => EditorView.decorations.from(field, (value) => value.lines),
+});
+
+const goroutineGutter = gutter({
+  class: "cm-goroutine-gutter",
+  markers: (view) => view.state.field(goroutines).markers,
+  initialSpacer: () => new GoroutineMarker("G1", false),
+});
+
+/**
+ * Marks where goroutines are. `marks` is an array of `{ line, label, selected, goroutines }`
+ * in line order (1-based lines); lines past the document's end are skipped (it may have
+ * been edited since the run).
+ */
+export function showGoroutines(view, marks) {
+  const doc = view.state.doc;
+  const markers = [];
+  const lines = [];
+  for (const { line, label, selected, goroutines: ids } of marks) {
+    if (line < 1 || line > doc.lines) continue;
+    const from = doc.line(line).from;
+    markers.push(new GoroutineMarker(label, selected).range(from));
+    const cls = selected ? "cm-goroutine-line cm-goroutine-line-selected" : "cm-goroutine-line";
+    lines.push(Decoration.line({ class: cls, attributes: { "data-goroutines": ids.join(" ") } }).range(from));
+  }
+  view.dispatch({
+    effects: setGoroutines.of({ markers: RangeSet.of(markers, true), lines: Decoration.set(lines, true) }),
+  });
 }
