@@ -40,11 +40,21 @@ export async function openPlayground(address = url, options = {}) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, ...options });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // Keeps the page's wasm exports (its memory) for wasmMemory().
+  await page.addInitScript(() =>
+    addEventListener("TrunkApplicationStarted", (e) => { window.pageWasm = e.detail.wasm; }));
   await page.goto(address);
   await page.locator("[data-testid=editor] .cm-content").waitFor();
   assert.equal(await status(page), "idle");
   return { page, errors };
 }
+
+/** Bytes of the page's wasm memory (it only grows: the peak so far) and of its JS heap. */
+export const pageMemory = (page) =>
+  page.evaluate(() => ({
+    wasm: window.pageWasm?.memory?.buffer.byteLength ?? 0,
+    js: performance.memory?.usedJSHeapSize ?? 0,
+  }));
 
 /** Waits until the page's worker has loaded its wasm and reads requests. */
 export async function waitForWorker(page, timeout = 10_000) {

@@ -7,8 +7,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, readFileSync } from "node:fs";
 import {
-  artifacts, chooseExample, consoleText, frameDeltas, frameFigures, openPlayground, position,
-  typeProgram, useBrowser, waitForStatus, waitForWorker,
+  artifacts, chooseExample, consoleText, frameDeltas, frameFigures, openPlayground, pageMemory,
+  position, typeProgram, useBrowser, waitForStatus, waitForWorker,
 } from "./harness.mjs";
 
 useBrowser();
@@ -179,6 +179,45 @@ test("frame timing while a 1,000-goroutine program animates", async (t) => {
     `(reached event ${shown.shown} of ${shown.recorded})`);
   assert.ok(shown.shown > 0, "playback moved");
   assert.ok(figures.fps > 5, `the page nearly froze: ${figures.fps} fps`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a 1,000,000-event run: page memory, and scrubbing anywhere redraws", async (t) => {
+  const { page, errors } = await openPlayground();
+  await waitForWorker(page);
+  // Each Gosched records 4 events (GoSched, GoLine, GlobalGet, GoStart): 250,000 of them.
+  await typeProgram(page, ["package main", "", 'import "runtime"', "", "func main() {",
+    "done := make(chan bool)",
+    "go func() {", "for range 125000 {", "runtime.Gosched()", "}", "done <- true", "}()",
+    "for range 125000 {", "runtime.Gosched()", "}",
+    "<-done", "}"]);
+  const started = Date.now();
+  await page.getByTestId("run").click();
+  await waitForStatus(page, "finished", 120_000);
+  const { recorded } = await position(page);
+  const memory = await pageMemory(page);
+  const mib = (bytes) => (bytes / 1024 / 1024).toFixed(0);
+  t.diagnostic(`${recorded} events recorded in ${Date.now() - started} ms; page wasm memory ` +
+    `${mib(memory.wasm)} MiB, JS heap ${mib(memory.js)} MiB`);
+  assert.ok(recorded >= 1_000_000, `only ${recorded} events`);
+
+  // Scrub to spread-out positions; each is timed from the input to the second frame after.
+  const times = [];
+  for (const fraction of [0.5, 0.1, 0.9, 0.33, 0.77, 0.01, 0.99, 0.5]) {
+    const target = Math.floor(recorded * fraction);
+    times.push(await page.evaluate((target) => new Promise((done) => {
+      const scrub = document.querySelector("[data-testid=scrub]");
+      const start = performance.now();
+      scrub.value = String(target);
+      scrub.dispatchEvent(new Event("input", { bubbles: true }));
+      requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
+    }), target));
+    assert.equal((await position(page)).shown, target);
+  }
+  times.sort((a, b) => a - b);
+  t.diagnostic(`scrub redraw over ${times.length} jumps: median ${times[times.length >> 1].toFixed(1)} ms, ` +
+    `worst ${times[times.length - 1].toFixed(1)} ms`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -13,8 +13,12 @@
 //! - Flow control: while a run is active, the worker is asked to be paused exactly when
 //!   the user paused playback or playback lags the recording by more than [`LAG_BOUND`]
 //!   events (until it catches up to half that), so an endless program watched slowly
-//!   never grows the recording without bound. A request is sent only when that wish
-//!   changes.
+//!   never grows the recording without bound. Likewise while the page is overloaded (a
+//!   frame came more than [`OVERLOAD_MS`] after the one before: the worker's messages
+//!   arrive faster than the page decodes and records them), for one frame: the worker is
+//!   held back at most every other frame, so a page that is slow on its own never
+//!   starves the run.
+//!   A request is sent only when that wish changes.
 //! - Responses that arrive while no run is active change nothing but `Ready`: they belong
 //!   to a worker the page has already given up on.
 
@@ -39,6 +43,9 @@ pub const LIVE: usize = SPEEDS.len() - 1;
 /// Worker restarts in a row without a worker ever saying `Ready`: past this, a worker
 /// that cannot even load is reported instead of respawned forever.
 const MAX_UNREADY_RESTARTS: u32 = 2;
+
+/// A gap between two frames longer than this means the page is overloaded.
+pub const OVERLOAD_MS: f64 = 100.0;
 
 /// The longest gap between two clock ticks that playback honours (a background tab's
 /// clock stops; catching up at once would jump).
@@ -144,6 +151,8 @@ pub struct Playground {
     worker_paused: bool,
     /// Playback lags too far behind: the worker is held back.
     throttled: bool,
+    /// The page's frames come late: the worker is held back.
+    overloaded: bool,
     /// A Step was sent to the worker: the next events move the cursor one step.
     step_pending: bool,
     /// Fractional steps owed to playback at a finite speed.
@@ -173,6 +182,7 @@ impl Playground {
             worker_ready: false,
             worker_paused: false,
             throttled: false,
+            overloaded: false,
             step_pending: false,
             owed: 0.0,
             last_tick: None,
@@ -309,6 +319,7 @@ impl Playground {
         self.selected = None;
         self.worker_paused = false;
         self.throttled = false;
+        self.overloaded = false;
         self.step_pending = false;
         self.owed = 0.0;
         Effect::Send(Request::Run(RunConfig { code, procs: self.procs, seed: self.seed }))
@@ -319,6 +330,7 @@ impl Playground {
         self.run = run;
         self.worker_paused = false;
         self.throttled = false;
+        self.overloaded = false;
         self.step_pending = false;
         if self.is_live() {
             self.cursor = self.recorded();
@@ -351,7 +363,9 @@ impl Playground {
 
     /// Advances playback at a finite speed by the steps the elapsed time buys.
     fn tick(&mut self, now: f64) {
-        let elapsed = self.last_tick.map_or(0.0, |last| (now - last).clamp(0.0, MAX_TICK_MS));
+        let gap = self.last_tick.map_or(0.0, |last| (now - last).max(0.0));
+        self.overloaded = gap > OVERLOAD_MS && !self.overloaded;
+        let elapsed = gap.min(MAX_TICK_MS);
         self.last_tick = Some(now);
         if self.paused {
             return;
@@ -389,7 +403,7 @@ impl Playground {
         } else if lag <= LAG_BOUND / 2 {
             self.throttled = false;
         }
-        let wanted = self.paused || self.throttled;
+        let wanted = self.paused || self.throttled || self.overloaded;
         if wanted == self.worker_paused {
             return None;
         }

@@ -4,7 +4,7 @@
 use goroscope_protocol::{Diagnostic, Outcome, Request, Response, RunConfig, Stats, Status, Stream};
 use goroscope_trace::{Event, EventKind, Queue};
 use goroscope_web::model::{
-    Action, Effect, LAG_BOUND, LIVE, Playground, format_virtual, line_marks, speed_label,
+    Action, Effect, LAG_BOUND, LIVE, OVERLOAD_MS, Playground, format_virtual, line_marks, speed_label,
 };
 
 fn after(actions: impl IntoIterator<Item = Action>) -> Playground {
@@ -312,6 +312,20 @@ fn a_worker_held_back_is_resumed_once_playback_is_within_half_the_bound() {
     assert_eq!(page.apply(Action::Tick(0.0)), vec![]);
     // Live speed jumps to the head: the lag is gone.
     assert_eq!(page.apply(Action::Speed(LIVE)), vec![Effect::Send(Request::Resume)]);
+}
+
+#[test]
+fn a_late_frame_holds_the_worker_back_for_one_frame_at_most() {
+    let mut page = after([run(), batch(1, 2), Action::Tick(1000.0)]);
+    assert_eq!(page.apply(Action::Tick(1016.0)), vec![]);
+    let late = 1016.0 + OVERLOAD_MS + 1.0;
+    assert_eq!(page.apply(Action::Tick(late)), vec![Effect::Send(Request::Pause)]);
+    assert_eq!(page.status(), Status::Running, "held back, not paused by the user");
+    // Even a page that stays slow lets the worker run every other frame.
+    assert_eq!(page.apply(Action::Tick(late + 2.0 * OVERLOAD_MS)), vec![Effect::Send(Request::Resume)]);
+    assert_eq!(page.apply(Action::Tick(late + 4.0 * OVERLOAD_MS)), vec![Effect::Send(Request::Pause)]);
+    assert_eq!(page.apply(Action::Tick(late + 4.0 * OVERLOAD_MS + 16.0)), vec![Effect::Send(Request::Resume)]);
+    assert_eq!(page.apply(Action::Tick(late + 4.0 * OVERLOAD_MS + 32.0)), vec![]);
 }
 
 #[test]
