@@ -59,6 +59,9 @@ test("Step, Step back and the scrubber show the trace crate's snapshots", async 
   // Back to the start with the scrubber, then every step forward.
   await page.getByTestId("scrub").fill("0");
   await showsSnapshot(page, snaps[0]);
+  // Time travel reaches the console too: at the start nothing has been printed yet.
+  assert.equal(await page.locator("[data-testid=console] span:not(.later)").count(), 0);
+  assert.equal(await consoleText(page), "got 0\ngot 1\ngot 2\nProgram exited.\n", "faded, not removed");
   for (const snap of snaps.slice(1)) {
     await page.getByTestId("step").click();
     await showsSnapshot(page, snap);

@@ -457,8 +457,9 @@ pub fn App() -> Html {
             <main>
                 <div class="editor" data-testid="editor" ref={editor_host}></div>
                 <pre class="console" data-testid="console" aria-label="Console" tabindex="0">
-                    { for page.console.iter().map(|chunk| html! {
-                        <span class={source_class(chunk.source)}>{ &chunk.text }</span>
+                    { for page.console_at_cursor().into_iter().map(|(source, text, written)| html! {
+                        <span class={classes!(source_class(source), (!written).then_some("later"))}
+                            title={(!written).then_some("printed later than the position shown")}>{ text }</span>
                     }) }
                 </pre>
             </main>

@@ -26,7 +26,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use goroscope_protocol::{Diagnostic, Outcome, Request, Response, RunConfig, Stats, Status, Stream};
-use goroscope_trace::{GoState, Snapshot};
+use goroscope_trace::{EventKind, GoState, Snapshot};
 
 use crate::views::Recording;
 
@@ -145,6 +145,9 @@ pub struct Playground {
     pub selected: Option<u64>,
     /// The worker's latest counters for the run.
     pub stats: Stats,
+    /// For each recorded `Output` event: the position just after it and the bytes of
+    /// program output up to and including it. Increasing in both.
+    output_ends: Vec<(usize, usize)>,
     /// The current worker has said `Ready` (it loaded and reads requests).
     pub worker_ready: bool,
     /// What the page last asked of the worker: paused or not.
@@ -179,6 +182,7 @@ impl Playground {
             seed,
             selected: None,
             stats: Stats::default(),
+            output_ends: Vec::new(),
             worker_ready: false,
             worker_paused: false,
             throttled: false,
@@ -225,6 +229,42 @@ impl Playground {
     /// The console's whole text, as `data-testid="console"` shows it.
     pub fn console_text(&self) -> String {
         self.console.iter().map(|chunk| chunk.text.as_str()).collect()
+    }
+
+    /// The console as shown at the cursor: each piece of text, and whether it had been
+    /// written by then. Program output is split where the output recorded up to the
+    /// cursor ends; the playground's own lines count as written once all program output
+    /// before them was. At the newest event everything counts as written.
+    pub fn console_at_cursor(&self) -> Vec<(Source, &str, bool)> {
+        let mut budget = if self.cursor >= self.recorded() {
+            usize::MAX
+        } else {
+            let before = self.output_ends.partition_point(|&(end, _)| end <= self.cursor);
+            before.checked_sub(1).map_or(0, |i| self.output_ends[i].1)
+        };
+        let mut pieces = Vec::new();
+        let mut all_written = true;
+        for chunk in &self.console {
+            let text = chunk.text.as_str();
+            if chunk.source == Source::Playground {
+                pieces.push((chunk.source, text, all_written));
+                continue;
+            }
+            let mut split = budget.min(text.len());
+            while !text.is_char_boundary(split) {
+                split -= 1;
+            }
+            budget = budget.saturating_sub(split);
+            let (written, later) = text.split_at(split);
+            if !written.is_empty() {
+                pieces.push((chunk.source, written, true));
+            }
+            if !later.is_empty() {
+                pieces.push((chunk.source, later, false));
+                all_written = false;
+            }
+        }
+        pieces
     }
 
     /// Whether anything visible changed since the last call (the page redraws then).
@@ -316,6 +356,7 @@ impl Playground {
         self.cursor = 0;
         self.paused = false;
         self.stats = Stats::default();
+        self.output_ends.clear();
         self.selected = None;
         self.worker_paused = false;
         self.throttled = false;
@@ -434,6 +475,14 @@ impl Playground {
             Response::Output { stream, text } => self.write(Source::Program(stream), &text),
             Response::Note(text) => self.note(&text),
             Response::Events(batch) => {
+                let first = self.recorded();
+                let mut bytes = self.output_ends.last().map_or(0, |&(_, b)| b);
+                for (i, event) in batch.iter().enumerate() {
+                    if let EventKind::Output { text, .. } = &event.kind {
+                        bytes += text.len();
+                        self.output_ends.push((first + i + 1, bytes));
+                    }
+                }
                 self.recording.borrow_mut().push(batch);
                 self.revision += 1;
                 if self.step_pending {

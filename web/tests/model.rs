@@ -4,7 +4,7 @@
 use goroscope_protocol::{Diagnostic, Outcome, Request, Response, RunConfig, Stats, Status, Stream};
 use goroscope_trace::{Event, EventKind, Queue};
 use goroscope_web::model::{
-    Action, Effect, LAG_BOUND, LIVE, OVERLOAD_MS, Playground, format_virtual, line_marks, speed_label,
+    Action, Effect, LAG_BOUND, LIVE, OVERLOAD_MS, Playground, Source, format_virtual, line_marks, speed_label,
 };
 
 fn after(actions: impl IntoIterator<Item = Action>) -> Playground {
@@ -351,6 +351,36 @@ fn a_crowded_line_names_two_goroutines_and_counts_the_rest() {
     assert_eq!(marks.len(), 1);
     assert_eq!(marks[0].label(), "G1 G2 +3");
     assert!(marks[0].selected);
+}
+
+fn output_event(text: &str) -> Event {
+    Event { t: 0, kind: EventKind::Output { stream: goroscope_trace::Stream::Stdout, text: text.into() } }
+}
+
+#[test]
+fn the_console_shows_what_was_printed_by_the_position_shown() {
+    let mut page = after([run(), out("one\n"), out("two\n")]);
+    page.apply(Action::Receive(Response::Events(vec![
+        create(1, 3),
+        output_event("one\n"),
+        create(2, 4),
+        output_event("two\n"),
+    ])));
+    page.apply(finished(Outcome::Exited, 0));
+    let all = page.console_at_cursor();
+    assert_eq!(all, vec![(Source::Program(Stream::Stdout), "one\ntwo\n", true), (Source::Playground, "Program exited.\n", true)]);
+    page.apply(Action::Scrub(2));
+    assert_eq!(
+        page.console_at_cursor(),
+        vec![
+            (Source::Program(Stream::Stdout), "one\n", true),
+            (Source::Program(Stream::Stdout), "two\n", false),
+            (Source::Playground, "Program exited.\n", false),
+        ]
+    );
+    page.apply(Action::Scrub(0));
+    assert!(page.console_at_cursor().iter().all(|&(_, _, written)| !written));
+    assert_eq!(page.console_text(), "one\ntwo\nProgram exited.\n", "the text itself stays whole");
 }
 
 #[test]
