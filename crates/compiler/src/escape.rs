@@ -1,12 +1,18 @@
-//! Which local variables live in heap cells: those a closure captures and those whose
-//! address is taken — `&x`, `&x.f`, `&a[i]` on an array variable, slicing an array
-//! variable, or calling a pointer-receiver method on an addressable value. The checker's
-//! `VarInfo::needs_box` is honoured too; this pass recomputes the same facts from the
-//! tree so lowering never meets an address-taken variable that sits in a register.
+//! Which local variables live in heap cells: those whose address is taken — `&x`,
+//! `&x.f`, `&a[i]` on an array variable, slicing an array variable, or calling a
+//! pointer-receiver method on an addressable value — and those a closure captures that
+//! are written after their declaration (or are named results, which `return` writes).
+//! The checker's `VarInfo::addr_taken` is honoured too; this pass recomputes the same
+//! facts from the tree so lowering never meets an address-taken variable that sits in a
+//! register.
+//!
+//! A captured variable that is never written after its declaration stays in a register
+//! and the closure captures its value: nobody can tell a copy from the variable when
+//! neither ever changes, and reading it costs no cell.
 
 use std::collections::HashSet;
 
-use goroscope_syntax::ast::{Expr, ExprKind, File, UnaryOp};
+use goroscope_syntax::ast::{AssignOp, Expr, ExprKind, File, Stmt, StmtKind, UnaryOp};
 use goroscope_types::Info;
 use goroscope_types::info::Selection;
 use goroscope_types::objects::{ObjectId, VarRole};
@@ -19,13 +25,26 @@ pub fn boxed_vars(file: &File, info: &Info) -> HashSet<ObjectId> {
     let mut v = Escape {
         info,
         boxed: HashSet::new(),
+        captured: HashSet::new(),
+        written: HashSet::new(),
     };
     for d in &file.decls {
         walk_decl(&mut v, d);
     }
     for (i, o) in info.objects.iter().enumerate() {
-        if o.var_info().is_some_and(|vi| vi.needs_box()) {
+        if o.var_info()
+            .is_some_and(|vi| vi.role != VarRole::Global && vi.addr_taken)
+        {
             v.boxed.insert(ObjectId(i as u32));
+        }
+    }
+    for &c in &v.captured {
+        let result = info
+            .object(c)
+            .var_info()
+            .is_some_and(|vi| vi.role == VarRole::Result);
+        if result || v.written.contains(&c) {
+            v.boxed.insert(c);
         }
     }
     v.boxed
@@ -34,6 +53,11 @@ pub fn boxed_vars(file: &File, info: &Info) -> HashSet<ObjectId> {
 struct Escape<'a> {
     info: &'a Info,
     boxed: HashSet<ObjectId>,
+    /// Variables some function literal captures.
+    captured: HashSet<ObjectId>,
+    /// Variables written after their declaration (assigned, incremented, redeclared by
+    /// `:=`, or the target of a range with `=`).
+    written: HashSet<ObjectId>,
 }
 
 impl Escape<'_> {
@@ -86,9 +110,52 @@ impl Escape<'_> {
             self.boxed.insert(o);
         }
     }
+
+    fn mark_written(&mut self, e: &Expr) {
+        if let Some(o) = self.root(e) {
+            self.written.insert(o);
+        }
+    }
+
+    /// A left-hand side of `:=`: a write unless this identifier declares the variable.
+    fn mark_redeclared(&mut self, e: &Expr) {
+        if let ExprKind::Ident(id) = &e.kind
+            && let Some(o) = self.info.ident(id.id)
+            && self.info.object(o).span == id.span
+        {
+            return;
+        }
+        self.mark_written(e);
+    }
 }
 
 impl Visitor for Escape<'_> {
+    fn stmt(&mut self, s: &Stmt) -> bool {
+        match &s.kind {
+            StmtKind::Assign { lhs, op, .. } => {
+                for e in lhs {
+                    match op {
+                        AssignOp::Define => self.mark_redeclared(e),
+                        AssignOp::Assign | AssignOp::Op(_) => self.mark_written(e),
+                    }
+                }
+            }
+            StmtKind::IncDec { x, .. } => self.mark_written(x),
+            StmtKind::Range {
+                key,
+                value,
+                define: false,
+                ..
+            } => {
+                for e in key.iter().chain(value) {
+                    self.mark_written(e);
+                }
+            }
+            _ => {}
+        }
+        true
+    }
+
     fn expr(&mut self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Unary {
@@ -121,7 +188,7 @@ impl Visitor for Escape<'_> {
                     .get(e.id.index())
                     .and_then(Option::as_ref)
                 {
-                    self.boxed.extend(caps.iter().copied());
+                    self.captured.extend(caps.iter().copied());
                 }
             }
             _ => {}

@@ -81,7 +81,7 @@ impl<'a> Lower<'a> {
     }
 
     /// The register of an unboxed local variable `e` names, if it is one.
-    fn reg_var(&mut self, e: &Expr) -> Option<Reg> {
+    pub fn reg_var(&mut self, e: &Expr) -> Option<Reg> {
         match &e.kind {
             ExprKind::Paren(x) => self.reg_var(x),
             ExprKind::Ident(id) if !self.is_const(e) => {
@@ -243,6 +243,9 @@ impl<'a> Lower<'a> {
             }
             VarRef::Local(VarLoc::Upval(idx)) => {
                 self.emit(Instr::GetUpval { dst, idx });
+            }
+            VarRef::Local(VarLoc::Captured(idx)) => {
+                self.emit(Instr::LoadCapture { dst, idx });
             }
             VarRef::Global(g) => {
                 self.emit(Instr::LoadGlobal { dst, g });

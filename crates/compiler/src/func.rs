@@ -20,6 +20,13 @@ impl<'a> Lower<'a> {
         if name == "_" {
             return;
         }
+        let code = &self.f.proto.code;
+        if let Some(Instr::MakeChan { dst, .. }) = code.last()
+            && *dst == r
+        {
+            let pc = code.len() as u32 - 1;
+            self.f.proto.chan_labels.push((pc, name.clone()));
+        }
         if self.c.boxed.contains(&obj) {
             self.emit(Instr::NewCell { dst: r, src: r });
             self.f.vars.insert(obj, VarLoc::Boxed(r));
@@ -168,6 +175,18 @@ impl<'a> Lower<'a> {
             return;
         }
         let tys: Vec<TypeId> = self.f.results.iter().map(|r| r.1).collect();
+        if let ([e], [to], false) = (exprs, &tys[..], self.f.has_defer)
+            && let Some(r) = self.reg_var(e)
+        {
+            // `return x` of a register variable needing no conversion: return it from
+            // where it is, without a move into a result register.
+            let from = self.ty(e.id);
+            if from == *to || !self.c.is_interface(*to) || self.c.is_interface(from) {
+                self.emit(Instr::Return { src: r, n: 1 });
+                self.release(m);
+                return;
+            }
+        }
         let base = if exprs.len() == 1 && n > 1 {
             let (base, got) = self.call(&exprs[0]);
             let from = self.call_result_types(&exprs[0]);
@@ -218,7 +237,8 @@ impl<'a> Lower<'a> {
     }
 
     /// A function literal into `dst`: its body becomes a new function; its captured
-    /// variables' cells are passed to `MakeClosure`.
+    /// variables' cells (or, for those never written, their values) are passed to
+    /// `MakeClosure`.
     pub fn func_lit(&mut self, e: &Expr, ft: &FuncType, body: &Block, dst: Reg) {
         // Package variables are reached as globals, never captured.
         let info = self.info();
@@ -252,9 +272,16 @@ impl<'a> Lower<'a> {
             pos,
             ..FuncState::default()
         };
+        let outer: Vec<Option<VarLoc>> = caps.iter().map(|c| self.f.vars.get(c).copied()).collect();
         let saved = std::mem::replace(&mut self.f, inner);
-        for (i, c) in caps.iter().enumerate() {
-            self.f.vars.insert(*c, VarLoc::Upval(i as u16));
+        for (i, (c, loc)) in caps.iter().zip(&outer).enumerate() {
+            // A variable in a cell is shared through the cell; one in a register (never
+            // written after its declaration) is captured by value.
+            let inner_loc = match loc {
+                Some(VarLoc::Reg(_) | VarLoc::Captured(_)) => VarLoc::Captured(i as u16),
+                _ => VarLoc::Upval(i as u16),
+            };
+            self.f.vars.insert(*c, inner_loc);
         }
         self.f.proto.ncaptures = caps.len() as u16;
         self.frame(None, ft, body, sig_ty);
@@ -272,17 +299,17 @@ impl<'a> Lower<'a> {
         for (i, c) in caps.iter().enumerate() {
             let r = Reg(base.0 + i as u16);
             match self.f.vars.get(c).copied() {
-                Some(VarLoc::Boxed(b)) => {
+                Some(VarLoc::Boxed(b) | VarLoc::Reg(b)) => {
                     self.emit(Instr::Move { dst: r, src: b });
                 }
-                Some(VarLoc::Upval(idx)) => {
+                Some(VarLoc::Upval(idx) | VarLoc::Captured(idx)) => {
                     self.emit(Instr::LoadCapture { dst: r, idx });
                 }
-                _ => {
+                None => {
                     let name = self.info().object(*c).name.clone();
                     self.error(
                         e.span,
-                        format!("internal error: captured variable {name} is not boxed"),
+                        format!("internal error: captured variable {name} has no storage"),
                     );
                 }
             }

@@ -42,6 +42,9 @@ pub enum VarLoc {
     Boxed(Reg),
     /// A captured variable of the enclosing function: `captures[idx]` points to its cell.
     Upval(u16),
+    /// A captured variable never written after its declaration (see `escape`):
+    /// `captures[idx]` is its value.
+    Captured(u16),
 }
 
 /// What a function or method declaration is compiled as: the declaration's object and

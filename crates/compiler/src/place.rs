@@ -289,6 +289,13 @@ impl<'a> Lower<'a> {
             Place::Var(VarRef::Local(VarLoc::Upval(idx))) => {
                 self.emit(Instr::SetUpval { idx: *idx, src });
             }
+            Place::Var(VarRef::Local(VarLoc::Captured(_))) => {
+                // The escape pass boxes every captured variable that is ever written.
+                self.error(
+                    goroscope_syntax::Span::default(),
+                    "internal error: a write to a variable captured by value",
+                );
+            }
             Place::Var(VarRef::Global(g)) => {
                 self.emit(Instr::StoreGlobal { g: *g, src });
             }

@@ -1,19 +1,135 @@
 //! The interpreter's fast path: a small loop over the instructions that only read and
-//! write registers of the current frame and cannot throw (moves, integer and float
-//! arithmetic without a divide, comparisons, jumps). It stops at the first other
-//! instruction, which the full loop in `interp` then executes.
+//! write registers and cannot throw (moves, integer and float arithmetic without a
+//! divide, comparisons, jumps), plus calls of statically known bytecode functions and
+//! returns from them. It stops at the first other instruction, which the full loop in
+//! `interp` then executes.
 //!
 //! Why a separate function: the full loop's `match` has a hundred arms that call into
 //! the heap, the scheduler and the natives, so the compiler keeps its locals on the
 //! stack; this one holds `pc`, the instruction count and the register window in machine
-//! registers, which roughly halves the cost of a simple instruction (loops, `fib`).
+//! registers, which roughly halves the cost of a simple instruction (loops), and a call
+//! or return here is a frame push or pop and a new window, with no trip through the full
+//! loop (`fib`).
 //!
-//! Invariant: each instruction executed here counts one against the budget, exactly as
-//! in the full loop, so virtual time and preemption do not depend on which loop ran it.
+//! Invariants:
+//! - each instruction executed here counts one against the budget, exactly as in the
+//!   full loop, so virtual time and preemption do not depend on which loop ran it;
+//! - a call or return here does exactly what the full loop's `push_frame`/`pop_frame`
+//!   do for a `FrameKind::Call` frame; every other case (a full frame stack, another
+//!   frame kind) is left to the full loop;
+//! - on return `win` describes the top frame, whose saved `pc` may be stale: the
+//!   returned pc is the one to use.
 
-use goroscope_compiler::bytecode::Instr;
+use goroscope_compiler::bytecode::{FuncProto, Instr};
 
+use crate::goroutine::{Frame, FrameKind, GState};
 use crate::value::Value;
+
+/// The instructions `simple` executes: they only read and write registers and never
+/// throw. The full loop never meets one (it always hands them to `run`).
+macro_rules! simple_instr {
+    () => {
+        Instr::Move { .. }
+            | Instr::LoadInt { .. }
+            | Instr::LoadBool { .. }
+            | Instr::AddInt { .. }
+            | Instr::AddIntImm { .. }
+            | Instr::SubInt { .. }
+            | Instr::MulInt { .. }
+            | Instr::MulIntImm { .. }
+            | Instr::AndInt { .. }
+            | Instr::AndIntImm { .. }
+            | Instr::OrInt { .. }
+            | Instr::XorInt { .. }
+            | Instr::AndNotInt { .. }
+            | Instr::NegInt { .. }
+            | Instr::ComplInt { .. }
+            | Instr::Wrap { .. }
+            | Instr::AddFloat { .. }
+            | Instr::SubFloat { .. }
+            | Instr::MulFloat { .. }
+            | Instr::DivFloat { .. }
+            | Instr::NegFloat { .. }
+            | Instr::EqInt { .. }
+            | Instr::NeInt { .. }
+            | Instr::LtInt { .. }
+            | Instr::LeInt { .. }
+            | Instr::LtUint { .. }
+            | Instr::LeUint { .. }
+            | Instr::EqFloat { .. }
+            | Instr::LtFloat { .. }
+            | Instr::LeFloat { .. }
+            | Instr::Not { .. }
+            | Instr::Jump { .. }
+            | Instr::JumpIfTrue { .. }
+            | Instr::JumpIfFalse { .. }
+            | Instr::JumpIfLtInt { .. }
+            | Instr::JumpIfLeInt { .. }
+            | Instr::JumpIfEqInt { .. }
+            | Instr::JumpIfNeInt { .. }
+            | Instr::JumpIfLtIntImm { .. }
+            | Instr::JumpIfLeIntImm { .. }
+            | Instr::JumpIfGtIntImm { .. }
+            | Instr::JumpIfGeIntImm { .. }
+            | Instr::JumpIfEqIntImm { .. }
+            | Instr::JumpIfNeIntImm { .. }
+    };
+}
+pub(crate) use simple_instr;
+
+/// Whether `run` executes `ins`, or may (a call or a return).
+#[inline(always)]
+pub(crate) fn handles(ins: &Instr) -> bool {
+    matches!(
+        ins,
+        simple_instr!() | Instr::Call { .. } | Instr::Return { .. }
+    )
+}
+
+/// The running frame as the loops see it: its function and the absolute index of its
+/// `r0` in the register file.
+#[derive(Clone, Copy)]
+pub(crate) struct Window<'p> {
+    pub func: &'p FuncProto,
+    pub base: usize,
+}
+
+impl<'p> Window<'p> {
+    /// The window of `frame`, or None when it names no function of `funcs`.
+    pub(crate) fn of(funcs: &'p [FuncProto], frame: &Frame) -> Option<Window<'p>> {
+        Some(Window {
+            func: funcs.get(frame.func as usize)?,
+            base: frame.base as usize,
+        })
+    }
+
+    /// The range of the register file this window covers.
+    #[inline(always)]
+    pub(crate) fn range(&self) -> std::ops::Range<usize> {
+        self.base..self.base + self.func.nregs as usize
+    }
+}
+
+/// The register-file length a call of `callee` at absolute `base` needs (one spare slot,
+/// as natives may write one result past their arguments).
+#[inline(always)]
+pub(crate) fn regs_needed(callee: &FuncProto, base: usize) -> usize {
+    base + callee.nregs as usize + 1
+}
+
+/// `dst := src`: scalars are copied without touching reference counts.
+#[inline(always)]
+fn move_value(regs: &mut [Value], dst: usize, src: usize) {
+    match regs[src] {
+        Value::Int(v) => set_int(&mut regs[dst], v),
+        Value::Bool(v) => set_bool(&mut regs[dst], v),
+        Value::Float(v) => set_float(&mut regs[dst], v),
+        ref v => {
+            let v = v.clone();
+            regs[dst] = v;
+        }
+    }
+}
 
 /// `slot := Int(v)`, reusing the slot when it already holds an int.
 #[inline(always)]
@@ -42,20 +158,117 @@ pub(crate) fn set_float(slot: &mut Value, v: f64) {
     }
 }
 
-/// Executes simple instructions from `pc` while `*n < budget`, counting each in `*n`;
-/// returns the pc of the first instruction it did not execute (a non-simple one, the
-/// end of the code, or the next one when the budget ran out).
+/// Executes fast-path instructions of goroutine `g` from `pc` in window `win` while
+/// `*n < budget`, counting each in `*n`; returns the pc of the first instruction it did
+/// not execute (a non-fast one, the end of the code, or the next one when the budget ran
+/// out), with `win` updated to the frame it belongs to.
 #[inline(never)]
-pub(crate) fn run(
-    code: &[Instr],
-    regs: &mut [Value],
+pub(crate) fn run<'p>(
+    funcs: &'p [FuncProto],
+    max_frames: usize,
+    g: &mut GState,
+    win: &mut Window<'p>,
     mut pc: usize,
     n: &mut u64,
     budget: u64,
 ) -> usize {
-    let mut k = *n;
-    while k < budget {
-        let Some(&ins) = code.get(pc) else { break };
+    let mut w = *win;
+    while let Some(regs) = g.regs.get_mut(w.range()) {
+        pc = simple(&w.func.code, regs, pc, n, budget);
+        if *n >= budget {
+            break;
+        }
+        let entered = match w.func.code.get(pc) {
+            Some(&Instr::Call { func, base }) => {
+                call(funcs, max_frames, g, &mut w, pc, func.0, base.0)
+            }
+            Some(&Instr::Return { src, n: cnt }) => ret(funcs, g, &mut w, src.0, cnt),
+            _ => None,
+        };
+        match entered {
+            Some(next) => {
+                pc = next;
+                *n += 1;
+            }
+            None => break,
+        }
+    }
+    *win = w;
+    pc
+}
+
+/// `Call { func, base }` at `pc` of window `w`: pushes the callee's frame and makes `w`
+/// its window; returns the callee's first pc, or None (nothing done) when the full
+/// loop must do it (stack overflow, a missing function).
+#[inline(always)]
+fn call<'p>(
+    funcs: &'p [FuncProto],
+    max_frames: usize,
+    g: &mut GState,
+    w: &mut Window<'p>,
+    pc: usize,
+    func: u32,
+    base: u16,
+) -> Option<usize> {
+    let callee = funcs.get(func as usize)?;
+    if g.frames.len() >= max_frames {
+        return None;
+    }
+    let abs = w.base + base as usize;
+    let need = regs_needed(callee, abs);
+    if g.regs.len() < need {
+        g.regs.resize(need.max(g.regs.len() * 2), Value::Nil);
+    }
+    g.frames.last_mut()?.pc = pc as u32 + 1;
+    g.frames.push(Frame::new(func, abs, FrameKind::Call, None));
+    *w = Window {
+        func: callee,
+        base: abs,
+    };
+    Some(0)
+}
+
+/// `Return { src, n }` of window `w`: moves the results, pops the frame and makes `w`
+/// the caller's window; returns the caller's pc, or None (nothing done) when the full
+/// loop must do it (a frame other than a plain call's, or one with deferred calls).
+#[inline(always)]
+fn ret<'p>(
+    funcs: &'p [FuncProto],
+    g: &mut GState,
+    w: &mut Window<'p>,
+    src: u16,
+    cnt: u16,
+) -> Option<usize> {
+    let depth = g.frames.len();
+    let has_defers = g
+        .defers
+        .last()
+        .is_some_and(|&(f, _)| f as usize + 1 >= depth);
+    if depth < 2 || g.frames[depth - 1].kind != FrameKind::Call || has_defers {
+        return None;
+    }
+    let caller = &g.frames[depth - 2];
+    let caller_win = Window::of(funcs, caller)?;
+    let caller_pc = caller.pc as usize;
+    let regs = g.regs.get_mut(w.range())?;
+    return_results(regs, src as usize, cnt as usize);
+    g.frames.pop();
+    *w = caller_win;
+    Some(caller_pc)
+}
+
+/// Executes simple instructions (register-only, never throwing) from `pc` while
+/// `*n < budget`, counting each in `*n`; returns the pc of the first instruction it did
+/// not execute.
+#[inline(never)]
+fn simple(code: &[Instr], regs: &mut [Value], mut pc: usize, n: &mut u64, budget: u64) -> usize {
+    if *n >= budget {
+        return pc;
+    }
+    // Counting down what is left keeps the budget out of the loop.
+    let mut left = budget - *n;
+    while left > 0 {
+        let Some(ins) = code.get(pc) else { break };
         macro_rules! int {
             ($r:expr) => {
                 regs[$r.0 as usize].as_int()
@@ -93,10 +306,9 @@ pub(crate) fn run(
                 }
             };
         }
-        match ins {
+        match *ins {
             Instr::Move { dst, src } => {
-                let v = regs[src.0 as usize].clone();
-                regs[dst.0 as usize] = v;
+                move_value(regs, dst.0 as usize, src.0 as usize);
                 pc += 1
             }
             Instr::LoadInt { dst, imm } => {
@@ -238,8 +450,19 @@ pub(crate) fn run(
             Instr::JumpIfNeIntImm { a, imm, target } => jump_if!(int!(a) != imm as i64, target),
             _ => break,
         }
-        k += 1;
+        left -= 1;
     }
-    *n = k;
+    *n = budget - left;
     pc
+}
+
+/// `Return { src, n }`: moves `regs[src..src+n]` to `regs[0..n]`. The registers moved
+/// from keep the old values of the ones moved to (the callee's window is dead).
+#[inline(always)]
+pub(crate) fn return_results(regs: &mut [Value], src: usize, n: usize) {
+    if src != 0 {
+        for i in 0..n {
+            regs.swap(i, src + i);
+        }
+    }
 }

@@ -7,6 +7,10 @@
 //!   `regs.len() >= top.base + nregs(top)`.
 //! - a frame's saved `pc` is the index of the next instruction it will execute; the line
 //!   it is "at" is `lines[pc - 1]` (the call or the faulting instruction).
+//! - `defers` holds the deferred calls of every frame, oldest first, each tagged with the
+//!   index of its frame in `frames`: tags never decrease and are below `frames.len()`, so
+//!   the top frame's calls are the tail of the list. (Kept outside the frames so that a
+//!   frame is small and pushing or popping one touches no vector of its own.)
 
 use std::rc::Rc;
 
@@ -42,8 +46,21 @@ pub struct Frame {
     pub kind: FrameKind,
     /// The func value being run, when it has captures.
     pub closure: Option<Rc<FuncVal>>,
-    /// Deferred calls, run last in first out.
-    pub defers: Vec<Deferred>,
+}
+
+impl Frame {
+    /// A frame about to run `func` from its first instruction, its `r0` at absolute
+    /// register `base`.
+    #[inline(always)]
+    pub fn new(func: u32, base: usize, kind: FrameKind, closure: Option<Rc<FuncVal>>) -> Frame {
+        Frame {
+            func,
+            pc: 0,
+            base: base as u32,
+            kind,
+            closure,
+        }
+    }
 }
 
 /// A deferred call: the func value and its arguments, evaluated at `defer` time.
@@ -92,6 +109,8 @@ pub struct GState {
     pub id: u64,
     pub regs: Vec<Value>,
     pub frames: Vec<Frame>,
+    /// Deferred calls with the index of their frame (see the module doc).
+    pub defers: Vec<(u32, Deferred)>,
     pub panicking: Option<Panicking>,
     /// `runtime.Goexit` is unwinding this goroutine.
     pub goexiting: bool,
@@ -110,11 +129,42 @@ impl GState {
             id,
             regs: Vec::new(),
             frames: Vec::new(),
+            defers: Vec::new(),
             panicking: None,
             goexiting: false,
             pending: None,
             wg_done: None,
             created_by: None,
         }
+    }
+
+    /// Defers `d` in the top frame.
+    pub fn push_defer(&mut self, d: Deferred) {
+        if let Some(top) = self.frames.len().checked_sub(1) {
+            self.defers.push((top as u32, d));
+        }
+    }
+
+    /// Takes the top frame's most recent deferred call.
+    pub fn pop_defer(&mut self) -> Option<Deferred> {
+        let top = self.frames.len().checked_sub(1)?;
+        match self.defers.last() {
+            Some(&(f, _)) if f as usize == top => self.defers.pop().map(|(_, d)| d),
+            _ => None,
+        }
+    }
+
+    /// Pops the top frame, dropping the deferred calls it did not run.
+    pub fn pop_frame(&mut self) -> Option<Frame> {
+        let fr = self.frames.pop()?;
+        let depth = self.frames.len();
+        while self
+            .defers
+            .last()
+            .is_some_and(|&(f, _)| f as usize >= depth)
+        {
+            self.defers.pop();
+        }
+        Some(fr)
     }
 }

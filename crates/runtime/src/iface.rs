@@ -111,8 +111,7 @@ impl Machine {
         self.check_hashable(&key)?;
         match m {
             Value::Map(m) => {
-                m.borrow_mut().insert(key, v);
-                Ok(())
+                m.borrow_mut().insert(key, v)
             }
             _ => Err(Throw::plain("assignment to entry in nil map")),
         }

@@ -58,83 +58,91 @@ impl Machine {
     /// and why it stopped.
     pub(crate) fn execute(&mut self, g: &mut GState, budget: u64) -> (u64, Stop) {
         let prog = self.prog.clone();
+        let max_frames = self.cfg.max_frames;
         let mut n: u64 = 0;
         'outer: loop {
             let Some(top) = g.frames.last() else {
                 return (n, Stop::Done);
             };
-            let func = &prog.funcs[top.func as usize];
-            let code = &func.code[..];
-            let base = top.base as usize;
-            let mut pc = top.pc as usize;
-            // The frame's window as a local slice: indexing checks against a length held
-            // in a register. Arms that hand `g` to a helper end with `continue 'outer`,
-            // which re-derives the window (the register file may have grown).
-            let Some(regs) = g.regs.get_mut(base..base + func.nregs as usize) else {
-                let t = Throw::Internal(format!("{}: register window outside the file", func.name));
+            let Some(mut win) = fast::Window::of(&prog.funcs, top) else {
+                let t = Throw::Internal(format!("frame of a missing function {}", top.func));
                 return (n, Stop::Die(t));
             };
-
-            macro_rules! r {
-                ($r:expr) => {
-                    regs[$r.0 as usize]
-                };
-            }
-            macro_rules! put_int {
-                ($r:expr, $v:expr) => {{
-                    let v = $v;
-                    fast::set_int(&mut r!($r), v)
-                }};
-            }
-            macro_rules! put_bool {
-                ($r:expr, $v:expr) => {{
-                    let v = $v;
-                    fast::set_bool(&mut r!($r), v)
-                }};
-            }
-            macro_rules! put_float {
-                ($r:expr, $v:expr) => {{
-                    let v = $v;
-                    fast::set_float(&mut r!($r), v)
-                }};
-            }
-            macro_rules! int {
-                ($r:expr) => {
-                    r!($r).as_int()
-                };
-            }
-            macro_rules! flt {
-                ($r:expr) => {
-                    r!($r).as_float()
-                };
-            }
-            macro_rules! tri {
-                ($e:expr) => {
-                    match $e {
-                        Ok(v) => v,
-                        Err(t) => break Err(t),
-                    }
-                };
-            }
-            macro_rules! save_pc {
-                () => {
-                    if let Some(f) = g.frames.last_mut() {
-                        f.pc = pc as u32;
-                    }
-                };
-            }
-            macro_rules! flow {
-                ($e:expr) => {
-                    match tri!($e) {
-                        Flow::Next | Flow::Reload => continue 'outer,
-                        Flow::Park => return (n, Stop::Park),
-                        Flow::Yield => return (n, Stop::Yield),
-                    }
-                };
-            }
-
+            let mut pc = top.pc as usize;
             let res: Result<std::convert::Infallible, Throw> = loop {
-                pc = fast::run(code, regs, pc, &mut n, budget);
+                if win.func.code.get(pc).is_some_and(fast::handles) {
+                    pc = fast::run(&prog.funcs, max_frames, g, &mut win, pc, &mut n, budget);
+                }
+                let func = win.func;
+                let code = &func.code[..];
+                let base = win.base;
+                // The frame's window as a local slice: indexing checks against a length held
+                // in a register. Arms that hand `g` to a helper end with `continue 'outer`,
+                // which re-derives the window (the register file may have grown).
+                let Some(regs) = g.regs.get_mut(win.range()) else {
+                    let t =
+                        Throw::Internal(format!("{}: register window outside the file", func.name));
+                    return (n, Stop::Die(t));
+                };
+
+                macro_rules! r {
+                    ($r:expr) => {
+                        regs[$r.0 as usize]
+                    };
+                }
+                macro_rules! put_int {
+                    ($r:expr, $v:expr) => {{
+                        let v = $v;
+                        fast::set_int(&mut r!($r), v)
+                    }};
+                }
+                macro_rules! put_bool {
+                    ($r:expr, $v:expr) => {{
+                        let v = $v;
+                        fast::set_bool(&mut r!($r), v)
+                    }};
+                }
+                macro_rules! put_float {
+                    ($r:expr, $v:expr) => {{
+                        let v = $v;
+                        fast::set_float(&mut r!($r), v)
+                    }};
+                }
+                macro_rules! int {
+                    ($r:expr) => {
+                        r!($r).as_int()
+                    };
+                }
+                macro_rules! flt {
+                    ($r:expr) => {
+                        r!($r).as_float()
+                    };
+                }
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(t) => break Err(t),
+                        }
+                    };
+                }
+                macro_rules! save_pc {
+                    () => {
+                        if let Some(f) = g.frames.last_mut() {
+                            f.pc = pc as u32;
+                        }
+                    };
+                }
+                macro_rules! flow {
+                    ($e:expr) => {
+                        match tri!($e) {
+                            Flow::Next | Flow::Reload => continue 'outer,
+                            Flow::Park => return (n, Stop::Park),
+                            Flow::Yield => return (n, Stop::Yield),
+                        }
+                    };
+                }
+
                 if n >= budget {
                     save_pc!();
                     return (n, Stop::Budget);
@@ -227,50 +235,7 @@ impl Machine {
                     }
 
                     // Executed by the fast path, which stops only before other instructions.
-                    Instr::Move { .. }
-                    | Instr::LoadInt { .. }
-                    | Instr::LoadBool { .. }
-                    | Instr::AddInt { .. }
-                    | Instr::AddIntImm { .. }
-                    | Instr::SubInt { .. }
-                    | Instr::MulInt { .. }
-                    | Instr::MulIntImm { .. }
-                    | Instr::AndInt { .. }
-                    | Instr::AndIntImm { .. }
-                    | Instr::OrInt { .. }
-                    | Instr::XorInt { .. }
-                    | Instr::AndNotInt { .. }
-                    | Instr::NegInt { .. }
-                    | Instr::ComplInt { .. }
-                    | Instr::Wrap { .. }
-                    | Instr::AddFloat { .. }
-                    | Instr::SubFloat { .. }
-                    | Instr::MulFloat { .. }
-                    | Instr::DivFloat { .. }
-                    | Instr::NegFloat { .. }
-                    | Instr::EqInt { .. }
-                    | Instr::NeInt { .. }
-                    | Instr::LtInt { .. }
-                    | Instr::LeInt { .. }
-                    | Instr::LtUint { .. }
-                    | Instr::LeUint { .. }
-                    | Instr::EqFloat { .. }
-                    | Instr::LtFloat { .. }
-                    | Instr::LeFloat { .. }
-                    | Instr::Not { .. }
-                    | Instr::Jump { .. }
-                    | Instr::JumpIfTrue { .. }
-                    | Instr::JumpIfFalse { .. }
-                    | Instr::JumpIfLtInt { .. }
-                    | Instr::JumpIfLeInt { .. }
-                    | Instr::JumpIfEqInt { .. }
-                    | Instr::JumpIfNeInt { .. }
-                    | Instr::JumpIfLtIntImm { .. }
-                    | Instr::JumpIfLeIntImm { .. }
-                    | Instr::JumpIfGtIntImm { .. }
-                    | Instr::JumpIfGeIntImm { .. }
-                    | Instr::JumpIfEqIntImm { .. }
-                    | Instr::JumpIfNeIntImm { .. } => {
+                    fast::simple_instr!() => {
                         break Err(Throw::Internal(
                             "a simple instruction left the fast path".into(),
                         ));
@@ -321,11 +286,7 @@ impl Machine {
                         ));
                     }
                     Instr::Return { src, n: cnt } => {
-                        if src.0 != 0 {
-                            for i in 0..cnt as usize {
-                                regs[i] = std::mem::take(&mut regs[src.0 as usize + i]);
-                            }
-                        }
+                        fast::return_results(regs, src.0 as usize, cnt as usize);
                         match self.pop_frame(g) {
                             Ok(None) => continue 'outer,
                             Ok(Some(stop)) => return (n, stop),
@@ -399,12 +360,10 @@ impl Machine {
                             f: r!(f).clone(),
                             args: regs[start..start + nargs as usize].to_vec(),
                         };
-                        if let Some(top) = g.frames.last_mut() {
-                            top.defers.push(d);
-                        }
+                        g.push_defer(d);
                     }
                     Instr::RunDefers => {
-                        let d = g.frames.last_mut().and_then(|f| f.defers.pop());
+                        let d = g.pop_defer();
                         if let Some(d) = d {
                             pc -= 1; // run RunDefers again when the deferred call returns
                             save_pc!();
@@ -546,7 +505,7 @@ impl Machine {
                         let items = ops::elems(&r!(other));
                         r!(dst) = tri!(ops::append(&r!(slice), &items, &zero))
                     }
-                    Instr::Copy { dst, to, from } => put_int!(dst, ops::copy(&r!(to), &r!(from))),
+                    Instr::Copy { dst, to, from } => put_int!(dst, tri!(ops::copy(&r!(to), &r!(from)))),
                     Instr::Len { dst, src } => {
                         put_int!(
                             dst,
@@ -603,10 +562,10 @@ impl Machine {
                         ops::encode_rune(int!(src), &mut out);
                         r!(dst) = Value::str(&out)
                     }
-                    Instr::BytesToStr { dst, src } => r!(dst) = ops::bytes_to_str(&r!(src)),
-                    Instr::StrToBytes { dst, src } => r!(dst) = ops::str_to_bytes(&r!(src)),
-                    Instr::RunesToStr { dst, src } => r!(dst) = ops::runes_to_str(&r!(src)),
-                    Instr::StrToRunes { dst, src } => r!(dst) = ops::str_to_runes(&r!(src)),
+                    Instr::BytesToStr { dst, src } => r!(dst) = tri!(ops::bytes_to_str(&r!(src))),
+                    Instr::StrToBytes { dst, src } => r!(dst) = tri!(ops::str_to_bytes(&r!(src))),
+                    Instr::RunesToStr { dst, src } => r!(dst) = tri!(ops::runes_to_str(&r!(src))),
+                    Instr::StrToRunes { dst, src } => r!(dst) = tri!(ops::str_to_runes(&r!(src))),
 
                     Instr::MakeIface { dst, src, ty } => {
                         let v = r!(src).clone();
@@ -645,7 +604,7 @@ impl Machine {
                     }
                     Instr::Clear { src, ty } => match &r!(src) {
                         Value::Map(m) => m.borrow_mut().clear(),
-                        v => ops::clear_slice(v, &self.elem_zero(ty)),
+                        v => tri!(ops::clear_slice(v, &self.elem_zero(ty))),
                     },
                     Instr::MapIter { dst, map } => {
                         let start = self.rand_u64();
@@ -681,27 +640,28 @@ impl Machine {
                     Instr::MakeChan { dst, ty, cap } => {
                         let c = int!(cap);
                         let line = func.lines.get(pc - 1).map(|p| p.line);
-                        r!(dst) = tri!(self.make_chan(ty, c, line))
+                        let label = func.chan_labels.iter().find(|l| l.0 as usize == pc - 1);
+                        r!(dst) = tri!(self.make_chan(ty, c, line, label.map(|l| l.1.as_str())))
                     }
                     Instr::Send { ch, src } => {
-                        let (c, v) = (r!(ch).clone(), r!(src).clone());
+                        let (c, v) = (Machine::chan_id(&r!(ch)), r!(src).clone());
                         save_pc!();
-                        flow!(self.chan_send(g, &c, v))
+                        flow!(self.chan_send(g, c, v))
                     }
                     Instr::Recv { dst, ch } => {
-                        let c = r!(ch).clone();
+                        let c = Machine::chan_id(&r!(ch));
                         save_pc!();
-                        flow!(self.chan_recv(g, &c, Some(dst), None))
+                        flow!(self.chan_recv(g, c, Some(dst), None))
                     }
                     Instr::RecvOk { dst, ok, ch } => {
-                        let c = r!(ch).clone();
+                        let c = Machine::chan_id(&r!(ch));
                         save_pc!();
-                        flow!(self.chan_recv(g, &c, Some(dst), Some(ok)))
+                        flow!(self.chan_recv(g, c, Some(dst), Some(ok)))
                     }
                     Instr::Close { ch } => {
-                        let c = r!(ch).clone();
+                        let c = Machine::chan_id(&r!(ch));
                         save_pc!();
-                        flow!(self.chan_close(g, &c))
+                        flow!(self.chan_close(g, c))
                     }
                     Instr::Select { table } => {
                         save_pc!();
@@ -718,7 +678,9 @@ impl Machine {
                 }
             };
             // An instruction threw.
-            save_pc!();
+            if let Some(f) = g.frames.last_mut() {
+                f.pc = pc as u32;
+            }
             let Err(t) = res;
             match self.throw(g, t) {
                 None => continue 'outer,
@@ -740,25 +702,22 @@ impl Machine {
         if g.frames.len() >= self.cfg.max_frames {
             return Err(Throw::StackOverflow);
         }
-        let nregs = self.prog.funcs[func as usize].nregs as usize;
-        let need = abs_base + nregs + 1;
+        let Some(proto) = self.prog.funcs.get(func as usize) else {
+            return Err(Throw::Internal(format!(
+                "call of a missing function {func}"
+            )));
+        };
+        let need = fast::regs_needed(proto, abs_base);
         if g.regs.len() < need {
             g.regs.resize(need.max(g.regs.len() * 2), Value::Nil);
         }
-        g.frames.push(Frame {
-            func,
-            pc: 0,
-            base: abs_base as u32,
-            kind,
-            closure,
-            defers: Vec::new(),
-        });
+        g.frames.push(Frame::new(func, abs_base, kind, closure));
         Ok(())
     }
 
     /// Pops the returning frame; `Some(stop)` when execution must leave the loop.
     fn pop_frame(&mut self, g: &mut GState) -> Result<Option<Stop>, Throw> {
-        let Some(fr) = g.frames.pop() else {
+        let Some(fr) = g.pop_frame() else {
             return Ok(Some(Stop::Done));
         };
         match fr.kind {
@@ -863,6 +822,7 @@ impl Machine {
         if g.regs.len() < need {
             g.regs.resize(need, Value::Nil);
         }
+        crate::value::meter::check()?;
         let f = self.natives[id as usize];
         f(self, g, abs_base, nargs)
     }
@@ -926,8 +886,8 @@ impl Machine {
     /// down, popping frames that have none left.
     pub(crate) fn unwind(&mut self, g: &mut GState) -> Option<Stop> {
         loop {
-            let top = g.frames.last_mut()?;
-            if let Some(d) = top.defers.pop() {
+            g.frames.last()?;
+            if let Some(d) = g.pop_defer() {
                 let depth = g.frames.len();
                 match self.call_deferred(g, d, true) {
                     Ok(Flow::Reload) | Ok(Flow::Next) => {
@@ -943,7 +903,7 @@ impl Machine {
                     Err(t) => return self.throw(g, t),
                 }
             }
-            let fr = g.frames.pop()?;
+            let fr = g.pop_frame()?;
             match fr.kind {
                 FrameKind::OnceBody(id) => {
                     self.sched.once_done(self.cur, goroscope_sched::OnceId(id))

@@ -20,9 +20,11 @@
 //!
 //! # Limits
 //!
-//! An instruction budget per run, a cap on live goroutines, on output bytes, on string
-//! and slice sizes, and on frame depth (deep recursion reports Go's stack overflow). Each
-//! ends the run with exit code 2 and a message saying which limit was hit.
+//! An instruction budget per run (bulk operations are charged per element they touch),
+//! a cap on the estimated heap (`value::meter` says what it counts), on live goroutines,
+//! on output bytes, on string and slice sizes, and on frame depth (deep recursion reports
+//! Go's stack overflow). Each ends the run with exit code 2 and a message on stderr
+//! saying which limit was hit.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -35,6 +37,7 @@ use crate::goroutine::{FrameKind, GState, Pending};
 use crate::interp::{Flow, Stop};
 use crate::natives::{self, NativeFn, RuntimeTypes};
 use crate::throw::Throw;
+use crate::value::meter::{self, Meter};
 use crate::value::{FuncVal, Value};
 
 /// Virtual nanoseconds per instruction.
@@ -58,6 +61,8 @@ pub struct Config {
     pub max_output: usize,
     /// Frames on one goroutine's stack before `fatal error: stack overflow`.
     pub max_frames: usize,
+    /// Estimated heap bytes (see `value::meter`) the program may hold at once.
+    pub max_heap: u64,
     /// Scheduler parameters other than procs/seed/record (local queue size, 61, ...).
     pub sched: sched::Config,
     /// Check the scheduler's invariants after every batch of instructions (tests).
@@ -74,6 +79,7 @@ impl Default for Config {
             max_goroutines: 1_000_000,
             max_output: 64 << 20,
             max_frames: 100_000,
+            max_heap: 512 << 20,
             sched: sched::Config::default(),
             check_invariants: false,
         }
@@ -112,6 +118,21 @@ enum Leave {
     LeftP,
     /// It is dead (or the program ended).
     Ended,
+}
+
+impl Leave {
+    /// Whether the slice loop keeps running the goroutine; clears `alive` when it ended.
+    #[inline]
+    fn keep_running(self, alive: &mut bool) -> bool {
+        match self {
+            Leave::Stay => true,
+            Leave::LeftP => false,
+            Leave::Ended => {
+                *alive = false;
+                false
+            }
+        }
+    }
 }
 
 /// One chunk of program output.
@@ -163,6 +184,12 @@ pub struct Machine {
     pub(crate) contexts: Vec<crate::natives::Ctx>,
     /// Standard-library values that must keep their identity (`context.Canceled`...).
     pub(crate) cached: std::collections::BTreeMap<&'static str, Value>,
+    /// The heap estimate and bulk work of this run.
+    pub(crate) meter: Rc<Meter>,
+    /// Readers (`RLock` calls minus `RUnlock` calls) per RWMutex id, for `TryLock`.
+    pub(crate) rw_readers: std::collections::BTreeMap<u64, i64>,
+    /// `go native(args)` bodies by goroutine id, run when the goroutine first runs.
+    pub(crate) go_natives: std::collections::BTreeMap<u64, (Rc<FuncVal>, Vec<Value>)>,
 }
 
 impl sched::Elem for Value {
@@ -232,6 +259,9 @@ impl Machine {
             carried: None,
             contexts: Vec::new(),
             cached: Default::default(),
+            meter: Rc::new(Meter::new(config.max_heap, config.max_instructions)),
+            rw_readers: Default::default(),
+            go_natives: Default::default(),
             cfg: config,
             gs: Vec::new(),
             prog: Rc::new(program),
@@ -262,6 +292,7 @@ impl Machine {
     /// Executes at most `max_instructions` instructions.
     pub fn run_slice(&mut self, max_instructions: u64) -> SliceResult {
         let mut left = max_instructions;
+        let _meter = meter::enter(&self.meter);
         while self.exit.is_none() && left > 0 {
             let (next, mut batch) = match self.carried.take() {
                 Some((cur, rest)) => (Next::Run { cur, wakeup: None }, rest),
@@ -296,19 +327,20 @@ impl Machine {
                             break;
                         }
                     };
-                    let mut stop = self.resume(&mut g, wakeup);
+                    // A stop is handled where it is returned, never moved around the loop:
+                    // `Stop` is large, and copying it right after `execute` wrote it stalls.
+                    let mut first = self.resume(&mut g, wakeup);
+                    if !self.go_natives.is_empty()
+                        && let Some((f, args)) = self.go_natives.remove(&cur.g.0)
+                    {
+                        first = self.start_native_body(&mut g, f, args);
+                    }
                     let mut alive = true;
-                    loop {
-                        if let Some(s) = stop.take() {
-                            match self.after_stop(&mut g, s) {
-                                Leave::Stay => {}
-                                Leave::LeftP => break,
-                                Leave::Ended => {
-                                    alive = false;
-                                    break;
-                                }
-                            }
-                        }
+                    let mut running = match first {
+                        None => true,
+                        Some(s) => self.after_stop(&mut g, s).keep_running(&mut alive),
+                    };
+                    while running {
                         if self.exit.is_some() {
                             break;
                         }
@@ -316,10 +348,18 @@ impl Machine {
                             self.carried = Some((cur, batch));
                             break;
                         }
+                        self.meter.set_executed(self.executed);
                         let (n, s) = self.execute(&mut g, left.min(batch));
-                        left -= n;
-                        self.executed += n;
-                        let over = self.sched.charge(self.cur.p, n * NS_PER_INSTR);
+                        // Bulk work counts as instructions for the budget and the clock
+                        // (not for the batch grain).
+                        let work = self.meter.take_work();
+                        if let Some(t) = self.meter.take_over() {
+                            self.die(&mut g, t);
+                            break;
+                        }
+                        left = left.saturating_sub(n + work);
+                        self.executed += n + work;
+                        let over = self.sched.charge(self.cur.p, (n + work) * NS_PER_INSTR);
                         if matches!(s, Stop::Budget) && n < batch {
                             // The slice ended inside the batch: the next slice finishes it.
                             batch -= n;
@@ -347,11 +387,10 @@ impl Machine {
                             });
                             break;
                         }
-                        match s {
-                            Stop::Budget if !over => {}
-                            Stop::Budget => break,
-                            other => stop = Some(other),
-                        }
+                        running = match s {
+                            Stop::Budget => !over,
+                            other => self.after_stop(&mut g, other).keep_running(&mut alive),
+                        };
                     }
                     if alive {
                         if self.sched.recording() && self.carried.is_none() {
@@ -401,6 +440,7 @@ impl Machine {
                         return Leave::Ended;
                     }
                     self.live_goroutines -= 1;
+                    self.meter.release(meter::STACK_BYTES);
                     self.sched.goexit(self.cur);
                 }
                 Leave::Ended
@@ -526,13 +566,16 @@ impl Machine {
         &self.prog
     }
 
+    /// Checks a string of `n` bytes about to be made against the size limit and the
+    /// heap cap, and charges the work of writing it.
     pub(crate) fn check_str_len(&self, n: usize) -> Result<(), Throw> {
         if n as i64 > crate::ops::MAX_ELEMS {
             return Err(Throw::Limit(format!(
                 "goroscope: a string of {n} bytes exceeds the playground's limit"
             )));
         }
-        Ok(())
+        meter::work_bytes(n)?;
+        meter::check_fits(n as u64)
     }
 
     pub(crate) fn add_executed(&mut self, n: u64) {
@@ -638,6 +681,7 @@ impl Machine {
                 self.cfg.max_goroutines
             )));
         }
+        self.meter.reserve(meter::STACK_BYTES)?;
         let name = self.callee_name(fv.callee);
         let (caller, line) = self.frame_position(g);
         let id = self.sched.newproc(self.cur, Some(&name), Some(line));
@@ -651,23 +695,19 @@ impl Machine {
             },
             g.id,
         ));
-        let nargs = args.len();
-        ng.regs = args;
-        ng.regs.push(Value::Nil);
-        match self.call_value(&mut ng, &fv, 0, nargs, FrameKind::Entry)? {
-            Flow::Reload | Flow::Next => {}
-            Flow::Park | Flow::Yield => {
-                return Err(Throw::Internal(
-                    "a native goroutine body blocked at start".into(),
-                ));
-            }
+        if let bytecode::Callee::Native(_) = fv.callee {
+            // `go fmt.Println(x)`: the native runs on the new goroutine when it first runs.
+            self.go_natives.insert(id.0, (fv, args));
+        } else {
+            let nargs = args.len();
+            ng.regs = args;
+            ng.regs.push(Value::Nil);
+            self.call_value(&mut ng, &fv, 0, nargs, FrameKind::Entry)?;
         }
         let idx = id.0 as usize - 1;
         if self.gs.len() <= idx {
             self.gs.resize_with(idx + 1, || None);
         }
-        // A native body (`go fmt.Println(x)`) already ran: with no frames, the goroutine
-        // ends when it is first scheduled.
         self.gs[idx] = Some(Box::new(ng));
         self.live_goroutines += 1;
         Ok(Flow::Next)
@@ -682,6 +722,7 @@ impl Machine {
     fn start_timer_func(&mut self, id: GoId, token: u64) -> Result<Box<GState>, Throw> {
         let mut g = GState::new(id.0);
         self.live_goroutines += 1;
+        self.meter.reserve(meter::STACK_BYTES)?;
         let idx = id.0 as usize - 1;
         if self.gs.len() <= idx {
             self.gs.resize_with(idx + 1, || None);
@@ -726,7 +767,9 @@ impl Machine {
 
     // ---- channels ----
 
-    fn chan_id(c: &Value) -> Option<sched::ChanId> {
+    /// The channel a value refers to; None for nil (or a non-channel).
+    #[inline]
+    pub(crate) fn chan_id(c: &Value) -> Option<sched::ChanId> {
         match c {
             Value::Chan(id) => Some(sched::ChanId(*id)),
             _ => None,
@@ -746,10 +789,13 @@ impl Machine {
         ty: TypeId,
         cap: i64,
         line: Option<u32>,
+        label: Option<&str>,
     ) -> Result<Value, Throw> {
         if !(0..=crate::ops::MAX_ELEMS).contains(&cap) {
             return Err(Throw::plain("makechan: size out of range"));
         }
+        // The scheduler keeps every hchan: its buffer stays charged for the whole run.
+        self.meter.reserve(cap as u64 * meter::VALUE_BYTES)?;
         let zero = self.elem_zero(ty);
         let elem = match &self.type_desc(ty).kind {
             TypeKind::Chan {
@@ -760,15 +806,20 @@ impl Machine {
         };
         let info = sched::ChanInfo {
             elem: elem.as_deref(),
-            label: None,
+            label,
             line,
         };
         let id = self.sched.make_chan(self.cur, cap as usize, zero, info);
         Ok(Value::Chan(id.0))
     }
 
-    pub(crate) fn chan_send(&mut self, g: &mut GState, c: &Value, v: Value) -> Result<Flow, Throw> {
-        match self.sched.chan_send(self.cur, Self::chan_id(c), v) {
+    pub(crate) fn chan_send(
+        &mut self,
+        g: &mut GState,
+        c: Option<sched::ChanId>,
+        v: Value,
+    ) -> Result<Flow, Throw> {
+        match self.sched.chan_send(self.cur, c, v) {
             sched::SendResult::Done => Ok(Flow::Next),
             sched::SendResult::Parked => {
                 g.pending = Some(Pending::Send);
@@ -781,11 +832,11 @@ impl Machine {
     pub(crate) fn chan_recv(
         &mut self,
         g: &mut GState,
-        c: &Value,
+        c: Option<sched::ChanId>,
         dst: Option<bytecode::Reg>,
         ok: Option<bytecode::Reg>,
     ) -> Result<Flow, Throw> {
-        match self.sched.chan_recv(self.cur, Self::chan_id(c)) {
+        match self.sched.chan_recv(self.cur, c) {
             sched::RecvResult::Done { value, ok: okv } => {
                 write_top(g, dst, value);
                 write_top(g, ok, Value::Bool(okv));
@@ -798,8 +849,12 @@ impl Machine {
         }
     }
 
-    pub(crate) fn chan_close(&mut self, _g: &mut GState, c: &Value) -> Result<Flow, Throw> {
-        match self.sched.chan_close(self.cur, Self::chan_id(c)) {
+    pub(crate) fn chan_close(
+        &mut self,
+        _g: &mut GState,
+        c: Option<sched::ChanId>,
+    ) -> Result<Flow, Throw> {
+        match self.sched.chan_close(self.cur, c) {
             Ok(()) => Ok(Flow::Next),
             Err(p) => Err(Throw::plain(p.message())),
         }

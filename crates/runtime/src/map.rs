@@ -6,13 +6,16 @@
 //! `live` counts the `Some` slots. Holes are compacted away when they outnumber live
 //! entries. Iteration order never depends on the hash function: an iterator walks a
 //! snapshot of the keys from a random start (so a program cannot rely on insertion order,
-//! as in Go), and skips keys deleted meanwhile.
+//! as in Go), and skips keys deleted meanwhile. `charge` holds `MAP_ENTRY_BYTES` per slot
+//! of `entries`' capacity on the heap meter.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
+use crate::throw::Throw;
+use crate::value::meter::{Charge, MAP_ENTRY_BYTES};
 use crate::value::{Value, go_equal, go_hash};
 
 /// A map key with Go's equality. Keys that are unhashable (slices, maps, funcs inside an
@@ -82,6 +85,7 @@ pub struct GoMap {
     entries: Vec<Option<(Value, Value)>>,
     index: HashMap<Key, usize, BuildHasherDefault<Fnv>>,
     live: usize,
+    charge: Charge,
 }
 
 impl std::fmt::Debug for Fnv {
@@ -108,18 +112,34 @@ impl GoMap {
         self.entries[slot].as_ref().map(|(_, v)| v.clone())
     }
 
-    pub fn insert(&mut self, key: Value, val: Value) {
-        if !is_nan(&key) {
-            if let Some(&slot) = self.index.get(&Key(key.clone())) {
-                if let Some(e) = self.entries[slot].as_mut() {
-                    e.1 = val;
-                }
-                return;
+    /// `m[key] = val`; `Err` when a new entry table would exceed the heap cap.
+    pub fn insert(&mut self, key: Value, val: Value) -> Result<(), Throw> {
+        if !is_nan(&key)
+            && let Some(&slot) = self.index.get(&Key(key.clone()))
+        {
+            if let Some(e) = self.entries[slot].as_mut() {
+                e.1 = val;
             }
+            return Ok(());
+        }
+        if self.entries.len() == self.entries.capacity() {
+            let slots = (self.entries.capacity() * 2).max(4);
+            self.charge.resize(slots as u64 * MAP_ENTRY_BYTES)?;
+            self.entries.reserve_exact(slots - self.entries.len());
+        }
+        if !is_nan(&key) {
             self.index.insert(Key(key.clone()), self.entries.len());
         }
         self.entries.push(Some((key, val)));
         self.live += 1;
+        Ok(())
+    }
+
+    /// Keeps the charge equal to the entry table's capacity after it shrank.
+    fn recharge(&mut self) {
+        let _ = self
+            .charge
+            .resize(self.entries.capacity() as u64 * MAP_ENTRY_BYTES);
     }
 
     pub fn remove(&mut self, key: &Value) {
@@ -133,13 +153,16 @@ impl GoMap {
     }
 
     pub fn clear(&mut self) {
-        self.entries.clear();
+        self.entries = Vec::new();
         self.index.clear();
         self.live = 0;
+        self.recharge();
     }
 
     fn compact(&mut self) {
         self.entries.retain(Option::is_some);
+        self.entries.shrink_to(self.entries.len() * 2);
+        self.recharge();
         self.index.clear();
         for (i, (k, _)) in self.entries.iter().flatten().enumerate() {
             if !is_nan(k) {

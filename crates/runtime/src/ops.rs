@@ -1,14 +1,19 @@
 //! The data operations behind the instructions that are more than a line: indexing,
 //! slicing, `append`, `copy`, conversions between strings, bytes and runes, shifts,
-//! `min`/`max`. Pure functions of values; errors are Go's run-time panics.
+//! `min`/`max`. Pure functions of values; errors are Go's run-time panics and the
+//! playground's limits.
+//!
+//! Bulk operations charge their work to the meter (`value::meter`) *before* doing it:
+//! one instruction per element they write or read (per [`meter::BYTES_PER_INSTR`] bytes
+//! of a string), so the instruction budget and virtual time bound them; new backing
+//! arrays are charged to the heap cap before they are allocated.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use goroscope_compiler::bytecode::CmpKind;
 
 use crate::throw::Throw;
-use crate::value::{Backing, Place, Root, Slice, Value};
+use crate::value::{Backing, Elems, Place, Root, Slice, Value, meter};
 
 /// The largest slice or string the machine will build (elements), so a huge `make` is a
 /// clean limit instead of an allocation failure.
@@ -181,9 +186,9 @@ pub fn make_slice(len: i64, cap: i64, zero: &Value) -> Result<Value, Throw> {
     if cap < len || cap > MAX_ELEMS {
         return Err(Throw::plain("runtime error: makeslice: cap out of range"));
     }
-    let v = vec![zero.clone(); cap as usize];
+    let backing = new_backing(cap as usize, |v| v.resize(cap as usize, zero.clone()))?;
     Ok(Value::Slice(Slice {
-        backing: Rc::new(Backing::Vec(RefCell::new(v))),
+        backing,
         off: 0,
         len: len as u32,
         cap: cap as u32,
@@ -209,6 +214,7 @@ pub fn append(s: &Value, items: &[Value], zero: &Value) -> Result<Value, Throw> 
     if let Value::Slice(sl) = s
         && need <= cap
     {
+        meter::work(items.len() as u64)?;
         for (i, v) in items.iter().enumerate() {
             sl.set((len + i) as u32, v.clone());
         }
@@ -224,25 +230,41 @@ pub fn append(s: &Value, items: &[Value], zero: &Value) -> Result<Value, Throw> 
             cap + cap / 4 + 192
         })
         .max(4);
-    let mut v = Vec::with_capacity(new_cap);
-    if let Value::Slice(sl) = s {
-        match &*sl.backing {
-            Backing::Vec(b) => {
-                let b = b.borrow();
-                let start = sl.off as usize;
-                v.extend_from_slice(&b[start..start + len]);
+    let backing = new_backing(new_cap, |v| {
+        if let Value::Slice(sl) = s {
+            match &*sl.backing {
+                Backing::Vec(b) => {
+                    let b = b.borrow();
+                    let start = sl.off as usize;
+                    v.extend_from_slice(&b[start..start + len]);
+                }
+                Backing::Array(_) => v.extend(sl.to_vec()),
             }
-            Backing::Array(_) => v.extend(sl.to_vec()),
         }
-    }
-    v.extend_from_slice(items);
-    v.resize(new_cap, zero.clone());
+        v.extend_from_slice(items);
+        v.resize(new_cap, zero.clone());
+    })?;
     Ok(Value::Slice(Slice {
-        backing: Rc::new(Backing::Vec(RefCell::new(v))),
+        backing,
         off: 0,
         len: need as u32,
         cap: new_cap as u32,
     }))
+}
+
+/// A new backing array of `cap` elements, filled by `fill`: its work and bytes are
+/// charged to the meter first, and an allocation failure is a limit, not an abort.
+fn new_backing(cap: usize, fill: impl FnOnce(&mut Vec<Value>)) -> Result<Rc<Backing>, Throw> {
+    meter::work(cap as u64)?;
+    let charge = meter::Charge::new(cap as u64 * meter::VALUE_BYTES)?;
+    let mut v = Vec::new();
+    if v.try_reserve_exact(cap).is_err() {
+        return Err(Throw::Limit(format!(
+            "goroscope: out of memory: a slice of {cap} elements could not be allocated"
+        )));
+    }
+    fill(&mut v);
+    Ok(Rc::new(Backing::Vec(Elems::charged(v, charge))))
 }
 
 /// The elements of a slice, or the bytes of a string as ints (for `append(b, s...)`
@@ -256,23 +278,45 @@ pub fn elems(v: &Value) -> Vec<Value> {
 }
 
 /// `copy(to, from)`: the number of elements copied.
-pub fn copy(to: &Value, from: &Value) -> i64 {
-    let Value::Slice(dst) = to else { return 0 };
-    let src = elems(from);
-    let n = src.len().min(dst.len as usize);
-    for (i, v) in src.into_iter().take(n).enumerate() {
+pub fn copy(to: &Value, from: &Value) -> Result<i64, Throw> {
+    let Value::Slice(dst) = to else { return Ok(0) };
+    let n = (len(from) as usize).min(dst.len as usize);
+    meter::work(n as u64)?;
+    if let Value::Slice(src) = from
+        && let (Backing::Vec(d), Backing::Vec(s)) = (&*dst.backing, &*src.backing)
+    {
+        let (doff, soff) = (dst.off as usize, src.off as usize);
+        if Rc::ptr_eq(&dst.backing, &src.backing) {
+            let mut v = d.borrow_mut();
+            if doff <= soff {
+                (0..n).for_each(|i| v[doff + i] = v[soff + i].clone());
+            } else {
+                (0..n).rev().for_each(|i| v[doff + i] = v[soff + i].clone());
+            }
+        } else {
+            d.borrow_mut()[doff..doff + n].clone_from_slice(&s.borrow()[soff..soff + n]);
+        }
+        return Ok(n as i64);
+    }
+    let src: Vec<Value> = match from {
+        Value::Slice(s) => (0..n as u32).map(|i| s.get(i)).collect(),
+        _ => from.as_bytes()[..n].iter().map(|&b| Value::Int(b as i64)).collect(),
+    };
+    for (i, v) in src.into_iter().enumerate() {
         dst.set(i as u32, v);
     }
-    n as i64
+    Ok(n as i64)
 }
 
 /// `clear(s)` for a slice: every element becomes `zero`.
-pub fn clear_slice(s: &Value, zero: &Value) {
+pub fn clear_slice(s: &Value, zero: &Value) -> Result<(), Throw> {
     if let Value::Slice(sl) = s {
+        meter::work(sl.len as u64)?;
         for i in 0..sl.len {
             sl.set(i, zero.clone());
         }
     }
+    Ok(())
 }
 
 /// `utf8.DecodeRune`: the rune at the start of `b` and its width (invalid: U+FFFD, 1).
@@ -315,32 +359,39 @@ pub fn encode_rune(r: i64, out: &mut Vec<u8>) {
     out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
 }
 
-pub fn runes_to_str(v: &Value) -> Value {
+pub fn runes_to_str(v: &Value) -> Result<Value, Throw> {
+    meter::work(len(v) as u64)?;
     let mut out = Vec::new();
     for r in elems(v) {
         encode_rune(r.as_int(), &mut out);
     }
-    Value::str(&out)
+    Ok(Value::str(&out))
 }
 
-pub fn str_to_runes(s: &Value) -> Value {
+pub fn str_to_runes(s: &Value) -> Result<Value, Throw> {
     let mut b = s.as_bytes();
+    meter::work(b.len() as u64)?;
+    meter::check_fits(b.len() as u64 * meter::VALUE_BYTES)?;
     let mut out = Vec::new();
     while !b.is_empty() {
         let (r, w) = decode_rune(b);
         out.push(Value::Int(r));
         b = &b[w..];
     }
-    Value::slice_from_vec(out)
+    Ok(Value::slice_from_vec(out))
 }
 
-pub fn bytes_to_str(v: &Value) -> Value {
+pub fn bytes_to_str(v: &Value) -> Result<Value, Throw> {
+    meter::work(len(v) as u64)?;
     let bytes: Vec<u8> = elems(v).iter().map(|b| b.as_int() as u8).collect();
-    Value::str(&bytes)
+    Ok(Value::str(&bytes))
 }
 
-pub fn str_to_bytes(s: &Value) -> Value {
-    Value::slice_from_vec(elems(s))
+pub fn str_to_bytes(s: &Value) -> Result<Value, Throw> {
+    let n = len(s) as u64;
+    meter::work(n)?;
+    meter::check_fits(n * meter::VALUE_BYTES)?;
+    Ok(Value::slice_from_vec(elems(s)))
 }
 
 pub fn shift_count(b: i64) -> Result<u32, Throw> {

@@ -20,7 +20,10 @@
 //! - `Nil` is the nil of every reference kind and the lazily-initialised zero value of
 //!   opaque types.
 
+pub mod meter;
+
 use std::cell::RefCell;
+use std::ops::Deref;
 use std::rc::Rc;
 
 use goroscope_compiler::bytecode::{Callee, TypeId};
@@ -65,10 +68,43 @@ pub struct Slice {
 #[derive(Debug)]
 pub enum Backing {
     /// An array made by `make`, a literal or `append`; its length is the capacity.
-    Vec(RefCell<Vec<Value>>),
+    Vec(Elems),
     /// An array variable (or field) sliced through a pointer: elements are read and written
     /// through the place, so the array and the slice alias.
     Array(Place),
+}
+
+/// The elements of a [`Backing::Vec`] and their charge on the heap meter (the vector
+/// never changes length, so the charge stays exact).
+#[derive(Debug)]
+pub struct Elems {
+    elems: RefCell<Vec<Value>>,
+    _charge: meter::Charge,
+}
+
+impl Elems {
+    /// Elements already allocated; counted on the heap meter (the run ends at the next
+    /// check if they do not fit).
+    pub fn new(v: Vec<Value>) -> Elems {
+        let charge = meter::Charge::note(v.len() as u64 * meter::VALUE_BYTES);
+        Elems::charged(v, charge)
+    }
+
+    /// Elements whose bytes were charged before they were allocated.
+    pub fn charged(v: Vec<Value>, charge: meter::Charge) -> Elems {
+        Elems {
+            elems: RefCell::new(v),
+            _charge: charge,
+        }
+    }
+}
+
+impl Deref for Elems {
+    type Target = RefCell<Vec<Value>>;
+
+    fn deref(&self) -> &RefCell<Vec<Value>> {
+        &self.elems
+    }
 }
 
 /// Where an interior pointer points: inside `root`, following `path` (field or array
@@ -104,12 +140,15 @@ pub struct Iface {
 }
 
 impl Value {
+    /// A string value (counted on the heap meter when long).
     pub fn str(bytes: &[u8]) -> Value {
-        Value::Str(Rc::from(bytes))
+        let s: Rc<[u8]> = Rc::from(bytes);
+        meter::note_str(&s);
+        Value::Str(s)
     }
 
     pub fn from_string(s: String) -> Value {
-        Value::Str(Rc::from(s.into_bytes()))
+        Value::str(s.as_bytes())
     }
 
     pub fn iface(ty: TypeId, val: Value) -> Value {
@@ -123,7 +162,7 @@ impl Value {
     pub fn slice_from_vec(v: Vec<Value>) -> Value {
         let n = v.len() as u32;
         Value::Slice(Slice {
-            backing: Rc::new(Backing::Vec(RefCell::new(v))),
+            backing: Rc::new(Backing::Vec(Elems::new(v))),
             off: 0,
             len: n,
             cap: n,

@@ -50,8 +50,17 @@ impl TimerHeap {
         self.heap.push(Reverse((when, seq, id)));
     }
 
-    /// The earliest current entry, dropping stale ones on the way.
+    /// The earliest current entry, dropping stale ones on the way. Inlined for the
+    /// common case of an empty heap, which the scheduler checks on every slice.
+    #[inline]
     pub fn peek(&mut self, timers: &[Timer]) -> Option<(u64, TimerId)> {
+        if self.heap.is_empty() {
+            return None;
+        }
+        self.peek_slow(timers)
+    }
+
+    fn peek_slow(&mut self, timers: &[Timer]) -> Option<(u64, TimerId)> {
         while let Some(&Reverse((when, seq, id))) = self.heap.peek() {
             match timers.get(id.index()) {
                 Some(t) if t.active && t.heaped && t.seq == seq => return Some((when, id)),

@@ -229,6 +229,10 @@ pub struct FuncProto {
     /// Names of the registers that hold named variables, for debuggers and dumps
     /// (`(register, name)`, optional).
     pub var_names: Vec<(Reg, String)>,
+    /// The variable a `MakeChan` initialises, when the `make` is the whole initial value
+    /// of a declared variable (`jobs := make(chan int)`): `(pc of the MakeChan, name)`,
+    /// in pc order. The machine labels the channel with it in the trace.
+    pub chan_labels: Vec<(u32, String)>,
 }
 
 /// The cases of one `select` statement.

@@ -1,8 +1,11 @@
-//! `context`: Background/TODO, WithCancel, WithTimeout/WithDeadline, Done, Err,
-//! Canceled, DeadlineExceeded. Contexts live in the machine's table (`Machine::contexts`);
+//! `context`: Background/TODO, WithCancel, WithTimeout/WithDeadline, WithValue, Done,
+//! Err, Value, Canceled, DeadlineExceeded. Contexts live in the machine's table (`Machine::contexts`);
 //! a context value is an interface holding `*context.cancelCtx{#h}` with `#h` = index + 1.
 //! Cancelling closes the Done channel (made lazily) and cancels every child; a deadline
-//! is a function timer that cancels with `DeadlineExceeded` when it fires.
+//! is a function timer that cancels with `DeadlineExceeded` when it fires. A
+//! `WithValue` context is a child like any other (so it is cancelled with its parent and
+//! inherits its deadline) that also carries one key/value pair; `Value` walks up the
+//! parents.
 
 use std::rc::Rc;
 
@@ -26,6 +29,10 @@ pub struct Ctx {
     /// Background and TODO are never cancelled and have a nil Done channel.
     background: bool,
     deadline: Option<i64>,
+    /// The context this one was derived from (none for Background/TODO).
+    parent: Option<usize>,
+    /// The pair of a `WithValue` context.
+    value: Option<(Value, Value)>,
 }
 
 pub(super) fn lookup(key: &str) -> Option<NativeFn> {
@@ -71,8 +78,11 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
             ret(g, b, 1, Value::Bool(d.is_some()));
             Ok(Flow::Next)
         },
-        "context.(*cancelCtx).Value" => |_, g, b, _| {
-            ret(g, b, 0, Value::Nil);
+        "context.WithValue" => with_value,
+        "context.(*cancelCtx).Value" => |m, g, b, _| {
+            let (i, key) = (ctx_index(&arg(g, b, 0))?, arg(g, b, 1));
+            let v = m.ctx_lookup(i, &key);
+            ret(g, b, 0, v);
             Ok(Flow::Next)
         },
         "context.cancel" => |m, g, b, _| {
@@ -153,6 +163,7 @@ fn new_child(
     };
     m.contexts.push(Ctx {
         deadline,
+        parent: Some(parent),
         ..Ctx::default()
     });
     let parent_err = m.contexts.get(parent).map_or(Value::Nil, |p| p.err.clone());
@@ -201,6 +212,41 @@ fn with_deadline_at(
     Ok(Flow::Next)
 }
 
+/// `context.WithValue(parent, key, val)`: Go panics on a nil or uncomparable key.
+fn with_value(m: &mut Machine, g: &mut GState, b: usize, _n: usize) -> Result<Flow, Throw> {
+    let parent = parent_index(&arg(g, b, 0))?;
+    let (key, val) = (arg(g, b, 1), arg(g, b, 2));
+    let refuse = |m: &Machine, msg: &str| {
+        Throw::Panic(Value::iface(m.rt.string_type, Value::str(msg.as_bytes())))
+    };
+    match &key {
+        Value::Iface(k) if matches!(k.val, Value::Slice(_) | Value::Map(_) | Value::Func(_)) => {
+            return Err(refuse(m, "key is not comparable"));
+        }
+        Value::Iface(_) => {}
+        _ => return Err(refuse(m, "nil key")),
+    }
+    let i = m.contexts.len();
+    let (background, deadline, err) = m
+        .contexts
+        .get(parent)
+        .map_or((true, None, Value::Nil), |p| (p.background, p.deadline, p.err.clone()));
+    m.contexts.push(Ctx {
+        background,
+        deadline,
+        err,
+        parent: Some(parent),
+        value: Some((key, val)),
+        ..Ctx::default()
+    });
+    if let Some(p) = m.contexts.get_mut(parent) {
+        p.children.push(i);
+    }
+    let v = ctx_value(m, i);
+    ret(g, b, 0, v);
+    Ok(Flow::Next)
+}
+
 fn done(m: &mut Machine, g: &mut GState, b: usize, _n: usize) -> Result<Flow, Throw> {
     let i = ctx_index(&arg(g, b, 0))?;
     let ch = m.ctx_done(i);
@@ -235,6 +281,21 @@ impl Machine {
         }
         self.contexts[i].done = Some(ch.0);
         Value::Chan(ch.0)
+    }
+
+    /// `ctx.Value(key)` of context `i`: the value of the nearest `WithValue` ancestor
+    /// (itself included) whose key equals `key`, else nil.
+    fn ctx_lookup(&self, i: usize, key: &Value) -> Value {
+        let mut cur = Some(i);
+        while let Some(c) = cur.and_then(|c| self.contexts.get(c)) {
+            if let Some((k, v)) = &c.value
+                && crate::value::go_equal(k, key) == Ok(true)
+            {
+                return v.clone();
+            }
+            cur = c.parent;
+        }
+        Value::Nil
     }
 
     /// Cancels context `i` and its descendants with `err` (first cancellation wins).

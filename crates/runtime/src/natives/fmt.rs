@@ -1,6 +1,11 @@
 //! `fmt`: converts run-time values into `goroscope_fmt::Value` trees (what `reflect`
 //! would see, with `Error()`/`String()` results attached by calling the user's methods
 //! on this goroutine) and hands them to `goroscope-fmt`, which formats exactly as Go.
+//!
+//! Formatting is bulk work: each element of a slice, array or map reflected costs one
+//! instruction, and the text produced one per [`meter::BYTES_PER_INSTR`] bytes; past the
+//! budget the value is cut short and the call fails with the budget's limit, so printing
+//! a huge value cannot outrun the budget.
 
 use goroscope_compiler::bytecode::{TypeId, TypeKind};
 use goroscope_fmt::{Data, FloatSize, ListKind, MethodKind, Value as F};
@@ -12,7 +17,7 @@ use crate::interp::Flow;
 use crate::machine::Machine;
 use crate::print::address;
 use crate::throw::Throw;
-use crate::value::{Value, go_equal};
+use crate::value::{Value, go_equal, meter};
 
 /// Nesting beyond which values print as `...` (cycles through pointers never recurse:
 /// only top-level pointers are followed).
@@ -34,10 +39,19 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
     })
 }
 
-/// The elements of a `[]any` argument converted for the printer.
-fn reflect_args(m: &mut Machine, g: &mut GState, v: &Value) -> Vec<F> {
+/// The elements of a `[]any` argument converted for the printer (`Err` when reflecting
+/// them ran out of budget).
+fn reflect_args(m: &mut Machine, g: &mut GState, v: &Value) -> Result<Vec<F>, Throw> {
     let items = crate::ops::elems(v);
-    items.iter().map(|x| m.reflect_iface(g, x, 0)).collect()
+    let args = items.iter().map(|x| m.reflect_iface(g, x, 0)).collect();
+    meter::check()?;
+    Ok(args)
+}
+
+/// Formatted text of `n` bytes, charged as work.
+fn charged(text: Vec<u8>) -> Result<Vec<u8>, Throw> {
+    meter::work_bytes(text.len())?;
+    Ok(text)
 }
 
 impl Machine {
@@ -67,7 +81,11 @@ impl Machine {
         } else {
             desc.name.as_str()
         });
-        if depth > MAX_DEPTH {
+        let elems = match v {
+            Value::Map(_) | Value::Slice(_) | Value::Agg(_) => crate::ops::len(v) as u64,
+            _ => 0,
+        };
+        if depth > MAX_DEPTH || !meter::note_work(elems) {
             return F::new(name, Data::String(b"...".to_vec()));
         }
         if let TypeKind::Interface { .. } = desc.kind {
@@ -199,46 +217,46 @@ fn out(m: &mut Machine, g: &mut GState, base: usize, bytes: &[u8]) -> Result<Flo
 }
 
 fn println(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
-    let args = reflect_args(m, g, &arg(g, base, 0));
-    out(m, g, base, &goroscope_fmt::sprintln(&args))
+    let args = reflect_args(m, g, &arg(g, base, 0))?;
+    out(m, g, base, &charged(goroscope_fmt::sprintln(&args))?)
 }
 
 fn print(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
-    let args = reflect_args(m, g, &arg(g, base, 0));
-    out(m, g, base, &goroscope_fmt::sprint(&args))
+    let args = reflect_args(m, g, &arg(g, base, 0))?;
+    out(m, g, base, &charged(goroscope_fmt::sprint(&args))?)
 }
 
 fn printf(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let format = arg(g, base, 0);
-    let args = reflect_args(m, g, &arg(g, base, 1));
+    let args = reflect_args(m, g, &arg(g, base, 1))?;
     out(
         m,
         g,
         base,
-        &goroscope_fmt::sprintf(format.as_bytes(), &args),
+        &charged(goroscope_fmt::sprintf(format.as_bytes(), &args))?,
     )
 }
 
 fn sprintln(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
-    let args = reflect_args(m, g, &arg(g, base, 0));
-    ret(g, base, 0, s(goroscope_fmt::sprintln(&args)));
+    let args = reflect_args(m, g, &arg(g, base, 0))?;
+    ret(g, base, 0, s(charged(goroscope_fmt::sprintln(&args))?));
     Ok(Flow::Next)
 }
 
 fn sprint(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
-    let args = reflect_args(m, g, &arg(g, base, 0));
-    ret(g, base, 0, s(goroscope_fmt::sprint(&args)));
+    let args = reflect_args(m, g, &arg(g, base, 0))?;
+    ret(g, base, 0, s(charged(goroscope_fmt::sprint(&args))?));
     Ok(Flow::Next)
 }
 
 fn sprintf(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let format = arg(g, base, 0);
-    let args = reflect_args(m, g, &arg(g, base, 1));
+    let args = reflect_args(m, g, &arg(g, base, 1))?;
     ret(
         g,
         base,
         0,
-        s(goroscope_fmt::sprintf(format.as_bytes(), &args)),
+        s(charged(goroscope_fmt::sprintf(format.as_bytes(), &args))?),
     );
     Ok(Flow::Next)
 }

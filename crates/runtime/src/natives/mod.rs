@@ -379,6 +379,26 @@ impl Machine {
         }
     }
 
+    /// Runs the native body of `go f(args)` on its goroutine `g` (which has no frames),
+    /// the first time the goroutine is scheduled: what the goroutine does next.
+    pub(crate) fn start_native_body(
+        &mut self,
+        g: &mut GState,
+        f: std::rc::Rc<crate::value::FuncVal>,
+        args: Vec<Value>,
+    ) -> Option<crate::interp::Stop> {
+        use crate::interp::Stop;
+        let nargs = args.len();
+        g.regs = args;
+        g.regs.push(Value::Nil);
+        match self.call_value(g, &f, 0, nargs, crate::goroutine::FrameKind::Entry) {
+            Ok(Flow::Park) => Some(Stop::Park),
+            Ok(Flow::Yield) => Some(Stop::Yield),
+            Ok(Flow::Next | Flow::Reload) => Some(Stop::Done),
+            Err(t) => self.throw(g, t),
+        }
+    }
+
     fn charge_nested(&mut self, n: u64) -> Result<(), Throw> {
         self.add_executed(n);
         self.sched
@@ -391,7 +411,10 @@ fn blocked() -> Throw {
     Throw::Fatal("goroscope: a method called by the standard library (String, Error, a sync.Once function) blocked; this is not supported".into())
 }
 
-/// A Go string result.
+/// A Go string result (its bytes charged as bulk work: a run past the budget ends at
+/// the next check).
 pub(crate) fn s(v: impl Into<Vec<u8>>) -> Value {
-    Value::str(&v.into())
+    let v = v.into();
+    crate::value::meter::note_work((v.len() as u64).div_ceil(crate::value::meter::BYTES_PER_INSTR));
+    Value::str(&v)
 }

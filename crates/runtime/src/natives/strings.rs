@@ -103,11 +103,13 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
         },
         "strings.Repeat" => |m, g, base, _n| {
             let (src, count) = (b(g, base, 0), arg(g, base, 1).as_int());
-            if (src.len() as i64).saturating_mul(count.max(0)) > crate::ops::MAX_ELEMS {
+            let n = (src.len() as i64).saturating_mul(count.max(0));
+            if n > crate::ops::MAX_ELEMS {
                 return Err(Throw::Limit(
                     "goroscope: strings.Repeat result exceeds the playground's limit".into(),
                 ));
             }
+            m.check_str_len(n as usize)?;
             let r = gs::repeat(&src, count).map_err(|msg| {
                 Throw::Panic(Value::iface(m.rt.string_type, Value::str(msg.as_bytes())))
             })?;
@@ -118,6 +120,7 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
         "strings.TrimFunc" => trim_func,
         "strings.(*Builder).WriteString" => |_m, g, base, _n| {
             let data = b(g, base, 1);
+            crate::value::meter::work_bytes(data.len())?;
             builder(&arg(g, base, 0), |buf| buf.extend_from_slice(&data))?;
             ret(g, base, 0, Value::Int(data.len() as i64));
             ret(g, base, 1, Value::Nil);
@@ -171,7 +174,16 @@ fn builder(p: &Value, f: impl FnOnce(&mut Vec<u8>)) -> Result<(), Throw> {
         }
     };
     match &mut *obj.borrow_mut() {
-        Opaque::Bytes(buf) => f(buf),
+        Opaque::Bytes(buf) => {
+            f(buf);
+            // Checked after the (small) write: a builder grows one call at a time.
+            if buf.len() as i64 > crate::ops::MAX_ELEMS {
+                return Err(Throw::Limit(format!(
+                    "goroscope: a strings.Builder of {} bytes exceeds the playground's limit",
+                    buf.len()
+                )));
+            }
+        }
     }
     Ok(())
 }

@@ -2,10 +2,19 @@
 //! sync objects. A sync value's hidden handle field holds the scheduler id + 1 once used
 //! (0 in the zero value), so zero values work and copies made before first use are
 //! independent objects, as in Go.
+//!
+//! `RWMutex.TryLock` needs the number of readers, which the scheduler keeps to itself:
+//! the machine counts `RLock` calls minus `RUnlock` calls per RWMutex
+//! (`Machine::rw_readers`). While no writer holds the lock no reader is blocked, so that
+//! count is then exactly the active readers.
+//!
+//! A `Cond`'s Locker is a `*sync.Mutex`, a `*sync.RWMutex`, or a value of a user type
+//! that embeds one (its promoted Lock/Unlock are the embedded mutex's; a type that
+//! redefines them is still locked through the embedded mutex).
 
 use std::rc::Rc;
 
-use goroscope_compiler::bytecode::IntKind;
+use goroscope_compiler::bytecode::{IntKind, TypeId, TypeKind};
 use goroscope_sched::{self as sched, BlockResult, Locker, OnceResult, SyncError};
 
 use super::{NativeFn, arg, ret};
@@ -24,6 +33,8 @@ pub(super) fn lookup(key: &str) -> Option<NativeFn> {
         "sync.(*RWMutex).Unlock" => rw_unlock,
         "sync.(*RWMutex).RLock" => rw_rlock,
         "sync.(*RWMutex).RUnlock" => rw_runlock,
+        "sync.(*RWMutex).TryLock" => rw_try_lock,
+        "sync.(*RWMutex).TryRLock" => rw_try_rlock,
         "sync.(*WaitGroup).Add" => wg_add,
         "sync.(*WaitGroup).Done" => wg_done,
         "sync.(*WaitGroup).Wait" => wg_wait,
@@ -135,6 +146,7 @@ fn rw_unlock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<
 
 fn rw_rlock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let id = rw_id(m, &arg(g, base, 0))?;
+    *m.rw_readers.entry(id.0).or_default() += 1;
     let r = m.sched.rw_rlock(m.cur, id);
     Ok(blocked(g, r))
 }
@@ -144,7 +156,37 @@ fn rw_runlock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result
     m.sched
         .rw_runlock(m.cur, id)
         .map_err(|e| sync_error(m, e))?;
+    *m.rw_readers.entry(id.0).or_default() -= 1;
     Ok(Flow::Next)
+}
+
+/// `RWMutex.TryLock`: succeeds when neither a writer nor a reader holds the lock.
+fn rw_try_lock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
+    let id = rw_id(m, &arg(g, base, 0))?;
+    let free = !m.sched.is_locked(Locker::RWMutex(id))
+        && m.rw_readers.get(&id.0).copied().unwrap_or(0) == 0;
+    ret(g, base, 0, Value::Bool(free));
+    // Free, the writer lock is taken at once (unless the mutex is handing itself to a
+    // starving waiter: then this waits for its turn, and returns true holding the lock).
+    Ok(if free {
+        let r = m.sched.rw_lock(m.cur, id);
+        blocked(g, r)
+    } else {
+        Flow::Next
+    })
+}
+
+/// `RWMutex.TryRLock`: succeeds unless a writer holds the lock or waits for readers.
+fn rw_try_rlock(m: &mut Machine, g: &mut GState, base: usize, n: usize) -> Result<Flow, Throw> {
+    let id = rw_id(m, &arg(g, base, 0))?;
+    if m.sched.is_locked(Locker::RWMutex(id)) {
+        ret(g, base, 0, Value::Bool(false));
+        return Ok(Flow::Next);
+    }
+    // No writer: the read lock is granted without waiting.
+    let flow = rw_rlock(m, g, base, n)?;
+    ret(g, base, 0, Value::Bool(true));
+    Ok(flow)
 }
 
 fn wg_add(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
@@ -230,16 +272,73 @@ fn cond_wait(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<
     let Value::Iface(l) = load_ptr(&field_ptr(&p, 0)?)? else {
         return Err(Throw::nil_deref());
     };
-    let locker = if m.type_desc(l.ty).name == "*sync.RWMutex" {
-        Locker::RWMutex(rw_id(m, &l.val)?)
-    } else {
-        Locker::Mutex(mutex_id(m, &l.val)?)
-    };
+    let locker = cond_locker(m, l.ty, &l.val, 0)?;
     m.sched
         .cond_wait(m.cur, id, locker)
         .map_err(|e| sync_error(m, e))?;
     g.pending = Some(Pending::Native);
     Ok(Flow::Park)
+}
+
+/// The mutex behind a Cond's Locker `v` of dynamic type `ty`: a `*sync.Mutex` or
+/// `*sync.RWMutex`, or one embedded (at any depth, by value or by pointer) in the struct
+/// `v` is or points to.
+fn cond_locker(m: &mut Machine, ty: TypeId, v: &Value, depth: u32) -> Result<Locker, Throw> {
+    let desc = m.type_desc(ty).clone();
+    let found = match (desc.name.as_str(), &desc.kind) {
+        ("*sync.Mutex", _) => Some(Locker::Mutex(mutex_id(m, v)?)),
+        ("*sync.RWMutex", _) => Some(Locker::RWMutex(rw_id(m, v)?)),
+        _ if depth > 8 || v.is_nil() => None,
+        (_, TypeKind::Pointer { elem }) => embedded_locker(m, *elem, v, depth)?,
+        (_, TypeKind::Struct { fields }) => {
+            // A struct value: only mutexes embedded by pointer are reachable.
+            let mut found = None;
+            for (i, f) in fields.iter().enumerate().filter(|(_, f)| f.embedded) {
+                let inner = match v {
+                    Value::Agg(a) => a.get(i).cloned().unwrap_or_default(),
+                    _ => Value::Nil,
+                };
+                if let Ok(l) = cond_locker(m, f.ty, &inner, depth + 1) {
+                    found = Some(l);
+                    break;
+                }
+            }
+            found
+        }
+        _ => None,
+    };
+    found.ok_or_else(|| {
+        Throw::Fatal(format!(
+            "goroscope: sync.Cond with a Locker of type {} is not supported (only sync.Mutex, sync.RWMutex and types embedding one)",
+            desc.name
+        ))
+    })
+}
+
+/// The mutex embedded in the struct of type `st` that `ptr` points to.
+fn embedded_locker(
+    m: &mut Machine,
+    st: TypeId,
+    ptr: &Value,
+    depth: u32,
+) -> Result<Option<Locker>, Throw> {
+    let TypeKind::Struct { fields } = m.type_desc(st).kind.clone() else {
+        return Ok(None);
+    };
+    for (i, f) in fields.iter().enumerate().filter(|(_, f)| f.embedded) {
+        let at = field_ptr(ptr, i as u32)?;
+        let found = match (m.type_desc(f.ty).name.as_str(), &m.type_desc(f.ty).kind) {
+            ("sync.Mutex", _) => Some(Locker::Mutex(mutex_id(m, &at)?)),
+            ("sync.RWMutex", _) => Some(Locker::RWMutex(rw_id(m, &at)?)),
+            (_, TypeKind::Struct { .. }) if depth < 8 => embedded_locker(m, f.ty, &at, depth + 1)?,
+            (_, TypeKind::Pointer { .. }) => cond_locker(m, f.ty, &load_ptr(&at)?, depth + 1).ok(),
+            _ => None,
+        };
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
 }
 
 fn cond_signal(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {

@@ -1,4 +1,5 @@
-// fuzz finding (machine target, timeout > 10 s in the fuzz build): printing a
+// fixed fuzz finding (machine target, timeout > 10 s in the fuzz build; fmt now charges
+// each element it formats to the instruction budget): printing a
 // 1<<20-element slice is one call but formats megabytes before max_output (64 KiB in
 // the fuzz config) cuts the output; like copy_outruns_budget.go, the instruction
 // budget does not bound the work (fmt should stop formatting at the output limit).
