@@ -22,11 +22,12 @@ function snapshots() {
     .map((text) => {
       const events = Number(text.match(/^t=\d+ events=(\d+)$/m)[1]);
       const procs = [...text.matchAll(/^P(\d+) (?:idle|M\d+ running=(\S+) runnext=(\S+) local=\[([^\]]*)\])/gm)]
-        .map(([, id, running, runnext, local]) => ({ id: Number(id), running, runnext, local }));
+        .map(([, id, running, runnext, local]) => ({ id: Number(id), idle: running === undefined, running, runnext, local }));
+      const chans = [...text.matchAll(/^chan(\d+) /gm)].map(([, id]) => Number(id));
       const goroutines = [...text.matchAll(/^G(\d+) \S+ (runnable|running|waiting|syscall|dead)/gm)]
         .map(([, id, state]) => ({ id: Number(id), state }));
       const marks = text.match(/^lines(.*)$/m)[1].trim().split(" ").filter(Boolean);
-      return { text, events, procs, goroutines, marks };
+      return { text, events, procs, goroutines, chans, marks };
     });
 }
 
@@ -41,6 +42,27 @@ async function showsSnapshot(page, snap) {
   const where = `at event ${snap.events}:\n${snap.text}`;
   assert.equal((await position(page)).shown, snap.events, where);
   assert.deepEqual(await gutterMarks(page), snap.marks, `gutter ${where}`);
+
+  // The scheduler: each P's lane, with what runs on it, its runnext and local queue.
+  assert.equal(await page.locator("[data-testid^=proc-]").count(), snap.procs.length, `Ps ${where}`);
+  for (const p of snap.procs) {
+    const lane = page.getByTestId(`proc-${p.id}`);
+    assert.equal(await lane.evaluate((el) => el.classList.contains("idle")), p.idle, `P${p.id} idle ${where}`);
+    if (p.idle) continue;
+    const chips = (field) => lane.locator(`.field.${field} [data-testid^=goroutine-]`).allTextContents();
+    assert.deepEqual(await chips("running"), p.running === "-" ? [] : [p.running], `P${p.id} running ${where}`);
+    assert.deepEqual(await chips("runnext"), p.runnext === "-" ? [] : [p.runnext], `P${p.id} runnext ${where}`);
+    assert.deepEqual(await chips("local"), p.local.split(" ").filter(Boolean), `P${p.id} local ${where}`);
+  }
+  // The goroutines panel lists the live ones; the channels panel every channel.
+  const live = snap.goroutines.filter((g) => g.state !== "dead");
+  for (const g of live) {
+    assert.equal(await page.locator(`.goroutines [data-testid=goroutine-${g.id}]`).count(), 1, `G${g.id} ${where}`);
+  }
+  const heading = await page.locator(".goroutines h2").textContent();
+  assert.match(heading, new RegExp(`\\(${live.length} live, ${snap.goroutines.length - live.length} finished\\)`), where);
+  const chans = await page.locator("[data-testid^=chan-]").evaluateAll((els) => els.map((el) => el.dataset.testid));
+  assert.deepEqual(chans, snap.chans.map((c) => `chan-${c}`), `channels ${where}`);
 }
 
 test("Step, Step back and the scrubber show the trace crate's snapshots", async () => {

@@ -21,6 +21,7 @@ use crate::editor::Editor;
 use crate::examples::{self, Example};
 use crate::model::{self, Action, Effect, LIVE, Playground, SPEEDS, Source};
 use crate::share::{self, ShareError, Shared};
+use crate::views::Views;
 use crate::worker_link::WorkerLink;
 
 /// The program the editor opens with.
@@ -329,6 +330,11 @@ pub fn App() -> Html {
         let driver = driver.clone();
         Callback::from(move |_: MouseEvent| driver.run())
     };
+    // One callback for the page's life: the views compare it by identity.
+    let on_select = {
+        let driver = driver.clone();
+        use_callback((), move |g: Option<u64>, _| driver.dispatch(Action::Select(g)))
+    };
     let on_example = {
         let (driver, gallery, chosen) = (driver.clone(), gallery.clone(), chosen.clone());
         Callback::from(move |event: Event| {
@@ -463,6 +469,8 @@ pub fn App() -> Html {
                     }) }
                 </pre>
             </main>
+            <Views recording={page.recording.clone()} cursor={page.cursor} revision={page.revision}
+                selected={page.selected} {on_select} />
         </div>
     }
 }
