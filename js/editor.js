@@ -8,16 +8,19 @@
 
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
   highlightSpecialChars, drawSelection, gutter, GutterMarker, Decoration } from "@codemirror/view";
-import { EditorState, RangeSet, StateEffect, StateField } from "@codemirror/state";
+import { Compartment, EditorState, RangeSet, StateEffect, StateField } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit,
+import { bracketMatching, defaultHighlightStyle, HighlightStyle, indentOnInput, indentUnit,
   syntaxHighlighting } from "@codemirror/language";
+// @lezer/highlight comes with @codemirror/language (its dependency): the tags it styles.
+import { tags } from "@lezer/highlight";
 import { lintGutter, setDiagnostics } from "@codemirror/lint";
 import { go } from "@codemirror/lang-go";
 
 /** Mounts an editor holding `doc` into `parent` and returns its view. */
 export function createEditor(parent, doc) {
-  return new EditorView({
+  const palette = new Compartment();
+  const view = new EditorView({
     parent,
     state: EditorState.create({
       doc,
@@ -30,7 +33,7 @@ export function createEditor(parent, doc) {
         indentOnInput(),
         indentUnit.of("\t"),
         EditorState.tabSize.of(4),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        palette.of(colours(darkScheme.matches)),
         bracketMatching(),
         highlightActiveLine(),
         lintGutter(),
@@ -44,7 +47,28 @@ export function createEditor(parent, doc) {
       ],
     }),
   });
+  // The colours follow the system theme while the page is open.
+  darkScheme.addEventListener("change", (e) =>
+    view.dispatch({ effects: palette.reconfigure(colours(e.matches)) }));
+  return view;
 }
+
+// The dark theme's syntax colours (CodeMirror's default style is made for a light background).
+const darkHighlightStyle = HighlightStyle.define([
+  { tag: tags.keyword, color: "#c792ea" },
+  { tag: [tags.string, tags.special(tags.string)], color: "#c3e88d" },
+  { tag: [tags.number, tags.bool, tags.null], color: "#f78c6c" },
+  { tag: tags.comment, color: "#8a94a0", fontStyle: "italic" },
+  { tag: [tags.typeName, tags.standard(tags.typeName)], color: "#7fdbca" },
+  { tag: [tags.definition(tags.variableName), tags.function(tags.variableName)], color: "#82aaff" },
+  { tag: tags.invalid, color: "#ff8a80" },
+]);
+
+/** Syntax colours for a light or a dark system theme. */
+const colours = (dark) =>
+  syntaxHighlighting(dark ? darkHighlightStyle : defaultHighlightStyle, { fallback: true });
+
+const darkScheme = window.matchMedia("(prefers-color-scheme: dark)");
 
 /** The whole program text. */
 export function editorText(view) {
@@ -89,20 +113,23 @@ export function setText(view, doc) {
 const setGoroutines = StateEffect.define();
 
 class GoroutineMarker extends GutterMarker {
-  constructor(label, selected) {
+  /** `spacer`: the invisible marker that sizes the empty gutter, not a mark. */
+  constructor(label, selected, spacer = false) {
     super();
     this.label = label;
     this.selected = selected;
+    this.spacer = spacer;
   }
 
   eq(other) {
-    return other.label === this.label && other.selected === this.selected;
+    return other.label === this.label && other.selected === this.selected && other.spacer === this.spacer;
   }
 
   toDOM() {
     const mark = document.createElement("span");
     mark.textContent = this.label;
-    mark.className = this.selected ? "cm-goroutine-mark cm-goroutine-selected" : "cm-goroutine-mark";
+    mark.className = this.spacer ? "cm-goroutine-spacer"
+      : this.selected ? "cm-goroutine-mark cm-goroutine-selected" : "cm-goroutine-mark";
     mark.title = this.selected ? `${this.label} (selected) is at this line` : `${this.label} at this line`;
     return mark;
   }
@@ -123,7 +150,7 @@ const goroutines = StateField.define({
 const goroutineGutter = gutter({
   class: "cm-goroutine-gutter",
   markers: (view) => view.state.field(goroutines).markers,
-  initialSpacer: () => new GoroutineMarker("G1", false),
+  initialSpacer: () => new GoroutineMarker("G1", false, true),
 });
 
 /**
