@@ -12,8 +12,8 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import {
-  artifacts, chooseExample, consoleText, editorText, exampleFile, openPlayground, position, status,
-  typeProgram, useBrowser, waitForAnyStatus, waitForStatus, waitForWorker,
+  artifacts, chooseExample, consoleText, editorText, exampleFile, openPlayground, position, settle,
+  status, typeProgram, useBrowser, waitForAnyStatus, waitForStatus, waitForWorker,
 } from "./harness.mjs";
 
 useBrowser();
@@ -133,6 +133,8 @@ test("every example prints what real Go prints, at the page's default seed", asy
     const exit = Number(source.match(/^\/\/ want: exit=(\d+)$/m)[1]);
     await chooseExample(page, name);
     await page.getByTestId("run").click();
+    // The status still says how the previous example ended until the page redraws.
+    await settle(page);
     const ended = await waitForAnyStatus(page, ["finished", "deadlock", "panic", "error"], 30_000);
     const text = await consoleText(page);
     const stdout = exampleFile(`${name}.out`);
