@@ -40,10 +40,91 @@ export async function openPlayground(address = url, options = {}) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, ...options });
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // Keeps the page's wasm exports (its memory) for wasmMemory().
+  await page.addInitScript(() =>
+    addEventListener("TrunkApplicationStarted", (e) => { window.pageWasm = e.detail.wasm; }));
   await page.goto(address);
   await page.locator("[data-testid=editor] .cm-content").waitFor();
   assert.equal(await status(page), "idle");
   return { page, errors };
+}
+
+/** Bytes of the page's wasm memory (it only grows: the peak so far) and of its JS heap. */
+export const pageMemory = (page) =>
+  page.evaluate(() => ({
+    wasm: window.pageWasm?.memory?.buffer.byteLength ?? 0,
+    js: performance.memory?.usedJSHeapSize ?? 0,
+  }));
+
+/** Waits until the page's worker has loaded its wasm and reads requests. */
+export async function waitForWorker(page, timeout = 10_000) {
+  await page.locator(".playground[data-worker=ready]").waitFor({ timeout });
+}
+
+/**
+ * Waits two animation frames: the page applies controls at once but redraws on the next
+ * frame, so what a click changed is on screen after this.
+ */
+export const settle = (page) =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/**
+ * The position shown and the events recorded, from the stats line ("event N / M ..."),
+ * once the page has redrawn.
+ */
+export async function position(page) {
+  await settle(page);
+  const text = await page.getByTestId("stats").textContent();
+  const [, shown, recorded] = text.match(/^event (\d+) \/ (\d+)/);
+  return { shown: Number(shown), recorded: Number(recorded) };
+}
+
+/** Waits until the status is one of `wanted` (an array) and returns it. */
+export async function waitForAnyStatus(page, wanted, timeout = 10_000) {
+  const handle = await page.waitForFunction(
+    (wanted) => {
+      const text = document.querySelector("[data-testid=status]")?.textContent;
+      return wanted.includes(text) && text;
+    },
+    wanted,
+    { timeout },
+  );
+  return handle.jsonValue();
+}
+
+/** Chooses example `name` (its file name without .go) from the menu. */
+export async function chooseExample(page, name) {
+  await page.getByTestId("examples").selectOption(name);
+}
+
+/**
+ * requestAnimationFrame deltas (ms) over `ms` of wall time, measured in the page:
+ * the frame timing the page achieves while it animates.
+ */
+export const frameDeltas = (page, ms) =>
+  page.evaluate((ms) => new Promise((done) => {
+    const deltas = [];
+    let last;
+    const start = performance.now();
+    const frame = (now) => {
+      if (last !== undefined) deltas.push(now - last);
+      last = now;
+      if (now - start < ms) requestAnimationFrame(frame);
+      else done(deltas);
+    };
+    requestAnimationFrame(frame);
+  }), ms);
+
+/** Mean frames per second, 95th-percentile and worst frame (ms) of `deltas`. */
+export function frameFigures(deltas) {
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const mean = deltas.reduce((a, b) => a + b, 0) / deltas.length;
+  return {
+    fps: 1000 / mean,
+    p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+    worst: sorted[sorted.length - 1] ?? 0,
+    frames: deltas.length,
+  };
 }
 
 export const status = (page) => page.getByTestId("status").textContent();

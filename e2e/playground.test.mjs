@@ -1,5 +1,7 @@
 // End-to-end: the release site in real Chromium, driven by Playwright as a person would
-// use it: typing, running, stopping, the examples menu.
+// use it: typing, running, pausing, stepping, stopping, the examples menu, the keyboard.
+// Figures (latencies, sizes) are logged with t.diagnostic; their assertions are only
+// generous sanity bounds.
 //
 // Typing note for test authors: the editor indents on Enter and re-indents a typed `}`,
 // so type program lines without their leading tabs; the editor's text then reads back
@@ -7,9 +9,11 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import {
-  artifacts, consoleText, editorText, exampleFile, openPlayground, status, typeProgram, useBrowser,
-  waitForStatus,
+  artifacts, chooseExample, consoleText, editorText, exampleFile, openPlayground, position, settle,
+  status, typeProgram, useBrowser, waitForAnyStatus, waitForStatus, waitForWorker,
 } from "./harness.mjs";
 
 useBrowser();
@@ -114,4 +118,181 @@ test("an example from the menu loads into the editor and prints what real Go pri
   await page.screenshot({ path: `${artifacts}/example.png` });
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+const examples = readdirSync(new URL("../examples/", import.meta.url))
+  .filter((f) => f.endsWith(".go"))
+  .map((f) => f.slice(0, -3))
+  .sort();
+
+test("every example prints what real Go prints, at the page's default seed", async () => {
+  assert.equal(examples.length, 15);
+  const { page, errors } = await openPlayground();
+  for (const name of examples) {
+    const source = exampleFile(`${name}.go`);
+    const exit = Number(source.match(/^\/\/ want: exit=(\d+)$/m)[1]);
+    await chooseExample(page, name);
+    await page.getByTestId("run").click();
+    // The status still says how the previous example ended until the page redraws.
+    await settle(page);
+    const ended = await waitForAnyStatus(page, ["finished", "deadlock", "panic", "error"], 30_000);
+    const text = await consoleText(page);
+    const stdout = exampleFile(`${name}.out`);
+    if (exit === 0) {
+      assert.equal(ended, "finished", name);
+      assert.equal(text, stdout + "Program exited.\n", name);
+    } else {
+      const key = exampleFile(`${name}.err`).trim();
+      assert.ok(text.startsWith(stdout), `${name}: stdout first`);
+      assert.ok(text.split("\n").includes(key), `${name}: ${key}`);
+      assert.ok(text.endsWith(`Program exited: status ${exit}.\n`), name);
+    }
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the first run of an example shows its output within 200 ms of Run", async (t) => {
+  const { page, errors } = await openPlayground();
+  await waitForWorker(page);
+  await chooseExample(page, "worker_pool");
+  // Clicked and observed inside the page, so the figure holds no Playwright round trips.
+  const ms = await page.evaluate(() => new Promise((done) => {
+    const console = document.querySelector("[data-testid=console]");
+    const start = performance.now();
+    new MutationObserver((_, observer) => {
+      if (console.textContent.length > 0) {
+        observer.disconnect();
+        done(performance.now() - start);
+      }
+    }).observe(console, { childList: true, subtree: true, characterData: true });
+    document.querySelector("[data-testid=run]").click();
+  }));
+  t.diagnostic(`first output of worker_pool after Run: ${ms.toFixed(1)} ms`);
+  assert.ok(ms < 2000, `first output took ${ms} ms`);
+  await waitForStatus(page, "finished");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("Pause holds a CPU-bound worker within a slice; Resume and Step go on", async (t) => {
+  const { page, errors } = await openPlayground();
+  await typeProgram(page, ["package main", "", "func main() {", "n := 0", "for {", "n++", "}", "}"]);
+  await page.getByTestId("run").click();
+  await waitForStatus(page, "running");
+  await page.waitForTimeout(300);
+  // The last change of the counters after Pause tells when the worker stopped slicing.
+  const stopMs = await page.evaluate(() => new Promise((done) => {
+    const stats = document.querySelector("[data-testid=stats]");
+    const start = performance.now();
+    let last = start;
+    const observer = new MutationObserver(() => { last = performance.now(); });
+    observer.observe(stats, { childList: true, subtree: true, characterData: true });
+    document.querySelector("[data-testid=pause]").click();
+    setTimeout(() => { observer.disconnect(); done(last - start); }, 600);
+  }));
+  t.diagnostic(`Pause to the worker's last counters: ${stopMs.toFixed(1)} ms`);
+  assert.equal(await status(page), "paused");
+  assert.ok(stopMs < 300, `the worker went on for ${stopMs} ms`);
+  const held = await page.getByTestId("stats").textContent();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByTestId("stats").textContent(), held, "nothing runs while paused");
+  assert.equal(await page.getByTestId("pause").textContent(), "▶ Resume");
+
+  // Step at the head asks the worker for one more scheduler event (a preemption here).
+  const before = await position(page);
+  await page.getByTestId("step").click();
+  await page.waitForFunction((n) => {
+    const m = document.querySelector("[data-testid=stats]").textContent.match(/^event (\d+)/);
+    return Number(m[1]) > n;
+  }, before.shown);
+  assert.equal(await status(page), "paused");
+
+  await page.getByTestId("pause").click();
+  await waitForStatus(page, "running");
+  await page.waitForFunction((held) => document.querySelector("[data-testid=stats]").textContent !== held, held);
+  await page.getByTestId("stop").click();
+  await waitForStatus(page, "idle", 1000);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("keyboard: Ctrl+Enter runs, F8 pauses, F10 steps, Shift+F10 steps back; the help lists them", async () => {
+  const { page, errors } = await openPlayground();
+  await waitForWorker(page);
+  await chooseExample(page, "unbuffered_vs_buffered");
+  await page.locator("[data-testid=editor] .cm-content").click();
+  const text = await editorText(page);
+  await page.keyboard.press("Control+Enter");
+  await waitForStatus(page, "finished");
+  assert.equal(await editorText(page), text, "Ctrl+Enter does not edit the program");
+  const { recorded } = await position(page);
+  await page.keyboard.press("Shift+F10");
+  const back = await position(page);
+  assert.ok(back.shown < recorded, "stepped back");
+  await page.keyboard.press("Shift+F10");
+  assert.ok((await position(page)).shown < back.shown);
+  await page.keyboard.press("F10");
+  assert.equal((await position(page)).shown, back.shown, "F10 steps forward again");
+
+  const help = page.getByTestId("help");
+  assert.equal(await help.getAttribute("aria-label"), "Keyboard shortcuts");
+  await help.click();
+  const popover = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  assert.match(await popover.textContent(), /Ctrl\/⌘ \+ Enter.*Run.*F8.*Pause.*F10.*Step.*Shift \+ F10.*Step back/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("every control has an accessible name", async () => {
+  const { page, errors } = await openPlayground();
+  const unnamed = await page.evaluate(() => [...document.querySelectorAll("button, select, input, summary")]
+    .filter((el) => {
+      const label = el.getAttribute("aria-label") || el.closest("label")?.textContent || el.textContent;
+      return !label || !label.trim();
+    })
+    .map((el) => el.outerHTML));
+  assert.deepEqual(unnamed, []);
+  for (const id of ["run", "pause", "step", "step-back", "stop", "scrub", "speed", "procs", "seed", "help"]) {
+    assert.equal(await page.getByTestId(id).count(), 1, id);
+  }
+  // CodeMirror positions its parts through the CSSOM (element.style), which CSP allows;
+  // the page's own markup has no style attributes.
+  assert.equal(await page.locator("[style]:not([data-testid=editor] *)").count(), 0, "no inline styles (CSP)");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the seed and GOMAXPROCS controls reach the run", async () => {
+  const { page, errors } = await openPlayground();
+  await typeProgram(page, ["package main", "", 'import "runtime"', "", "func main() {",
+    "println(runtime.GOMAXPROCS(0))", "}"]);
+  await page.getByTestId("procs").selectOption("3");
+  await page.getByTestId("seed").fill("77");
+  await page.getByTestId("seed").dispatchEvent("change");
+  await page.getByTestId("run").click();
+  await waitForStatus(page, "finished");
+  assert.match(await consoleText(page), /^3$/m);
+  await page.getByTestId("share").click();
+  assert.match(await page.getByTestId("share-url").inputValue(), /&procs=3&seed=77$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("page and worker downloads: raw and gzip sizes", (t) => {
+  const dist = new URL("../dist/", import.meta.url);
+  // The editor bundle is under snippets/.
+  const files = readdirSync(dist, { recursive: true }).filter((f) => /\.(wasm|js|css|html)$/.test(f));
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(new URL(file, dist));
+    const packed = gzipSync(bytes, { level: 9 }).length;
+    raw += bytes.length;
+    gzip += packed;
+    t.diagnostic(`${file}: ${(bytes.length / 1024).toFixed(0)} KiB raw, ${(packed / 1024).toFixed(0)} KiB gzip`);
+  }
+  t.diagnostic(`total: ${(raw / 1024).toFixed(0)} KiB raw, ${(gzip / 1024).toFixed(0)} KiB gzip`);
+  assert.ok(files.some((f) => f.endsWith(".wasm")), "the site is built");
+  assert.ok(gzip <= 1.5 * 1024 * 1024, `gzip total ${gzip} bytes exceeds 1.5 MB`);
 });

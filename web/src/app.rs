@@ -1,21 +1,23 @@
-//! The Yew components: renders [`Playground`] and turns button presses into requests to
-//! the worker. All state changes go through [`Playground::apply`]; this module only
-//! performs the side effects (editor, worker) that the model cannot.
+//! The full playground page: header controls, editor, console and the views, drawn from
+//! the [`Driver`]'s model; its buttons, keys and settings become [`Action`]s. The
+//! draft is kept by `drafts`, the share link made by `share`.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use goroscope_protocol::{MAX_PROCS, Request, RunConfig, Stream};
+use goroscope_protocol::MAX_PROCS;
 use wasm_bindgen::{JsValue, closure::Closure};
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::drafts::{Draft, browser::Keeper};
+use crate::driver::{
+    Driver, SHORTCUTS, control_value, every_frame, listen_to_keys, on_click, on_setting, on_value,
+    source_class,
+};
 use crate::editor::Editor;
 use crate::examples::{self, Example};
-use crate::model::{Action, Playground, Source};
+use crate::model::{self, Action, LIVE, SPEEDS};
 use crate::share::{self, Shared};
-use crate::worker_link::WorkerLink;
+use crate::views::Views;
 
 /// The program the editor opens with.
 const HELLO: &str = r#"package main
@@ -34,7 +36,7 @@ func main() {
 /// GOMAXPROCS the page starts with; DESIGN.md's CLI default too.
 const DEFAULT_PROCS: u8 = 4;
 
-/// The seed every run uses until the page has a seed control (or a share link sets it).
+/// The seed runs use until the seed control (or a share link) sets another.
 const DEFAULT_SEED: u64 = 1;
 
 /// Puts `fragment` into the address bar without reloading, and returns the whole URL.
@@ -64,57 +66,9 @@ fn publish_link(fragment: &str) -> Option<String> {
     Some(url)
 }
 
-/// [`Playground`] as Yew state.
-#[derive(Clone, Default, PartialEq)]
-struct Page(Playground);
-
-impl Reducible for Page {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let Page(mut page) = Rc::unwrap_or_clone(self);
-        page.apply(action);
-        Rc::new(Page(page))
-    }
-}
-
-/// The worker currently in use; `None` only after a failed spawn.
-type Link = Rc<RefCell<Option<WorkerLink>>>;
-
-/// Spawns a worker whose every report becomes an [`Action`].
-fn spawn_worker(dispatcher: &UseReducerDispatcher<Page>) -> Option<WorkerLink> {
-    let to_page = dispatcher.clone();
-    let spawned = WorkerLink::spawn(move |report| {
-        to_page.dispatch(match report {
-            Ok(response) => Action::Receive(response),
-            Err(why) => Action::LinkFailed(why),
-        })
-    });
-    spawned
-        .map_err(|why| dispatcher.dispatch(Action::LinkFailed(why)))
-        .ok()
-}
-
-/// Starts a run: the model goes to `running`, then the worker gets `request`.
-fn start(dispatcher: &UseReducerDispatcher<Page>, link: &Link, request: Request) {
-    dispatcher.dispatch(Action::Run);
-    let mut link = link.borrow_mut();
-    if link.is_none() {
-        *link = spawn_worker(dispatcher);
-    }
-    if let Some(link) = link.as_ref() {
-        link.send(&request);
-    }
-}
-
 #[function_component]
 pub fn App() -> Html {
-    let page = use_reducer(Page::default);
-    let editor_host = use_node_ref();
-    let editor: Rc<RefCell<Option<Editor>>> = use_mut_ref(|| None);
-    let link: Link = use_mut_ref(|| None);
-    // Drafts (share): the page opens the address's link or the saved draft (drafts.rs);
-    // the keeper autosaves and serves the previous-draft button.
+    // The page opens the address's share link or the saved draft (`drafts`).
     let opening = use_memo((), |_| {
         crate::drafts::browser::opening(Draft {
             code: HELLO.into(),
@@ -122,143 +76,70 @@ pub fn App() -> Html {
             seed: DEFAULT_SEED,
         })
     });
-    let keeper: Rc<RefCell<Option<Keeper>>> = use_mut_ref(|| None);
+    let (initial_procs, initial_seed) = (opening.drafts.current.procs, opening.drafts.current.seed);
     let previous_label: UseStateHandle<Option<&'static str>> = use_state(|| None);
-    let procs_select = use_node_ref();
-    let initial_procs = opening.drafts.current.procs;
-    let procs = use_mut_ref(|| initial_procs);
-    let seed = use_mut_ref(|| opening.drafts.current.seed);
+    let driver = use_memo((), move |_| Rc::new(Driver::new(initial_procs, initial_seed)));
+    let driver: Rc<Driver> = (*driver).clone();
+    let redraw = use_force_update();
+    let editor_host = use_node_ref();
     let gallery = use_memo((), |_| examples::gallery());
     let chosen: UseStateHandle<Option<Example<'static>>> = use_state(|| None);
     let share_url: UseStateHandle<Option<String>> = use_state(|| None);
 
     {
-        let (dispatcher, editor_host) = (page.dispatcher(), editor_host.clone());
-        let (editor, link) = (editor.clone(), link.clone());
-        let (opening, gallery) = (opening.clone(), gallery.clone());
-        let (keeper, previous_label, procs, seed) = (
-            keeper.clone(),
-            previous_label.clone(),
-            procs.clone(),
-            seed.clone(),
-        );
+        let (driver, editor_host, redraw) = (driver.clone(), editor_host.clone(), redraw.clone());
+        let (opening, gallery, previous_label) = (opening.clone(), gallery.clone(), previous_label.clone());
         use_effect_with((), move |_| {
             let program = opening.drafts.current.code.as_str();
             if let Some(notice) = &opening.notice {
-                dispatcher.dispatch(Action::Notice(notice.clone()));
+                driver.dispatch(Action::Notice(notice.clone()));
             }
             if let Err(why) = gallery.as_ref() {
-                dispatcher.dispatch(Action::Notice(format!("The examples menu is empty: {why}")));
+                driver.dispatch(Action::Notice(format!("The examples menu is empty: {why}")));
             }
             match editor_host
                 .cast::<web_sys::Element>()
                 .map(|host| crate::csp::mount_editor(&host, program))
             {
-                Some(Ok(mounted)) => *editor.borrow_mut() = Some(mounted),
-                Some(Err(why)) => dispatcher.dispatch(Action::LinkFailed(why)),
-                None => dispatcher.dispatch(Action::LinkFailed("no editor element".into())),
+                Some(Ok(mounted)) => *driver.editor.borrow_mut() = Some(mounted),
+                Some(Err(why)) => driver.dispatch(Action::Notice(why)),
+                None => driver.dispatch(Action::Notice("The editor has no element to live in.".into())),
             }
             if let Some(host) = editor_host.cast::<web_sys::Element>() {
-                let editor = editor.clone();
-                let kept = Keeper::start(&opening, &host, move || {
-                    let code = editor.borrow().as_ref()?.text();
-                    Some(Draft {
-                        code,
-                        procs: *procs.borrow(),
-                        seed: *seed.borrow(),
-                    })
-                });
+                let reader = Rc::downgrade(&driver);
+                let kept = Keeper::start(&opening, &host, move || reader.upgrade()?.draft());
                 previous_label.set(kept.previous_label());
-                *keeper.borrow_mut() = Some(kept);
+                *driver.keeper.borrow_mut() = Some(kept);
             }
-            *link.borrow_mut() = spawn_worker(&dispatcher);
+            driver.spawn();
+            let keys = driver.clone();
+            listen_to_keys(move |event| keys.key(event));
+            every_frame(move |now| driver.frame(now, &redraw));
         });
     }
     {
-        let editor = editor.clone();
-        use_effect_with(page.0.diagnostics.clone(), move |diagnostics| {
-            if let Some(editor) = editor.borrow().as_ref() {
+        let driver = driver.clone();
+        let diagnostics = driver.page.borrow().diagnostics.clone();
+        use_effect_with(diagnostics, move |diagnostics| {
+            if let Some(editor) = driver.editor.borrow().as_ref() {
                 editor.show_diagnostics(diagnostics);
             }
         });
     }
 
     let on_run = {
-        let (dispatcher, link, editor, procs, seed) = (
-            page.dispatcher(),
-            link.clone(),
-            editor.clone(),
-            procs.clone(),
-            seed.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let Some(code) = editor.borrow().as_ref().map(Editor::text) else {
-                return;
-            };
-            let config = RunConfig {
-                code,
-                procs: *procs.borrow(),
-                seed: *seed.borrow(),
-            };
-            start(&dispatcher, &link, Request::Run(config));
-        })
+        let driver = driver.clone();
+        Callback::from(move |_: MouseEvent| driver.run())
     };
-    let on_stop = {
-        let (dispatcher, link) = (page.dispatcher(), link.clone());
-        Callback::from(move |_: MouseEvent| {
-            // Dropping the old link terminates its worker mid-slice; the fresh one is
-            // loading while the page already shows idle.
-            let fresh = spawn_worker(&dispatcher);
-            *link.borrow_mut() = fresh;
-            dispatcher.dispatch(Action::Stop);
-        })
+    // One callback for the page's life: the views compare it by identity.
+    let on_select = {
+        let driver = driver.clone();
+        use_callback((), move |g: Option<u64>, _| driver.dispatch(Action::Select(g)))
     };
-    let on_procs = {
-        let (procs, keeper) = (procs.clone(), keeper.clone());
-        Callback::from(move |event: Event| {
-            let chosen = event
-                .target_dyn_into::<HtmlSelectElement>()
-                .map(|s| s.value());
-            if let Some(n) = chosen.and_then(|v| v.parse().ok()) {
-                *procs.borrow_mut() = n;
-            }
-            if let Some(keeper) = keeper.borrow().as_ref() {
-                keeper.save_soon();
-            }
-        })
-    };
-    let on_previous_draft = {
-        let (editor, keeper, procs, seed) =
-            (editor.clone(), keeper.clone(), procs.clone(), seed.clone());
-        let (procs_select, previous_label) = (procs_select.clone(), previous_label.clone());
-        Callback::from(move |_: MouseEvent| {
-            let keeper = keeper.borrow();
-            let Some(draft) = keeper.as_ref().and_then(Keeper::swap) else {
-                return;
-            };
-            if let Some(editor) = editor.borrow().as_ref() {
-                editor.set_text(&draft.code);
-            }
-            (*procs.borrow_mut(), *seed.borrow_mut()) = (draft.procs, draft.seed);
-            if let Some(select) = procs_select.cast::<HtmlSelectElement>() {
-                select.set_value(&draft.procs.to_string());
-            }
-            previous_label.set(keeper.as_ref().and_then(Keeper::previous_label));
-        })
-    };
-
     let on_example = {
-        let (editor, gallery, chosen, keeper) = (
-            editor.clone(),
-            gallery.clone(),
-            chosen.clone(),
-            keeper.clone(),
-        );
+        let (driver, gallery, chosen) = (driver.clone(), gallery.clone(), chosen.clone());
         Callback::from(move |event: Event| {
-            let name = event
-                .target_dyn_into::<HtmlSelectElement>()
-                .map(|s| s.value());
-            let Some(example) = name.and_then(|name| {
+            let Some(example) = control_value(&event).and_then(|name| {
                 gallery
                     .as_ref()
                     .as_ref()
@@ -267,93 +148,150 @@ pub fn App() -> Html {
             }) else {
                 return;
             };
-            if let Some(editor) = editor.borrow().as_ref() {
+            if let Some(editor) = driver.editor.borrow().as_ref() {
                 editor.set_text(example.program);
             }
-            if let Some(keeper) = keeper.borrow().as_ref() {
-                keeper.save_soon();
-            }
+            driver.save_soon();
             chosen.set(Some(example));
         })
     };
     let on_share = {
-        let (editor, procs, seed, share_url, keeper) = (
-            editor.clone(),
-            procs.clone(),
-            seed.clone(),
-            share_url.clone(),
-            keeper.clone(),
-        );
+        let (driver, share_url) = (driver.clone(), share_url.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(code) = editor.borrow().as_ref().map(Editor::text) else {
+            let Some(code) = driver.editor.borrow().as_ref().map(Editor::text) else {
                 return;
+            };
+            let (procs, seed) = {
+                let page = driver.page.borrow();
+                (page.procs, page.seed)
             };
             let fragment = share::encode(&Shared {
                 code,
-                procs: Some(*procs.borrow()),
-                seed: Some(*seed.borrow()),
+                procs: Some(procs),
+                seed: Some(seed),
             });
-            if let Some(keeper) = keeper.borrow().as_ref() {
+            if let Some(keeper) = driver.keeper.borrow().as_ref() {
                 keeper.published(&fragment);
             }
             share_url.set(publish_link(&fragment));
         })
     };
+    let on_previous_draft = {
+        let (driver, previous_label) = (driver.clone(), previous_label.clone());
+        Callback::from(move |_: MouseEvent| {
+            let swapped = driver.keeper.borrow().as_ref().and_then(Keeper::swap);
+            let Some(draft) = swapped else { return };
+            if let Some(editor) = driver.editor.borrow().as_ref() {
+                editor.set_text(&draft.code);
+            }
+            driver.dispatch(Action::Procs(draft.procs));
+            driver.dispatch(Action::Seed(draft.seed));
+            previous_label.set(driver.keeper.borrow().as_ref().and_then(Keeper::previous_label));
+        })
+    };
 
-    let playground = &page.0;
-    let running = playground.is_running();
-    let status = playground.status.as_str();
+    let page = driver.page.borrow();
+    let running = page.is_running();
+    let status = page.status().as_str();
+    let recorded = page.recorded();
+    let pause_label = if page.paused { "Resume" } else { "Pause" };
     html! {
-        <div class="playground">
+        <div class="playground" data-worker={if page.worker_ready { "ready" } else { "loading" }}>
             <header>
                 <h1>{ "Goroscope" }</h1>
-                <button data-testid="run" onclick={on_run} disabled={running}>{ "Run" }</button>
-                <button data-testid="stop" onclick={on_stop} disabled={!running}>{ "Stop" }</button>
-                <label>
-                    { "GOMAXPROCS " }
-                    <select data-testid="procs" onchange={on_procs} ref={procs_select}>
-                        { for (1..=MAX_PROCS).map(|n| html! {
-                            <option value={n.to_string()} selected={n == initial_procs}>{ n }</option>
-                        }) }
-                    </select>
-                </label>
-                <span class={classes!("status", status)} data-testid="status">{ status }</span>
-                <button data-testid="share" onclick={on_share}>{ "Share" }</button>
-                if let Some(label) = *previous_label {
-                    <button data-testid="previous-draft" onclick={on_previous_draft}>{ label }</button>
-                }
-                if let Some(url) = share_url.as_ref() {
-                    <input class="share-url" data-testid="share-url" readonly=true value={url.clone()} />
-                }
-            </header>
-            <nav class="examples">
-                <select data-testid="examples" onchange={on_example}>
+                <select class="examples" data-testid="examples" aria-label="Examples" onchange={on_example}>
                     <option value="" disabled=true selected={chosen.is_none()}>{ "Examples…" }</option>
                     { for gallery.as_ref().iter().flatten().map(|e| html! {
                         <option value={e.name} selected={chosen.is_some_and(|c| c.name == e.name)}>{ e.title }</option>
                     }) }
                 </select>
-                <span class="teaches" data-testid="example-teaches">
-                    { chosen.map(|e| e.teaches).unwrap_or_default() }
+                <div class="controls" role="toolbar" aria-label="Run controls">
+                    <button class="run" data-testid="run" onclick={on_run} disabled={running}
+                        title="Run (Ctrl/⌘ + Enter)">{ "▶ Run" }</button>
+                    <button data-testid="pause" onclick={on_click(&driver, Action::TogglePause)}
+                        disabled={!page.can_pause() && !page.paused} aria-pressed={page.paused.to_string()}
+                        title={format!("{pause_label} (F8)")}>{ if page.paused { "▶ Resume" } else { "❚❚ Pause" } }</button>
+                    <button data-testid="step-back" onclick={on_click(&driver, Action::StepBack)}
+                        disabled={page.cursor == 0} aria-label="Step back" title="Step back (Shift + F10)">{ "← Back" }</button>
+                    <button data-testid="step" onclick={on_click(&driver, Action::Step)}
+                        disabled={!running && page.cursor >= recorded} aria-label="Step" title="Step to the next scheduler event (F10)">{ "Step →" }</button>
+                    <button data-testid="stop" onclick={on_click(&driver, Action::Stop)} disabled={!running}
+                        title="Stop">{ "■ Stop" }</button>
+                </div>
+                <div class="settings">
+                    <label>
+                        { "Speed " }
+                        <select data-testid="speed" onchange={on_value(&driver, Action::Speed)}>
+                            { for (0..SPEEDS.len()).map(|i| html! {
+                                <option value={i.to_string()} selected={i == page.speed}>{ model::speed_label(i) }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label>
+                        { "GOMAXPROCS " }
+                        <select data-testid="procs" onchange={on_setting(&driver, Action::Procs)}>
+                            { for (1..=MAX_PROCS).map(|n| html! {
+                                <option value={n.to_string()} selected={n == page.procs}>{ n }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label>
+                        { "Seed " }
+                        <input class="seed" data-testid="seed" type="number" min="0" step="1"
+                            value={page.seed.to_string()} onchange={on_setting(&driver, Action::Seed)} />
+                    </label>
+                </div>
+                <span class={classes!("status", status)} data-testid="status" role="status">{ status }</span>
+                <button data-testid="share" onclick={on_share}>{ "Share" }</button>
+                if let Some(label) = *previous_label {
+                    <button data-testid="previous-draft" onclick={on_previous_draft}>{ label }</button>
+                }
+                <details class="help">
+                    <summary data-testid="help" aria-label="Keyboard shortcuts">{ "?" }</summary>
+                    <div class="help-popover" role="dialog" aria-label="Keyboard shortcuts">
+                        <h2>{ "Keyboard shortcuts" }</h2>
+                        <dl>
+                            { for SHORTCUTS.iter().map(|(keys, what)| html! {
+                                <><dt><kbd>{ *keys }</kbd></dt><dd>{ *what }</dd></>
+                            }) }
+                        </dl>
+                    </div>
+                </details>
+                if let Some(url) = share_url.as_ref() {
+                    <input class="share-url" data-testid="share-url" readonly=true aria-label="Share link" value={url.clone()} />
+                }
+            </header>
+            <p class="teaches" data-testid="example-teaches">
+                { chosen.map(|e| e.teaches).unwrap_or_default() }
+            </p>
+            <div class="playback">
+                <input class="scrub" data-testid="scrub" type="range" min="0" max={recorded.to_string()}
+                    value={page.cursor.to_string()} disabled={recorded == 0}
+                    aria-label="Position in the recorded run"
+                    aria-valuetext={format!("event {} of {recorded}", page.cursor)}
+                    oninput={on_value(&driver, Action::Scrub)} />
+                <span class="stats" data-testid="stats">
+                    { format!(
+                        "event {} / {recorded} · {} virtual · {} goroutines · {} instructions",
+                        page.cursor,
+                        model::format_virtual(page.stats.virtual_ns),
+                        page.stats.goroutines,
+                        page.stats.instructions,
+                    ) }
+                    if page.speed != LIVE { { format!(" · {}", model::speed_label(page.speed)) } }
                 </span>
-            </nav>
+            </div>
             <main>
                 <div class="editor" data-testid="editor" ref={editor_host}></div>
-                <pre class="console" data-testid="console">
-                    { for playground.console.iter().map(|chunk| html! {
-                        <span class={source_class(chunk.source)}>{ &chunk.text }</span>
+                <pre class="console" data-testid="console" aria-label="Console" tabindex="0">
+                    { for page.console_at_cursor().into_iter().map(|(source, text, written)| html! {
+                        <span class={classes!(source_class(source), (!written).then_some("later"))}
+                            title={(!written).then_some("printed later than the position shown")}>{ text }</span>
                     }) }
                 </pre>
             </main>
+            <Views recording={page.recording.clone()} cursor={page.cursor} revision={page.revision}
+                selected={page.selected} {on_select} />
         </div>
-    }
-}
-
-/// The CSS class of console text, by who wrote it.
-fn source_class(source: Source) -> &'static str {
-    match source {
-        Source::Program(Stream::Stdout) => "stdout",
-        Source::Program(Stream::Stderr) => "stderr",
-        Source::Playground => "note",
     }
 }

@@ -4,6 +4,8 @@
 //! build), so this module is the only Rust that knows its JavaScript names.
 
 use goroscope_protocol::Diagnostic;
+
+use crate::model::LineMark;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/editor.bundle.js")]
@@ -16,6 +18,13 @@ extern "C" {
     fn set_text(view: &JsValue, doc: &str);
     #[wasm_bindgen(js_name = showDiagnostics)]
     fn show_diagnostics(view: &JsValue, diagnostics: js_sys::Array);
+    #[wasm_bindgen(js_name = showGoroutines)]
+    fn show_goroutines(view: &JsValue, marks: js_sys::Array);
+}
+
+/// Sets `key` on a plain object (which cannot fail on a fresh object).
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &key.into(), value);
 }
 
 /// A mounted editor. Dropping it leaves the DOM as it is.
@@ -46,12 +55,26 @@ impl Editor {
         let marks = js_sys::Array::new();
         for d in diagnostics {
             let mark = js_sys::Object::new();
-            // Setting a plain property on a fresh object cannot fail.
-            let _ = js_sys::Reflect::set(&mark, &"from".into(), &d.start.into());
-            let _ = js_sys::Reflect::set(&mark, &"to".into(), &d.end.into());
-            let _ = js_sys::Reflect::set(&mark, &"message".into(), &d.message.as_str().into());
+            set(&mark, "from", &d.start.into());
+            set(&mark, "to", &d.end.into());
+            set(&mark, "message", &d.message.as_str().into());
             marks.push(&mark);
         }
         show_diagnostics(&self.view, marks);
+    }
+
+    /// Marks the lines goroutines are at in the gutter (replacing earlier marks).
+    pub fn show_goroutines(&self, marks: &[LineMark]) {
+        let array = js_sys::Array::new();
+        for m in marks {
+            let mark = js_sys::Object::new();
+            set(&mark, "line", &m.line.into());
+            set(&mark, "label", &m.label().into());
+            set(&mark, "selected", &m.selected.into());
+            let ids: js_sys::Array = m.goroutines.iter().map(|&g| JsValue::from(g as f64)).collect();
+            set(&mark, "goroutines", &ids);
+            array.push(&mark);
+        }
+        show_goroutines(&self.view, array);
     }
 }

@@ -4,9 +4,9 @@
 //! editor, views and share format), keeps no draft, and speaks the postMessage API of
 //! `embed_api` with its parent.
 //!
-//! The views follow the run live: the embed records every event the worker streams and
-//! shows the state after the last one (no scrubbing or stepping: that is the full
-//! playground's job).
+//! The page's engine is the full playground's [`Driver`]; the embed only draws less of it.
+//! The views follow the run live (the model's default speed; no scrubbing or stepping
+//! controls: that is the full playground's job).
 //!
 //! Origin policy: a tutorial may live on any origin, so the embed does not check
 //! origins; it checks the sender instead. It accepts commands only from its parent
@@ -17,19 +17,17 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use goroscope_protocol::{Request, Response, RunConfig, Stream};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use web_sys::{HtmlAnchorElement, MessageEvent, Window};
 use yew::prelude::*;
 
-use crate::editor::Editor;
+use crate::driver::{Driver, every_frame, on_click, source_class};
 use crate::embed_api::{Command, Reporter, ready, views_open};
-use crate::model::{Action, Playground, Source};
+use crate::model::Action;
 use crate::share::{self, Shared};
-use crate::views::{Recording, Views};
-use crate::worker_link::WorkerLink;
+use crate::views::Views;
 
 /// GOMAXPROCS and seed when the fragment sets none (the full page's defaults).
 const DEFAULT_PROCS: u8 = 4;
@@ -47,35 +45,8 @@ pub fn requested() -> bool {
         })
 }
 
-/// [`Playground`] as Yew state.
-#[derive(Clone, Default, PartialEq)]
-struct State(Playground);
-
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let State(mut playground) = Rc::unwrap_or_clone(self);
-        playground.apply(action);
-        Rc::new(State(playground))
-    }
-}
-
-/// Everything the embed's handlers share. Settings live here, not in Yew state: a
-/// `setCode` command changes them without a re-render.
-struct Session {
-    editor: Option<Editor>,
-    link: Option<WorkerLink>,
-    procs: u8,
-    seed: u64,
-    /// A run is in progress: set when one starts, and from the model after each render.
-    running: bool,
-    reporter: Reporter,
-    /// Every event of the current run, for the views (emptied when a run starts).
-    recording: Rc<RefCell<Recording>>,
-}
-
-type SessionRef = Rc<RefCell<Session>>;
+/// What the embed's handlers share beside the driver: what the parent was told.
+type ReporterRef = Rc<RefCell<Reporter>>;
 
 fn parent() -> Option<Window> {
     let window = web_sys::window()?;
@@ -92,68 +63,28 @@ fn tell_parent(report: &Value) {
     }
 }
 
-/// Spawns a worker whose every report becomes an [`Action`]; its events also go into
-/// `recording`.
-fn spawn_worker(
-    dispatcher: &UseReducerDispatcher<State>,
-    recording: &Rc<RefCell<Recording>>,
-) -> Option<WorkerLink> {
-    let (to_page, recording) = (dispatcher.clone(), recording.clone());
-    WorkerLink::spawn(move |report| {
-        if let Ok(Response::Events(batch)) = &report {
-            recording.borrow_mut().push(batch.clone());
-        }
-        to_page.dispatch(match report {
-            Ok(response) => Action::Receive(response),
-            Err(why) => Action::LinkFailed(why),
-        })
-    })
-    .map_err(|why| dispatcher.dispatch(Action::LinkFailed(why)))
-    .ok()
-}
-
-/// Starts a run, unless one is in progress.
-fn run(session: &SessionRef, dispatcher: &UseReducerDispatcher<State>) {
-    let mut session = session.borrow_mut();
-    if session.running {
+/// Starts a run unless one is in progress (a host's `run` command during a run is
+/// ignored, as the disabled Run button is).
+fn run(driver: &Rc<Driver>, reporter: &ReporterRef) {
+    if driver.page.borrow().is_running() {
         return;
     }
-    let Some(code) = session.editor.as_ref().map(Editor::text) else {
-        return;
-    };
-    let config = RunConfig {
-        code,
-        procs: session.procs,
-        seed: session.seed,
-    };
-    session.running = true;
-    session.reporter.run_started();
-    *session.recording.borrow_mut() = Recording::default();
-    dispatcher.dispatch(Action::Run);
-    if session.link.is_none() {
-        session.link = spawn_worker(dispatcher, &session.recording);
-    }
-    if let Some(link) = &session.link {
-        link.send(&Request::Run(config));
-    }
-}
-
-fn stop(session: &SessionRef, dispatcher: &UseReducerDispatcher<State>) {
-    // Dropping the old link terminates its worker mid-slice.
-    let mut session = session.borrow_mut();
-    session.link = spawn_worker(dispatcher, &session.recording);
-    session.running = false;
-    dispatcher.dispatch(Action::Stop);
+    reporter.borrow_mut().run_started();
+    driver.run();
 }
 
 /// The full playground's address holding what the embed's editor holds now.
-fn full_playground_url(session: &Session) -> Option<String> {
+fn full_playground_url(driver: &Driver) -> Option<String> {
     let location = web_sys::window()?.location();
-    let code = session.editor.as_ref()?.text();
+    let code = driver.editor.borrow().as_ref()?.text();
+    let (procs, seed) = {
+        let page = driver.page.borrow();
+        (page.procs, page.seed)
+    };
     let fragment = share::encode(&Shared {
         code,
-        procs: Some(session.procs),
-        seed: Some(session.seed),
+        procs: Some(procs),
+        seed: Some(seed),
     });
     Some(format!(
         "{}{}#{fragment}",
@@ -164,7 +95,6 @@ fn full_playground_url(session: &Session) -> Option<String> {
 
 #[function_component]
 pub fn Embed() -> Html {
-    let state = use_reducer(State::default);
     let root = use_node_ref();
     let editor_host = use_node_ref();
     let opened = use_memo((), |_| {
@@ -173,35 +103,30 @@ pub fn Embed() -> Html {
             .unwrap_or_default();
         share::decode(&hash)
     });
-    let session: SessionRef = use_mut_ref(|| {
+    let driver = {
         let shared = opened.as_ref().as_ref().ok().and_then(Option::as_ref);
-        Session {
-            editor: None,
-            link: None,
-            procs: shared.and_then(|s| s.procs).unwrap_or(DEFAULT_PROCS),
-            seed: shared.and_then(|s| s.seed).unwrap_or(DEFAULT_SEED),
-            running: false,
-            reporter: Reporter::default(),
-            recording: Rc::default(),
-        }
-    });
+        let procs = shared.and_then(|s| s.procs).unwrap_or(DEFAULT_PROCS);
+        let seed = shared.and_then(|s| s.seed).unwrap_or(DEFAULT_SEED);
+        (*use_memo((), move |_| Rc::new(Driver::new(procs, seed)))).clone()
+    };
+    let reporter: ReporterRef = use_mut_ref(Reporter::default);
+    let redraw = use_force_update();
     let views_shown = use_state(|| {
         web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .is_some_and(|hash| views_open(&hash))
     });
-    let selected: UseStateHandle<Option<u64>> = use_state(|| None);
 
     // Mount the editor, start the worker, listen to the parent and watch the height.
     {
-        let (dispatcher, session, opened) = (state.dispatcher(), session.clone(), opened.clone());
-        let (editor_host, root) = (editor_host.clone(), root.clone());
+        let (driver, reporter, opened) = (driver.clone(), reporter.clone(), opened.clone());
+        let (editor_host, root, redraw) = (editor_host.clone(), root.clone(), redraw.clone());
         use_effect_with((), move |_| {
             let program = match opened.as_ref() {
                 Ok(Some(shared)) => shared.code.clone(),
                 Ok(None) => String::new(),
                 Err(why) => {
-                    dispatcher.dispatch(Action::Notice(format!(
+                    driver.dispatch(Action::Notice(format!(
                         "This embed's link is broken: {why}."
                     )));
                     String::new()
@@ -211,15 +136,18 @@ pub fn Embed() -> Html {
                 .cast::<web_sys::Element>()
                 .map(|h| crate::csp::mount_editor(&h, &program))
             {
-                Some(Ok(editor)) => session.borrow_mut().editor = Some(editor),
-                Some(Err(why)) => dispatcher.dispatch(Action::LinkFailed(why)),
-                None => dispatcher.dispatch(Action::LinkFailed("no editor element".into())),
+                Some(Ok(editor)) => *driver.editor.borrow_mut() = Some(editor),
+                Some(Err(why)) => driver.dispatch(Action::Notice(why)),
+                None => driver.dispatch(Action::Notice("The editor has no element to live in.".into())),
             }
-            let link = spawn_worker(&dispatcher, &session.borrow().recording);
-            session.borrow_mut().link = link;
-            let on_message = listen_to_parent(session.clone(), dispatcher);
-            let resize = watch_height(session.clone(), root);
+            driver.spawn();
+            let on_message = listen_to_parent(driver.clone(), reporter.clone());
+            let resize = watch_height(reporter.clone(), root);
             tell_parent(&ready());
+            {
+                let driver = driver.clone();
+                every_frame(move |now| driver.frame(now, &redraw));
+            }
             move || {
                 if let Some(window) = web_sys::window() {
                     let _ = window.remove_event_listener_with_callback(
@@ -235,54 +163,46 @@ pub fn Embed() -> Html {
     }
     // Report what changed after every render.
     {
-        let session = session.clone();
-        let playground = state.0.clone();
+        let (driver, reporter) = (driver.clone(), reporter.clone());
         use_effect(move || {
-            let reports = {
-                let mut session = session.borrow_mut();
-                session.running = playground.is_running();
-                session.reporter.changes(&playground)
-            };
+            let reports = reporter.borrow_mut().changes(&driver.page.borrow());
             reports.iter().for_each(tell_parent);
         });
     }
     {
-        let session = session.clone();
-        use_effect_with(state.0.diagnostics.clone(), move |diagnostics| {
-            if let Some(editor) = session.borrow().editor.as_ref() {
+        let driver = driver.clone();
+        let diagnostics = driver.page.borrow().diagnostics.clone();
+        use_effect_with(diagnostics, move |diagnostics| {
+            if let Some(editor) = driver.editor.borrow().as_ref() {
                 editor.show_diagnostics(diagnostics);
             }
         });
     }
 
     let on_run = {
-        let (session, dispatcher) = (session.clone(), state.dispatcher());
-        Callback::from(move |_: MouseEvent| run(&session, &dispatcher))
-    };
-    let on_stop = {
-        let (session, dispatcher) = (session.clone(), state.dispatcher());
-        Callback::from(move |_: MouseEvent| stop(&session, &dispatcher))
+        let (driver, reporter) = (driver.clone(), reporter.clone());
+        Callback::from(move |_: MouseEvent| run(&driver, &reporter))
     };
     // The link is written when pressed (any button, or Enter), so it carries the program
     // as edited.
     let open_full = use_node_ref();
     let on_open_full = {
-        let (session, open_full) = (session.clone(), open_full.clone());
+        let (driver, open_full) = (driver.clone(), open_full.clone());
         Callback::from(move |_: MouseEvent| {
             let anchor = open_full.cast::<HtmlAnchorElement>();
-            if let (Some(anchor), Some(url)) = (anchor, full_playground_url(&session.borrow())) {
+            if let (Some(anchor), Some(url)) = (anchor, full_playground_url(&driver)) {
                 anchor.set_href(&url);
             }
         })
     };
     // Until pressed, the link carries the program the embed opened with.
     let initial_full_url = use_memo((), |_| {
-        let session = session.borrow();
+        let page = driver.page.borrow();
         let shared = opened.as_ref().as_ref().ok().and_then(Option::as_ref);
         let fragment = share::encode(&Shared {
             code: shared.map(|s| s.code.clone()).unwrap_or_default(),
-            procs: Some(session.procs),
-            seed: Some(session.seed),
+            procs: Some(page.procs),
+            seed: Some(page.seed),
         });
         format!("./#{fragment}")
     });
@@ -291,22 +211,20 @@ pub fn Embed() -> Html {
         let views_shown = views_shown.clone();
         Callback::from(move |_: MouseEvent| views_shown.set(!*views_shown))
     };
+    // One callback for the page's life: the views compare it by identity.
     let on_select = {
-        let selected = selected.clone();
-        Callback::from(move |g: Option<u64>| selected.set(g))
+        let driver = driver.clone();
+        use_callback((), move |g: Option<u64>, _| driver.dispatch(Action::Select(g)))
     };
-    let recording = session.borrow().recording.clone();
-    // The views show the state after the last event; the count bumps with every batch.
-    let shown_events = recording.borrow().len();
 
-    let playground = &state.0;
+    let playground = driver.page.borrow();
     let running = playground.is_running();
-    let status = playground.status.as_str();
+    let status = playground.status().as_str();
     html! {
         <div class="embed" ref={root}>
             <div class="embed-bar">
                 <button data-testid="run" onclick={on_run} disabled={running}>{ "Run" }</button>
-                <button data-testid="stop" onclick={on_stop} disabled={!running}>{ "Stop" }</button>
+                <button data-testid="stop" onclick={on_click(&driver, Action::Stop)} disabled={!running}>{ "Stop" }</button>
                 <span class={classes!("status", status)} data-testid="status">{ status }</span>
                 <button data-testid="views-toggle" aria-pressed={views_shown.to_string()}
                         onclick={on_toggle_views}>
@@ -325,8 +243,8 @@ pub fn Embed() -> Html {
             </pre>
             if *views_shown {
                 <div class="embed-views">
-                    <Views {recording} cursor={shown_events} revision={shown_events as u64}
-                           selected={*selected} {on_select} />
+                    <Views recording={playground.recording.clone()} cursor={playground.cursor}
+                           revision={playground.revision} selected={playground.selected} {on_select} />
                 </div>
             }
         </div>
@@ -334,10 +252,7 @@ pub fn Embed() -> Html {
 }
 
 /// Listens for the parent's commands; the returned closure is the listener.
-fn listen_to_parent(
-    session: SessionRef,
-    dispatcher: UseReducerDispatcher<State>,
-) -> Closure<dyn FnMut(MessageEvent)> {
+fn listen_to_parent(driver: Rc<Driver>, reporter: ReporterRef) -> Closure<dyn FnMut(MessageEvent)> {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         let from_parent = match (parent(), event.source()) {
             (Some(parent), Some(source)) => js_sys::Object::is(&parent, &source),
@@ -353,15 +268,18 @@ fn listen_to_parent(
             .and_then(|t| serde_json::from_str::<Value>(&t).ok())
             .and_then(|v| Command::parse(&v));
         match command {
-            Some(Command::Run) => run(&session, &dispatcher),
-            Some(Command::Stop) => stop(&session, &dispatcher),
+            Some(Command::Run) => run(&driver, &reporter),
+            Some(Command::Stop) => driver.dispatch(Action::Stop),
             Some(Command::SetCode { code, procs, seed }) => {
-                let mut session = session.borrow_mut();
-                if let Some(editor) = &session.editor {
+                if let Some(editor) = driver.editor.borrow().as_ref() {
                     editor.set_text(&code);
                 }
-                session.procs = procs.unwrap_or(session.procs);
-                session.seed = seed.unwrap_or(session.seed);
+                if let Some(procs) = procs {
+                    driver.dispatch(Action::Procs(procs));
+                }
+                if let Some(seed) = seed {
+                    driver.dispatch(Action::Seed(seed));
+                }
             }
             None => {}
         }
@@ -376,27 +294,19 @@ fn listen_to_parent(
 /// Reports the embed's height to the parent whenever its root element resizes (the
 /// editor grows as lines are typed, the console as output comes).
 fn watch_height(
-    session: SessionRef,
+    reporter: ReporterRef,
     root: NodeRef,
 ) -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)> {
     let element = root.cast::<web_sys::Element>()?;
     let measured = element.clone();
     let on_resize = Closure::<dyn FnMut()>::new(move || {
         let height = measured.get_bounding_client_rect().height().ceil() as u32;
-        if let Some(report) = session.borrow_mut().reporter.height(height) {
+        let report = reporter.borrow_mut().height(height);
+        if let Some(report) = report {
             tell_parent(&report);
         }
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
     observer.observe(&element);
     Some((observer, on_resize))
-}
-
-/// The CSS class of console text, by who wrote it.
-fn source_class(source: Source) -> &'static str {
-    match source {
-        Source::Program(Stream::Stdout) => "stdout",
-        Source::Program(Stream::Stderr) => "stderr",
-        Source::Playground => "note",
-    }
 }

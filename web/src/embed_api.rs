@@ -105,8 +105,10 @@ pub fn ready() -> Value {
 /// Tracks what the host has been told, and says what is new.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Reporter {
-    /// Console chunks of the current run already reported.
-    sent: usize,
+    /// How much of the current run's console was reported: whole chunks before index
+    /// `sent.0`, and the first `sent.1` bytes of that chunk (the model appends output to
+    /// its last chunk while the stream stays the same).
+    sent: (usize, usize),
     status: Option<Status>,
     height: Option<u32>,
 }
@@ -114,36 +116,46 @@ pub struct Reporter {
 impl Reporter {
     /// A run starts: its console starts empty.
     pub fn run_started(&mut self) {
-        self.sent = 0;
+        self.sent = (0, 0);
     }
 
     /// The reports for what changed in `playground` since the last call, in order:
     /// new output first, then the status.
     pub fn changes(&mut self, playground: &Playground) -> Vec<Value> {
         let mut reports = Vec::new();
+        let console = &playground.console;
         // A console shorter than what was sent was cleared by a run this reporter was
         // not told about: everything in it is new.
-        if playground.console.len() < self.sent {
-            self.sent = 0;
-        }
-        for chunk in &playground.console[self.sent..] {
-            let stream = match chunk.source {
+        let (chunk, bytes) = self.sent;
+        let cleared = match console.get(chunk) {
+            Some(c) => c.text.len() < bytes || !c.text.is_char_boundary(bytes),
+            // `sent` names the last chunk there was: it is gone unless nothing was sent.
+            None => (chunk, bytes) != (0, 0),
+        };
+        let (chunk, bytes) = if cleared { (0, 0) } else { (chunk, bytes) };
+        for (i, c) in console.iter().enumerate().skip(chunk) {
+            let text = if i == chunk { &c.text[bytes..] } else { c.text.as_str() };
+            if text.is_empty() {
+                continue;
+            }
+            let stream = match c.source {
                 Source::Program(Stream::Stdout) => "stdout",
                 Source::Program(Stream::Stderr) => "stderr",
                 Source::Playground => "playground",
             };
-            reports.push(report(
-                "output",
-                json!({ "stream": stream, "text": chunk.text }),
-            ));
+            reports.push(report("output", json!({ "stream": stream, "text": text })));
         }
-        self.sent = playground.console.len();
-        if self.status != Some(playground.status) {
-            self.status = Some(playground.status);
-            let done = !matches!(playground.status, Status::Running | Status::Paused);
+        self.sent = match console.last() {
+            Some(last) => (console.len() - 1, last.text.len()),
+            None => (0, 0),
+        };
+        let status = playground.status();
+        if self.status != Some(status) {
+            self.status = Some(status);
+            let done = !matches!(status, Status::Running | Status::Paused);
             reports.push(report(
                 "status",
-                json!({ "status": playground.status.as_str(), "done": done }),
+                json!({ "status": status.as_str(), "done": done }),
             ));
         }
         reports

@@ -4,7 +4,7 @@
 //! natively, as are [`examples`] (the gallery compiled in from `examples/`) and [`share`]
 //! (share links in the URL fragment), [`drafts`] (what the page opens with, what it keeps
 //! in localStorage) and [`embed_api`] (the embed's postMessage messages). The rest adapts
-//! it to the browser and is compiled for wasm only: [`app`] renders the model and wires the buttons, [`editor`] wraps the CodeMirror bundle, and
+//! it to the browser and is compiled for wasm only: `driver` holds the model and the browser objects acting on it, [`app`] draws the full page, [`editor`] wraps the CodeMirror bundle, and
 //! [`worker_link`] owns the Web Worker that runs programs; `embed` is the compact page
 //! of `?embed`, and `csp` keeps CodeMirror within the page's Content-Security-Policy.
 //!
@@ -23,10 +23,11 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod csp;
 #[cfg(target_arch = "wasm32")]
+mod driver;
+#[cfg(target_arch = "wasm32")]
 pub mod editor;
 #[cfg(target_arch = "wasm32")]
 mod embed;
-#[cfg(target_arch = "wasm32")]
 #[cfg(target_arch = "wasm32")]
 mod worker_link;
 

@@ -72,3 +72,28 @@ fn diagnostics_are_underlined_at_their_byte_range() {
         0
     );
 }
+
+#[wasm_bindgen_test]
+fn the_gutter_names_the_goroutines_at_each_line_and_marks_the_selected_one() {
+    use goroscope_web::model::LineMark;
+    let host = host();
+    let editor = Editor::mount(&host, PROGRAM).expect("mounted");
+    editor.show_goroutines(&[
+        LineMark { line: 3, goroutines: vec![1], selected: false },
+        LineMark { line: 4, goroutines: vec![2, 3, 4], selected: true },
+        // Past the end (the program was edited since the run): skipped.
+        LineMark { line: 99, goroutines: vec![5], selected: false },
+    ]);
+    let marks = host.query_selector_all(".cm-goroutine-mark").expect("query");
+    let texts: Vec<String> = (0..marks.length())
+        .filter_map(|i| marks.get(i).and_then(|n| n.text_content()))
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(texts, ["G1", "G2 G3 +1"]);
+    let selected = host.query_selector(".cm-goroutine-line-selected").expect("query").expect("a line");
+    assert_eq!(selected.get_attribute("data-goroutines").as_deref(), Some("2 3 4"));
+    assert_eq!(selected.text_content().as_deref(), Some("\tprintln(\"héllo\")"));
+
+    editor.show_goroutines(&[]);
+    assert_eq!(host.query_selector_all(".cm-goroutine-line").expect("query").length(), 0);
+}

@@ -70,7 +70,7 @@ fn kinds(reports: &[Value]) -> Vec<&str> {
 
 #[test]
 fn every_output_chunk_and_status_is_reported_once_in_order() {
-    let mut playground = Playground::default();
+    let mut playground = Playground::new(4, 1);
     let mut reporter = Reporter::default();
     assert_eq!(
         reporter.changes(&playground),
@@ -79,7 +79,7 @@ fn every_output_chunk_and_status_is_reported_once_in_order() {
     assert_eq!(reporter.changes(&playground), Vec::<Value>::new());
 
     reporter.run_started();
-    playground.apply(Action::Run);
+    playground.apply(Action::Run("package main".into()));
     playground.apply(Action::Receive(Response::Output {
         stream: Stream::Stdout,
         text: "<b>hi</b>\n".into(),
@@ -115,7 +115,7 @@ fn every_output_chunk_and_status_is_reported_once_in_order() {
 
     // A second run whose output outgrows the first's before the reporter looks again.
     reporter.run_started();
-    playground.apply(Action::Run);
+    playground.apply(Action::Run("package main".into()));
     for i in 0..5 {
         playground.apply(Action::Receive(Response::Output {
             stream: Stream::Stdout,
@@ -128,7 +128,17 @@ fn every_output_chunk_and_status_is_reported_once_in_order() {
         .filter(|r| r["type"] == "output")
         .map(|r| r["text"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(texts, ["0\n", "1\n", "2\n", "3\n", "4\n"]);
+    assert_eq!(texts.concat(), "0\n1\n2\n3\n4\n");
+
+    // Output the model appends to a chunk already reported is reported, once.
+    playground.apply(Action::Receive(Response::Output {
+        stream: Stream::Stdout,
+        text: "5\n".into(),
+    }));
+    let reports = reporter.changes(&playground);
+    assert_eq!(kinds(&reports), ["output"]);
+    assert_eq!(reports[0]["text"], "5\n");
+    assert_eq!(reporter.changes(&playground), Vec::<Value>::new());
 }
 
 #[test]
