@@ -39,3 +39,23 @@ fn seeds_change_the_interleaving() {
         assert!((2..10).any(|seed| trace(p, 4, seed) != first), "{p}: seeds 1..9 all give one trace");
     }
 }
+
+/// The program's output of one run of `src`.
+fn output(src: &str) -> String {
+    let program = compile("main.go", src).expect("compiles");
+    let mut outcome = RunOutcome::default();
+    run_program(program, Config::default(), &mut outcome, &mut |_| {});
+    format!("{}{}", String::from_utf8_lossy(&outcome.stdout), String::from_utf8_lossy(&outcome.stderr))
+}
+
+#[test]
+fn addresses_a_program_prints_do_not_depend_on_the_host_allocator() {
+    // Pointers, channels and a boxed pointer in an interface, printed by fmt and print;
+    // between the runs the host's heap is in another state (the first run's garbage and a
+    // fresh allocation pattern), so host addresses differ.
+    let src = "package main\n\nimport \"fmt\"\n\ntype T struct{ a int }\n\nfunc main() {\n\tx := 1\n\tp := &x\n\tch := make(chan int)\n\tfmt.Printf(\"%p %p\\n\", p, ch)\n\tprintln(p, ch)\n\tvar i any = &T{1}\n\tfmt.Printf(\"%v %p\\n\", i, i)\n}\n";
+    let first = output(src);
+    let _noise: Vec<Vec<u8>> = (0..1000).map(|i| vec![0; 16 + i % 97]).collect();
+    assert!(first.contains("0xc0"), "{first}");
+    assert_eq!(output(src), first);
+}

@@ -32,23 +32,25 @@ fn print_one(v: &Value, out: &mut String) {
     }
 }
 
-/// A stable pseudo-address for reference values (for `print` and `%p`-like output).
+/// The address a program sees for a reference value (for `print` and `%p`-like output):
+/// during a run, the run's own pseudo-address of the object (`value::meter::address_of`);
+/// outside a run (tests of the printers), a stable shape of the host address.
 pub fn address(v: &Value) -> u64 {
-    let raw = match v {
+    let host = match v {
         Value::Cell(c) => std::rc::Rc::as_ptr(c) as *const u8 as usize,
         Value::Ptr(p) => std::rc::Rc::as_ptr(p) as *const u8 as usize,
         Value::Map(m) => std::rc::Rc::as_ptr(m) as *const u8 as usize,
         Value::Func(f) => std::rc::Rc::as_ptr(f) as *const u8 as usize,
         Value::Slice(s) => std::rc::Rc::as_ptr(&s.backing) as *const u8 as usize,
-        Value::Chan(c) => return 0x00c0_0001_0000 + 0x60 * *c,
+        // A channel is an id, not a host object: its key lies where no host address can
+        // (the top of the address space), so it still gets an address of its own.
+        Value::Chan(c) => usize::MAX - *c as usize,
         _ => 0,
     };
-    // Real addresses would leak allocator behaviour into output; keep only a stable shape.
-    if raw == 0 {
-        0
-    } else {
-        0x00c0_0000_0000 + (raw as u64 & 0x00ff_fff8)
+    if host == 0 {
+        return 0;
     }
+    crate::value::meter::address_of(host, v).unwrap_or(0x00c0_0000_0000 + (host as u64 & 0x00ff_fff8))
 }
 
 /// Go's runtime `printfloat`: `+d.dddddde+ddd`.

@@ -20,6 +20,7 @@
 //! - `Nil` is the nil of every reference kind and the lazily-initialised zero value of
 //!   opaque types.
 
+pub mod address;
 pub mod meter;
 
 use std::cell::RefCell;

@@ -37,6 +37,8 @@ use std::rc::{Rc, Weak};
 
 use goroscope_compiler::bytecode::{TypeDesc, TypeId, TypeKind};
 
+use super::Value;
+use super::address::AddressBook;
 use crate::throw::Throw;
 
 /// Estimated bytes of one value (a slice element, a channel slot).
@@ -76,6 +78,9 @@ pub struct Meter {
     /// Bulk work allowed before the instruction budget runs out.
     work_left: Cell<u64>,
     over: Cell<Option<Over>>,
+    /// The addresses the program has seen (see `address`): like the heap estimate, the
+    /// per-run state that value code reaches without a machine.
+    addresses: RefCell<AddressBook>,
 }
 
 thread_local! {
@@ -84,6 +89,12 @@ thread_local! {
 
 fn current() -> Option<Rc<Meter>> {
     CURRENT.with(|c| c.borrow().clone())
+}
+
+/// The address the running program sees for the object at host address `host` (which
+/// `object` refers to); `None` outside a run.
+pub fn address_of(host: usize, object: &Value) -> Option<u64> {
+    current().map(|m| m.addresses.borrow_mut().address(host, object))
 }
 
 /// Makes `meter` the current one until the guard is dropped (the previous one is
@@ -119,6 +130,7 @@ impl Meter {
             work: Cell::new(0),
             work_left: Cell::new(max_instructions),
             over: Cell::new(None),
+            addresses: RefCell::default(),
         }
     }
 
