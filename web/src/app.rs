@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::drafts::{Draft, browser::Keeper};
 use crate::driver::{
     Driver, SHORTCUTS, control_value, every_frame, listen_to_keys, on_click, on_setting, on_value,
-    source_class,
+    source_class, use_underlined_diagnostics,
 };
 use crate::editor::Editor;
 use crate::examples::{self, Example};
@@ -117,15 +117,7 @@ pub fn App() -> Html {
             every_frame(move |now| driver.frame(now, &redraw));
         });
     }
-    {
-        let driver = driver.clone();
-        let diagnostics = driver.page.borrow().diagnostics.clone();
-        use_effect_with(diagnostics, move |diagnostics| {
-            if let Some(editor) = driver.editor.borrow().as_ref() {
-                editor.show_diagnostics(diagnostics);
-            }
-        });
-    }
+    use_underlined_diagnostics(&driver);
 
     let on_run = {
         let driver = driver.clone();

@@ -243,6 +243,18 @@ pub fn on_click(driver: &Rc<Driver>, action: Action) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| driver.dispatch(action.clone()))
 }
 
+/// Keeps the editor's underlines on the last run's compile errors.
+#[hook]
+pub fn use_underlined_diagnostics(driver: &Rc<Driver>) {
+    let driver = driver.clone();
+    let diagnostics = driver.page.borrow().diagnostics.clone();
+    use_effect_with(diagnostics, move |diagnostics| {
+        if let Some(editor) = driver.editor.borrow().as_ref() {
+            editor.show_diagnostics(diagnostics);
+        }
+    });
+}
+
 /// The CSS class of console text, by who wrote it.
 pub fn source_class(source: Source) -> &'static str {
     match source {

@@ -23,7 +23,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{HtmlAnchorElement, MessageEvent, Window};
 use yew::prelude::*;
 
-use crate::driver::{Driver, every_frame, on_click, source_class};
+use crate::driver::{Driver, every_frame, on_click, source_class, use_underlined_diagnostics};
 use crate::embed_api::{Command, Reporter, ready, views_open};
 use crate::model::Action;
 use crate::share::{self, Shared};
@@ -169,15 +169,7 @@ pub fn Embed() -> Html {
             reports.iter().for_each(tell_parent);
         });
     }
-    {
-        let driver = driver.clone();
-        let diagnostics = driver.page.borrow().diagnostics.clone();
-        use_effect_with(diagnostics, move |diagnostics| {
-            if let Some(editor) = driver.editor.borrow().as_ref() {
-                editor.show_diagnostics(diagnostics);
-            }
-        });
-    }
+    use_underlined_diagnostics(&driver);
 
     let on_run = {
         let (driver, reporter) = (driver.clone(), reporter.clone());
