@@ -8,16 +8,12 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use goroscope_runtime::{Config, Machine, Stream};
+mod common;
+
+use goroscope_runtime::Config;
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus")
-}
-
-struct Outcome {
-    stdout: String,
-    stderr: String,
-    code: i32,
 }
 
 fn run(
@@ -25,27 +21,8 @@ fn run(
     procs: usize,
     seed: u64,
     check_invariants: bool,
-) -> Outcome {
-    let config = Config {
-        procs,
-        seed,
-        check_invariants,
-        ..Config::default()
-    };
-    let mut m = Machine::new(program, config).expect("loads");
-    let exit = m.run();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    for o in m.take_output() {
-        match o.stream {
-            Stream::Stdout => out.extend(o.bytes),
-            Stream::Stderr => err.extend(o.bytes),
-        }
-    }
-    Outcome {
-        stdout: String::from_utf8_lossy(&out).into(),
-        stderr: String::from_utf8_lossy(&err).into(),
-        code: exit.code,
-    }
+) -> common::Run {
+    common::run_config(program, Config { procs, seed, check_invariants, ..Config::default() })
 }
 
 fn want_exit(src: &str) -> i32 {
@@ -103,10 +80,10 @@ fn corpus_under_several_schedules() {
                 // Invariant checks walk every goroutine: one schedule per case is enough.
                 let o = run(program.clone(), procs, seed, procs == 2 && seed == 1);
                 let err_ok = want_err.is_empty() || o.stderr.lines().any(|l| l == want_err);
-                if o.stdout != want_out || o.code != want_exit(&src) || !err_ok {
+                if o.stdout != want_out || o.exit.code != want_exit(&src) || !err_ok {
                     failures.push(format!(
                         "{name} procs={procs} seed={seed}: exit {}\n--- got\n{}--- want\n{want_out}--- stderr\n{}",
-                        o.code,
+                        o.exit.code,
                         o.stdout,
                         o.stderr.lines().take(8).collect::<Vec<_>>().join("\n")
                     ));

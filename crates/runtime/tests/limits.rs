@@ -3,33 +3,10 @@
 //! instruction budget and to virtual time. Each limit ends the run with exit code 2 and
 //! one line on stderr, never an abort.
 
-use goroscope_runtime::{Config, Machine, Stream};
+mod common;
 
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: i32,
-    instructions: u64,
-}
-
-fn run_with(src: &str, config: Config) -> Run {
-    let program = goroscope_compiler::compile_source("prog.go", src).expect("compiles");
-    let mut m = Machine::new(program, config).expect("loads");
-    let exit = m.run();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    for o in m.take_output() {
-        match o.stream {
-            Stream::Stdout => out.extend(o.bytes),
-            Stream::Stderr => err.extend(o.bytes),
-        }
-    }
-    Run {
-        stdout: String::from_utf8_lossy(&out).into(),
-        stderr: String::from_utf8_lossy(&err).into(),
-        code: exit.code,
-        instructions: m.instructions(),
-    }
-}
+use common::{Run, run_source as run_with};
+use goroscope_runtime::Config;
 
 fn with_heap(src: &str, max_heap: u64) -> Run {
     run_with(
@@ -54,7 +31,7 @@ fn with_budget(src: &str, max_instructions: u64) -> Run {
 }
 
 fn assert_oom(r: &Run, want_mib: u64, cap_mib: u64) {
-    assert_eq!(r.code, 2, "stderr: {}", r.stderr);
+    assert_eq!(r.exit.code, 2, "stderr: {}", r.stderr);
     assert_eq!(
         r.stderr,
         format!(
@@ -116,7 +93,7 @@ func main() {
         64 << 20,
     );
     assert_eq!(
-        (r.stdout.as_str(), r.stderr.as_str(), r.code),
+        (r.stdout.as_str(), r.stderr.as_str(), r.exit.code),
         ("52430025 0\n", "", 0)
     );
 }
@@ -135,7 +112,7 @@ func main() {
 "#,
         1 << 20,
     );
-    assert_eq!(r.code, 2);
+    assert_eq!(r.exit.code, 2);
     assert!(
         r.stderr.starts_with(
             "goroscope: out of memory: allocating 1 MiB would take the program's heap past 1 MiB"
@@ -182,7 +159,7 @@ fn copy_and_conversions_are_charged_per_element() {
             "package main\n\nimport \"strings\"\n\nfunc main() {{\n\ts := make([]int, 100000)\n\tb := make([]byte, 100000)\n\tstr := strings.Repeat(\"x\", 100000)\n\t_, _, _ = s, b, str\n\tfor i := 0; i < 1000; i++ {{\n\t\t{body}\n\t}}\n}}\n"
         );
         let r = with_budget(&src, budget);
-        assert_eq!(r.code, 2, "{body}: {}", r.stderr);
+        assert_eq!(r.exit.code, 2, "{body}: {}", r.stderr);
         assert_eq!(
             r.stderr,
             "goroscope: the program was stopped after 1000000 instructions (the playground's budget)\n",
@@ -220,7 +197,7 @@ func main() {
 "#,
         1 << 40,
     );
-    assert_eq!((r.stdout.as_str(), r.code), ("true\n", 0));
+    assert_eq!((r.stdout.as_str(), r.exit.code), ("true\n", 0));
 }
 
 #[test]
@@ -246,7 +223,7 @@ fn copy_on_write_copies_of_a_large_array_are_charged() {
         1_000_000,
     );
     assert_eq!(
-        (r.stderr.as_str(), r.code),
+        (r.stderr.as_str(), r.exit.code),
         (
             "goroscope: the program was stopped after 1000000 instructions (the playground's budget)\n",
             2

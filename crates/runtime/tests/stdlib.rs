@@ -5,30 +5,14 @@
 use std::fs;
 use std::path::Path;
 
-use goroscope_runtime::{Config, Machine, Stream};
+mod common;
+
+use goroscope_runtime::Config;
 
 fn run(src: &str, procs: usize, seed: u64) -> (String, String, i32) {
-    let program = goroscope_compiler::compile_source("prog.go", src).expect("compiles");
-    let config = Config {
-        procs,
-        seed,
-        check_invariants: true,
-        ..Config::default()
-    };
-    let mut m = Machine::new(program, config).expect("loads");
-    let exit = m.run();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    for o in m.take_output() {
-        match o.stream {
-            Stream::Stdout => out.extend(o.bytes),
-            Stream::Stderr => err.extend(o.bytes),
-        }
-    }
-    (
-        String::from_utf8_lossy(&out).into(),
-        String::from_utf8_lossy(&err).into(),
-        exit.code,
-    )
+    let config = Config { procs, seed, check_invariants: true, ..Config::default() };
+    let r = common::run_source(src, config);
+    (r.stdout, r.stderr, r.exit.code)
 }
 
 #[test]

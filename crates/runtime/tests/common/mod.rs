@@ -1,5 +1,5 @@
-//! A tiny assembler for hand-written bytecode programs, and a runner that collects
-//! stdout, stderr and the exit of a whole run.
+//! A tiny assembler for hand-written bytecode programs, and a runner (of those or of Go
+//! source) that collects stdout, stderr and the exit of a whole run.
 
 #![allow(dead_code)]
 
@@ -213,15 +213,30 @@ pub struct Run {
     pub stdout: String,
     pub stderr: String,
     pub exit: Exit,
+    /// Instructions executed (bulk work included).
+    pub instructions: u64,
 }
 
 pub fn run_with(p: Program, procs: usize, seed: u64) -> Run {
-    let cfg = Config {
-        procs,
-        seed,
-        max_instructions: 50_000_000,
-        ..Config::default()
-    };
+    run_config(
+        p,
+        Config {
+            procs,
+            seed,
+            max_instructions: 50_000_000,
+            ..Config::default()
+        },
+    )
+}
+
+/// Compiles Go source (`prog.go`) and runs it under `cfg`.
+pub fn run_source(src: &str, cfg: Config) -> Run {
+    let program = goroscope_compiler::compile_source("prog.go", src).expect("compiles");
+    run_config(program, cfg)
+}
+
+/// Runs `p` to its end under `cfg`, collecting both streams.
+pub fn run_config(p: Program, cfg: Config) -> Run {
     let mut m = Machine::new(p, cfg).expect("program loads");
     let exit = m.run();
     let mut stdout = String::new();
@@ -237,6 +252,7 @@ pub fn run_with(p: Program, procs: usize, seed: u64) -> Run {
         stdout,
         stderr,
         exit,
+        instructions: m.instructions(),
     }
 }
 
