@@ -124,3 +124,35 @@ fn a_program_over_one_mebibyte_is_refused() {
     let too_long = format!("code={}", "A".repeat(3 << 20));
     assert_eq!(decode(&too_long), Err(ShareError::FragmentTooLong));
 }
+
+/// Issue 6: "a 60-line program gives a link under 2,000 characters". Every corpus and
+/// gallery program, cut to its first 60 lines (real Go, comments included), makes a link
+/// of under 2,000 characters with GOMAXPROCS, the largest seed and a 60-character page
+/// address in front.
+#[test]
+fn a_sixty_line_program_makes_a_link_under_two_thousand_characters() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut checked = 0;
+    for dir in ["examples", "tests/corpus/patterns", "tests/corpus/lang", "tests/corpus/sync"] {
+        for entry in std::fs::read_dir(root.join(dir)).expect("directory exists").flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "go") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let lines: Vec<&str> = text.lines().take(60).collect();
+            if lines.len() < 60 {
+                continue;
+            }
+            let fragment = encode(&Shared {
+                code: lines.join("\n") + "\n",
+                procs: Some(MAX_PROCS),
+                seed: Some(u64::MAX),
+            });
+            let link = format!("https://goroscope.example.org/tutorials/playground/#{fragment}");
+            assert!(link.len() < 2000, "{}: {} characters", path.display(), link.len());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "only {checked} programs have 60 lines");
+}
