@@ -93,9 +93,11 @@ pub enum Data {
         bytes: bool,
     },
     /// A map; entries in any order (the printer sorts them like `internal/fmtsort`).
+    /// `addr` is the map's address, what `%p` prints (0 when `nil`).
     Map {
         entries: Vec<(Value, Value)>,
         nil: bool,
+        addr: u64,
     },
     Struct(Vec<Field>),
     /// A pointer: `addr` 0 is nil. `elem` is the pointee, consulted only at the top
@@ -117,7 +119,8 @@ pub enum Data {
 /// Slice or array.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListKind {
-    Slice { nil: bool },
+    /// `addr` is the address of the first element, what `%p` prints (0 when `nil`).
+    Slice { nil: bool, addr: u64 },
     Array,
 }
 
@@ -187,7 +190,7 @@ impl Value {
             ty,
             Data::List {
                 elems,
-                kind: ListKind::Slice { nil: false },
+                kind: ListKind::Slice { nil: false, addr: 0 },
                 bytes,
             },
         )

@@ -52,6 +52,7 @@ fn map(ty: &str, entries: Vec<(Value, Value)>) -> Value {
         Data::Map {
             entries,
             nil: false,
+            addr: 0,
         },
     )
 }
@@ -188,7 +189,7 @@ fn fmt_verbs_corpus_output() {
         "[]int",
         Data::List {
             elems: vec![],
-            kind: ListKind::Slice { nil: true },
+            kind: ListKind::Slice { nil: true, addr: 0 },
             bytes: false,
         },
     );
@@ -197,6 +198,7 @@ fn fmt_verbs_corpus_output() {
         Data::Map {
             entries: vec![],
             nil: true,
+            addr: 0,
         },
     );
     printf(
@@ -315,7 +317,7 @@ fn fmt_verbs_corpus_output() {
                     "[]int",
                     Data::List {
                         elems: vec![],
-                        kind: ListKind::Slice { nil: true },
+                        kind: ListKind::Slice { nil: true, addr: 0 },
                         bytes: false,
                     },
                 ),
@@ -327,6 +329,7 @@ fn fmt_verbs_corpus_output() {
                     Data::Map {
                         entries: vec![],
                         nil: true,
+                        addr: 0,
                     },
                 ),
             },

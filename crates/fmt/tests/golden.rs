@@ -69,7 +69,7 @@ fn build(v: &Val) -> Value {
             let kind = if v.arr {
                 ListKind::Array
             } else {
-                ListKind::Slice { nil: v.nil }
+                ListKind::Slice { nil: v.nil, addr: 0 }
             };
             Data::List {
                 elems,
@@ -86,6 +86,7 @@ fn build(v: &Val) -> Value {
             Data::Map {
                 entries,
                 nil: v.nil,
+                addr: 0,
             }
         }
         "struct" => Data::Struct(

@@ -57,6 +57,7 @@ fn tree() -> impl Strategy<Value = Value> {
                     Data::Map {
                         entries,
                         nil: false,
+                        addr: 0,
                     },
                 )
             }),

@@ -178,7 +178,7 @@ impl Printer {
             Data::Uint(u) => self.fmt_integer(v, *u, false, verb),
             Data::Float { v: f, size } => self.fmt_float(v, *f, *size, verb),
             Data::String(s) => self.fmt_string(Some(v), s, verb),
-            Data::Map { entries, nil } => {
+            Data::Map { entries, nil, .. } => {
                 let sharp_v = self.spec.sharp_v;
                 if sharp_v {
                     self.out.extend_from_slice(v.ty.as_bytes());
@@ -256,7 +256,7 @@ impl Printer {
         let elems = list.elems;
         if self.spec.sharp_v {
             self.out.extend_from_slice(list.ty.as_bytes());
-            if list.kind == (ListKind::Slice { nil: true }) {
+            if matches!(list.kind, ListKind::Slice { nil: true, .. }) {
                 self.out.extend_from_slice(b"(nil)");
                 return;
             }
@@ -287,7 +287,7 @@ impl Printer {
             Some('v' | 'd') => {
                 if self.spec.sharp_v {
                     self.out.extend_from_slice(list.ty.as_bytes());
-                    if list.kind == (ListKind::Slice { nil: true }) {
+                    if matches!(list.kind, ListKind::Slice { nil: true, .. }) {
                         self.out.extend_from_slice(b"(nil)");
                         return;
                     }
@@ -388,12 +388,16 @@ impl Printer {
         }
     }
 
-    /// Pointers, channels and functions: `0xc000010000`, `<nil>`, or `(*T)(0x...)` for
-    /// `%#v`. Other kinds (maps, slices) have no address in the tree: `%p` of them is a
-    /// bad verb here.
+    /// Pointers, channels, functions, and for `%p` slices and maps: `0xc000010000`,
+    /// `<nil>`, or `(*T)(0x...)` for `%#v`. Other kinds are a bad verb.
     fn fmt_pointer(&mut self, v: &Value, verb: u32) {
         let u = match v.data {
             Data::Pointer { addr, .. } | Data::Chan { addr } | Data::Func { addr } => addr,
+            Data::List {
+                kind: ListKind::Slice { addr, .. },
+                ..
+            }
+            | Data::Map { addr, .. } => addr,
             _ => {
                 self.bad_verb(Some(v), verb);
                 return;

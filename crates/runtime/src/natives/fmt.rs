@@ -115,9 +115,14 @@ impl Machine {
                     .iter()
                     .map(|x| self.reflect(g, x, *elem, depth + 1, false))
                     .collect();
+                // The first element's address: the backing array's, plus the offset.
+                let addr = match v {
+                    Value::Slice(s) if !nil => address(v) + 8 * u64::from(s.off),
+                    _ => 0,
+                };
                 Data::List {
                     elems,
-                    kind: ListKind::Slice { nil },
+                    kind: ListKind::Slice { nil, addr },
                     bytes,
                 }
             }
@@ -151,6 +156,7 @@ impl Machine {
                 Data::Map {
                     entries,
                     nil: v.is_nil(),
+                    addr: if v.is_nil() { 0 } else { address(v) },
                 }
             }
             (TypeKind::Struct { fields }, Value::Agg(a)) => {
