@@ -17,14 +17,167 @@
 //! The timeline's index ([`TimelineIndex`]) grows with the events, so drawing the
 //! timeline never rescans the run.
 
+use std::borrow::Cow;
+
 use goroscope_trace::{Event, EventKind, Snapshot};
 
+use super::happened::{Happened, last_happened};
 use super::timeline::TimelineIndex;
 
 /// Fewest events between two checkpoints.
 pub const MIN_INTERVAL: usize = 1024;
 /// Events between two checkpoints per unit of snapshot weight (see `weight`).
 pub const EVENTS_PER_WEIGHT: usize = 8;
+
+/// Events per storage chunk: the log grows chunk by chunk, never by reallocating (and so
+/// never holding an old and a new buffer at once).
+const CHUNK: usize = 4096;
+
+/// A growing list kept in fixed-size chunks.
+#[derive(Clone, Debug)]
+struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Chunked<T> {
+    fn push(&mut self, item: T) {
+        if self.len.is_multiple_of(CHUNK) {
+            self.chunks.push(Vec::with_capacity(CHUNK));
+        }
+        if let Some(chunk) = self.chunks.last_mut() {
+            chunk.push(item);
+        }
+        self.len += 1;
+    }
+
+    fn get(&self, i: usize) -> Option<&T> {
+        self.chunks.get(i / CHUNK)?.get(i % CHUNK)
+    }
+}
+
+/// One event as stored: its time, and either the event packed in 64 bits (the frequent
+/// small kinds: a goroutine id and a P or line number) or the index of the whole event
+/// among the others. 16 bytes, where an `Event` takes 64 (wasm32) or 96 (64-bit).
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    t: u64,
+    /// Bits 60..64: the packed kind ([`FULL`]: the low 60 bits index `others`);
+    /// bits 28..60: the goroutine id; bits 0..28: the P or line number.
+    data: u64,
+}
+
+const FULL: u64 = 0;
+const GO_LINE: u64 = 1;
+const GO_START: u64 = 2;
+const GO_SCHED: u64 = 3;
+const GO_PREEMPT: u64 = 4;
+const GO_END: u64 = 5;
+const GLOBAL_GET_ONE: u64 = 6;
+const GO_SYSCALL: u64 = 7;
+const PROC_STOP: u64 = 8;
+
+const SMALL_BITS: u32 = 28;
+const SMALL_MAX: u64 = (1 << SMALL_BITS) - 1;
+
+/// `(tag, g, small)` packed, if both fit.
+fn pack(tag: u64, g: u64, small: u64) -> Option<u64> {
+    (g <= u64::from(u32::MAX) && small <= SMALL_MAX).then_some(tag << 60 | g << SMALL_BITS | small)
+}
+
+/// The packed form of `kind`, if it has one.
+fn packed(kind: &EventKind) -> Option<u64> {
+    match *kind {
+        EventKind::GoLine { g, line } => pack(GO_LINE, g, line.into()),
+        EventKind::GoStart { p, g } => pack(GO_START, g, p.into()),
+        EventKind::GoSched { g, p } => pack(GO_SCHED, g, p.into()),
+        EventKind::GoPreempt { g, p } => pack(GO_PREEMPT, g, p.into()),
+        EventKind::GoEnd { g, p } => pack(GO_END, g, p.into()),
+        EventKind::GoSysCall { g, p } => pack(GO_SYSCALL, g, p.into()),
+        EventKind::ProcStop { p } => pack(PROC_STOP, 0, p.into()),
+        EventKind::GlobalGet { p, ref gs } if gs.len() == 1 => {
+            pack(GLOBAL_GET_ONE, gs[0], p.into())
+        }
+        _ => None,
+    }
+}
+
+/// The event a packed slot stands for.
+fn unpack(t: u64, data: u64) -> Event {
+    let g = (data >> SMALL_BITS) & u64::from(u32::MAX);
+    let small = (data & SMALL_MAX) as u32;
+    let kind = match data >> 60 {
+        GO_LINE => EventKind::GoLine { g, line: small },
+        GO_START => EventKind::GoStart { p: small, g },
+        GO_SCHED => EventKind::GoSched { g, p: small },
+        GO_PREEMPT => EventKind::GoPreempt { g, p: small },
+        GO_END => EventKind::GoEnd { g, p: small },
+        GO_SYSCALL => EventKind::GoSysCall { g, p: small },
+        PROC_STOP => EventKind::ProcStop { p: small },
+        _ => EventKind::GlobalGet {
+            p: small,
+            gs: vec![g],
+        },
+    };
+    Event { t, kind }
+}
+
+/// Every event of a run, in arrival order, compactly.
+#[derive(Clone, Debug, Default)]
+struct Events {
+    slots: Chunked<Slot>,
+    /// The events without a packed form.
+    others: Chunked<Event>,
+}
+
+impl Events {
+    fn len(&self) -> usize {
+        self.slots.len
+    }
+
+    fn push(&mut self, event: Event) {
+        let t = event.t;
+        let data = match packed(&event.kind) {
+            Some(data) => data,
+            None => {
+                self.others.push(event);
+                FULL << 60 | (self.others.len - 1) as u64
+            }
+        };
+        self.slots.push(Slot { t, data });
+    }
+
+    /// The `i`th event: borrowed when stored whole, rebuilt when packed.
+    fn get(&self, i: usize) -> Option<Cow<'_, Event>> {
+        let slot = self.slots.get(i)?;
+        Some(match slot.data >> 60 {
+            FULL => Cow::Borrowed(self.others.get((slot.data & ((1 << 60) - 1)) as usize)?),
+            _ => Cow::Owned(unpack(slot.t, slot.data)),
+        })
+    }
+
+    /// Whether the `i`th event is a step event (see [`is_step`]), without rebuilding it.
+    fn is_step(&self, i: usize) -> bool {
+        match self.slots.get(i) {
+            // Every packed kind but GoLine is a step event.
+            Some(slot) => match slot.data >> 60 {
+                FULL => self.get(i).is_some_and(|e| is_step(&e)),
+                GO_LINE => false,
+                _ => true,
+            },
+            None => false,
+        }
+    }
+}
 
 /// A snapshot without its output, and the output's length at that point.
 #[derive(Clone, Debug, Default)]
@@ -37,7 +190,7 @@ struct Checkpoint {
 /// Every event of one run.
 #[derive(Clone, Debug)]
 pub struct Recording {
-    events: Vec<Event>,
+    events: Events,
     /// `checkpoints[k].snap.applied` increases with `k`; the first is the empty snapshot.
     checkpoints: Vec<Checkpoint>,
     /// The event count at which the next checkpoint is taken.
@@ -53,7 +206,7 @@ pub struct Recording {
 impl Default for Recording {
     fn default() -> Self {
         Recording {
-            events: Vec::new(),
+            events: Events::default(),
             checkpoints: vec![Checkpoint::default()],
             next_checkpoint: MIN_INTERVAL,
             head: Snapshot::default(),
@@ -99,7 +252,6 @@ fn prefix(s: &str, len: usize) -> String {
 impl Recording {
     /// Appends a batch the worker sent.
     pub fn push(&mut self, batch: Vec<Event>) {
-        self.events.reserve(batch.len());
         for event in batch {
             self.head.apply(&event);
             self.timeline.push(&event);
@@ -135,8 +287,27 @@ impl Recording {
         self.len() == 0
     }
 
-    pub fn events(&self) -> &[Event] {
-        &self.events
+    /// The `i`th event (counting from 0): borrowed when stored whole, rebuilt from its
+    /// packed form otherwise.
+    pub fn event(&self, i: usize) -> Option<Cow<'_, Event>> {
+        self.events.get(i)
+    }
+
+    /// Every event, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Cow<'_, Event>> + '_ {
+        (0..self.len()).filter_map(|i| self.events.get(i))
+    }
+
+    /// The last step event among the first `cursor` events, told (see
+    /// [`last_happened`]); None before the first.
+    pub fn last_happened(&self, cursor: usize) -> Option<Happened> {
+        let index = (0..cursor.min(self.len()))
+            .rev()
+            .find(|&i| self.events.is_step(i))?;
+        let event = self.events.get(index)?;
+        let mut happened = last_happened(std::slice::from_ref(&*event), 1)?;
+        happened.index = index;
+        Some(happened)
     }
 
     /// Number of checkpoints kept (the empty start included).
@@ -169,8 +340,10 @@ impl Recording {
             snap.stderr = prefix(&self.head.stderr, checkpoint.stderr);
             self.cursor = snap;
         }
-        for event in &self.events[self.cursor.applied..n] {
-            self.cursor.apply(event);
+        for i in self.cursor.applied..n {
+            if let Some(event) = self.events.get(i) {
+                self.cursor.apply(&event);
+            }
         }
         &self.cursor
     }
@@ -178,12 +351,9 @@ impl Recording {
     /// The position just after the first step event at or after position `from`
     /// (`from` events applied), or `None` when no step event was recorded after it.
     pub fn next_step(&self, from: usize) -> Option<usize> {
-        let events = self.events();
-        events
-            .get(from..)?
-            .iter()
-            .position(is_step)
-            .map(|i| from + i + 1)
+        (from..self.len())
+            .find(|&i| self.events.is_step(i))
+            .map(|i| i + 1)
     }
 
     /// The position just after the last step event before the one that ends at `from`:
@@ -192,14 +362,69 @@ impl Recording {
         if from == 0 {
             return None;
         }
-        let events = &self.events()[..from.min(self.len())];
         // Skip the step event that brought the view to `from`, then find the one before.
-        let current = events.iter().rposition(is_step)?;
+        let current = (0..from.min(self.len()))
+            .rev()
+            .find(|&i| self.events.is_step(i))?;
         Some(
-            events[..current]
-                .iter()
-                .rposition(is_step)
+            (0..current)
+                .rev()
+                .find(|&i| self.events.is_step(i))
                 .map_or(0, |i| i + 1),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use goroscope_trace::Queue;
+
+    #[test]
+    fn every_event_reads_back_as_pushed_packed_or_whole() {
+        let kinds = [
+            EventKind::GoLine { g: 7, line: 12 },
+            EventKind::GoStart { p: 3, g: 7 },
+            EventKind::GoSched { g: 7, p: 3 },
+            EventKind::GoPreempt { g: 7, p: 1 },
+            EventKind::GoEnd { g: 7, p: 0 },
+            EventKind::GoSysCall { g: 2, p: 1 },
+            EventKind::ProcStop { p: 2 },
+            EventKind::GlobalGet { p: 1, gs: vec![9] },
+            EventKind::GlobalGet {
+                p: 1,
+                gs: vec![9, 10],
+            },
+            EventKind::GlobalGet { p: 1, gs: vec![] },
+            EventKind::GoLine {
+                g: 1 << 40,
+                line: 3,
+            },
+            EventKind::GoLine {
+                g: 1,
+                line: u32::MAX,
+            },
+            EventKind::GoReady {
+                g: 4,
+                by: None,
+                p: 0,
+                queue: Queue::Local,
+            },
+            EventKind::Exit { code: 0 },
+        ];
+        let events: Vec<Event> = (0..3 * CHUNK)
+            .map(|i| Event {
+                t: i as u64 * 3,
+                kind: kinds[i % kinds.len()].clone(),
+            })
+            .collect();
+        let mut r = Recording::default();
+        r.push(events.clone());
+        assert_eq!(r.len(), events.len());
+        for (i, e) in events.iter().enumerate() {
+            assert_eq!(&*r.event(i).unwrap(), e);
+            assert_eq!(r.events.is_step(i), is_step(e));
+        }
+        assert!(r.event(events.len()).is_none());
     }
 }

@@ -20,7 +20,6 @@ use yew::prelude::*;
 
 use super::channels::{chan_views, sync_lines};
 use super::goroutines::GoList;
-use super::happened::last_happened;
 use super::recording::Recording;
 use super::scheduler::SchedView;
 use chip::Marks;
@@ -62,7 +61,7 @@ pub fn Views(props: &ViewsProps) -> Html {
     recording.seek(props.cursor);
     let recording = &*recording;
     let snap = recording.current();
-    let happened = last_happened(recording.events(), props.cursor);
+    let happened = recording.last_happened(props.cursor);
     let moved: BTreeSet<u64> = happened
         .iter()
         .flat_map(|h| h.moved.iter().copied())
@@ -100,10 +99,8 @@ pub fn Views(props: &ViewsProps) -> Html {
     let goroutines = GoList::new(snap, props.selected);
     let (chans, more_chans) = chan_views(snap);
     let sync = sync_lines(snap);
-    let last = happened
-        .as_ref()
-        .and_then(|h| recording.events().get(h.index))
-        .map(|e| &e.kind);
+    let last_event = happened.as_ref().and_then(|h| recording.event(h.index));
+    let last = last_event.as_ref().map(|e| &e.kind);
     html! {
         <section class="views" aria-label="The run" {onclick} {onmouseover}>
             {caption}
