@@ -114,9 +114,12 @@ pub struct Reporter {
 }
 
 impl Reporter {
-    /// A run starts: its console starts empty.
+    /// A run starts: its console starts empty, and its status is news even if it equals
+    /// the last run's (the page may look only after a quick run has already finished,
+    /// going from `finished` to `finished`: the host still needs that run's `done`).
     pub fn run_started(&mut self) {
         self.sent = (0, 0);
+        self.status = None;
     }
 
     /// The reports for what changed in `playground` since the last call, in order:

@@ -161,3 +161,23 @@ fn views_start_open_only_when_the_fragment_says_so() {
     assert!(!views_open("#code=abc&xviews=open"));
     assert!(!views_open(""));
 }
+
+#[test]
+fn a_quick_run_that_ends_as_the_last_one_did_is_still_reported() {
+    let mut playground = Playground::new(4, 1);
+    let mut reporter = Reporter::default();
+    for _ in 0..2 {
+        reporter.run_started();
+        playground.apply(Action::Run("package main".into()));
+        playground.apply(Action::Receive(Response::Finished {
+            outcome: Outcome::Exited,
+            exit_code: 0,
+        }));
+        // The reporter looks only now: the status went finished → running → finished.
+        let reports = reporter.changes(&playground);
+        assert_eq!(
+            reports.last(),
+            Some(&json!({"goroscope": 1, "type": "status", "status": "finished", "done": true}))
+        );
+    }
+}
