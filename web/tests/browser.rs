@@ -7,20 +7,11 @@ use goroscope_web::editor::Editor;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod browser_support;
 
-fn host() -> web_sys::Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let host = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&host)
-        .expect("attached");
-    host
-}
+use browser_support::host;
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 const PROGRAM: &str = "package main\n\nfunc main() {\n\tprintln(\"héllo\")\n}\n";
 

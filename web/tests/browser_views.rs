@@ -15,6 +15,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use yew::Callback;
 
+mod browser_support;
+
+use browser_support::host;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn at(t: u64, kind: EventKind) -> Event {
@@ -86,19 +90,6 @@ fn run() -> Vec<Event> {
         ),
         at(7, EventKind::GoStart { p: 1, g: 2 }),
     ]
-}
-
-fn host() -> web_sys::Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let host = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&host)
-        .expect("attached");
-    host
 }
 
 fn by_id(host: &web_sys::Element, id: &str) -> web_sys::Element {
