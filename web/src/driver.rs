@@ -45,6 +45,8 @@ pub struct Driver {
     draining: Cell<bool>,
     /// What the editor's gutter shows: (revision, cursor, selected) it was drawn for.
     gutter: Cell<Option<(u64, usize, Option<u64>)>>,
+    /// The marks the gutter shows: an editor update (and its layout) only when they change.
+    gutter_marks: RefCell<Vec<model::LineMark>>,
 }
 
 impl Driver {
@@ -57,6 +59,7 @@ impl Driver {
             inbox: RefCell::default(),
             draining: Cell::new(false),
             gutter: Cell::new(None),
+            gutter_marks: RefCell::default(),
         }
     }
 
@@ -152,9 +155,13 @@ impl Driver {
             let mut recording = page.recording.borrow_mut();
             model::line_marks(recording.seek(page.cursor), page.selected)
         };
+        if *self.gutter_marks.borrow() == marks {
+            return;
+        }
         if let Some(editor) = self.editor.borrow().as_ref() {
             editor.show_goroutines(&marks);
         }
+        *self.gutter_marks.borrow_mut() = marks;
     }
 
     /// The page's keyboard shortcuts ([`SHORTCUTS`]); true when `event` was one.
