@@ -27,7 +27,7 @@ pub fn run(extra: &[&str]) -> Result<()> {
 }
 
 /// Serves `dist/` on a free port for the rest of the process; its address.
-pub fn serve_dist() -> Result<String> {
+fn serve_dist() -> Result<String> {
     let listener = serve::bind(0)?;
     let address = listener
         .local_addr()
