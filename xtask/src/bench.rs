@@ -14,7 +14,16 @@ pub fn run(extra: &[&str]) -> Result<()> {
     }
     cmd::run(
         cmd::new("cargo")
-            .args(["run", "--quiet", "--release", "-p", "goroscope-cli", "--", "bench", "bench/programs"])
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "-p",
+                "goroscope-cli",
+                "--",
+                "bench",
+                "bench/programs",
+            ])
             .args(extra),
         "the benchmarks",
         "see the table above",
