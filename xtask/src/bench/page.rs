@@ -4,7 +4,7 @@
 //! `e2e/bench/page.bench.mjs` in headless Chromium, which prints the table.
 
 use crate::tools::{self, CHROMIUM, Need};
-use crate::{Failure, Result, cmd, root, serve, site};
+use crate::{Result, cmd, root, serve, site};
 
 /// Installs what building the site and driving Chromium need.
 pub fn ready() -> Result<()> {
@@ -14,7 +14,7 @@ pub fn ready() -> Result<()> {
 pub fn run(extra: &[&str]) -> Result<()> {
     ready()?;
     site::build()?;
-    let url = serve_dist()?;
+    let url = serve::dist_in_background()?;
     cmd::run(
         cmd::new("node")
             .arg(root().join("e2e/bench/page.bench.mjs"))
@@ -24,16 +24,4 @@ pub fn run(extra: &[&str]) -> Result<()> {
         "the page bench",
         "see its output above",
     )
-}
-
-/// Serves `dist/` on a free port for the rest of the process; its address.
-fn serve_dist() -> Result<String> {
-    let listener = serve::bind(0)?;
-    let address = listener
-        .local_addr()
-        .map_err(|e| Failure(format!("cannot read the server's address: {e}")))?;
-    let dist = root().join("dist");
-    // The server thread ends with the process.
-    std::thread::spawn(move || serve::serve(listener, &dist));
-    Ok(format!("http://{address}/"))
 }
