@@ -43,6 +43,15 @@ use crate::throw::Throw;
 
 /// Estimated bytes of one value (a slice element, a channel slot).
 pub const VALUE_BYTES: u64 = 32;
+/// Estimated bytes of a heap object's header (reference counts), added to its values.
+pub const OBJECT_BYTES: u64 = 16;
+/// Estimated bytes of a small object holding `values` values.
+pub fn object_bytes(values: u64) -> u64 {
+    OBJECT_BYTES + values * VALUE_BYTES
+}
+
+/// The heap estimate at which the first collection runs (Go's minimum heap target).
+pub const MIN_NEXT_GC: u64 = 4 << 20;
 /// Estimated bytes of one map slot (key, value, index entry).
 pub const MAP_ENTRY_BYTES: u64 = 112;
 /// Estimated bytes of a goroutine (Go starts each goroutine with a 2 KiB stack).
@@ -71,6 +80,11 @@ pub struct Meter {
     live: Cell<u64>,
     strings: RefCell<Vec<Weak<[u8]>>>,
     str_bytes: Cell<u64>,
+    /// Small objects: their bytes found live by the last collection plus the bytes
+    /// allocated since (see the module doc).
+    small: Cell<u64>,
+    /// The heap estimate at which the next collection runs.
+    next_gc: Cell<u64>,
     /// `strings.len()` after the last prune (the ledger is pruned when it doubles).
     pruned_len: Cell<usize>,
     /// Bulk work charged since the machine last took it.
@@ -85,6 +99,17 @@ pub struct Meter {
 
 thread_local! {
     static CURRENT: RefCell<Option<Rc<Meter>>> = const { RefCell::new(None) };
+    /// Small-object bytes counted on the fast path, not yet added to a meter.
+    static SMALL: Small = const { Small { new: Cell::new(0), room: Cell::new(u64::MAX) } };
+}
+
+/// The fast path's counter of small objects (see [`note_small`]).
+struct Small {
+    /// Bytes allocated since the current meter last took them.
+    new: Cell<u64>,
+    /// Bytes that may be allocated before the current meter must look (at the next
+    /// collection or at the cap); `u64::MAX` outside a run.
+    room: Cell<u64>,
 }
 
 fn current() -> Option<Rc<Meter>> {
@@ -101,6 +126,11 @@ pub fn address_of(host: usize, object: &Value) -> Option<u64> {
 /// restored, so machines may run inside each other's slices on one thread).
 pub fn enter(meter: &Rc<Meter>) -> Entered {
     let prev = CURRENT.with(|c| c.replace(Some(meter.clone())));
+    if let Some(p) = &prev {
+        p.take_small();
+    }
+    SMALL.with(|s| s.new.set(0));
+    meter.set_room();
     Entered(prev)
 }
 
@@ -110,7 +140,14 @@ pub struct Entered(Option<Rc<Meter>>);
 impl Drop for Entered {
     fn drop(&mut self) {
         let prev = self.0.take();
-        CURRENT.with(|c| *c.borrow_mut() = prev);
+        let left = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), prev.clone()));
+        if let Some(m) = left {
+            m.take_small();
+        }
+        match prev {
+            Some(p) => p.set_room(),
+            None => SMALL.with(|s| s.room.set(u64::MAX)),
+        }
     }
 }
 
@@ -126,6 +163,8 @@ impl Meter {
             live: Cell::new(0),
             strings: RefCell::new(Vec::new()),
             str_bytes: Cell::new(0),
+            small: Cell::new(0),
+            next_gc: Cell::new(MIN_NEXT_GC),
             pruned_len: Cell::new(0),
             work: Cell::new(0),
             work_left: Cell::new(max_instructions),
@@ -136,7 +175,43 @@ impl Meter {
 
     /// The estimated live heap, in bytes.
     pub fn heap_bytes(&self) -> u64 {
-        self.live.get().saturating_add(self.str_bytes.get())
+        self.live
+            .get()
+            .saturating_add(self.str_bytes.get())
+            .saturating_add(self.small.get())
+    }
+
+    /// Adds the small objects counted on the fast path to the estimate.
+    fn take_small(&self) {
+        let new = SMALL.with(|s| s.new.replace(0));
+        self.small.set(self.small.get().saturating_add(new));
+    }
+
+    /// Lets the fast path count small objects up to the next collection or the cap.
+    fn set_room(&self) {
+        let limit = self.next_gc.get().min(self.max_heap);
+        let room = limit.saturating_sub(self.heap_bytes());
+        SMALL.with(|s| s.room.set(room));
+    }
+
+    /// Runs a collection (dead strings are dropped from the ledger, cyclic garbage is
+    /// freed, the small-object estimate becomes what is still reachable) and sets the
+    /// next one at twice the heap that survived it (Go's GOGC=100 pacing).
+    pub fn collect(&self) {
+        self.take_small();
+        self.prune();
+        let c = super::collect::collect();
+        self.small.set(c.small_bytes);
+        self.next_gc
+            .set(self.heap_bytes().saturating_mul(2).max(MIN_NEXT_GC));
+        self.set_room();
+    }
+
+    /// Collects when the estimate reached the pacing target.
+    fn pace(&self) {
+        if self.heap_bytes() >= self.next_gc.get() {
+            self.collect();
+        }
     }
 
     fn heap_throw(&self, want: u64) -> Throw {
@@ -166,11 +241,11 @@ impl Meter {
         self.pruned_len.set(strings.len());
     }
 
-    /// Whether `bytes` more fit under the cap (pruning dead strings first if needed).
+    /// Whether `bytes` more fit under the cap (collecting first if needed).
     fn fits(&self, bytes: u64) -> bool {
         let fits = |m: &Meter| m.heap_bytes().saturating_add(bytes) <= m.max_heap;
         fits(self) || {
-            self.prune();
+            self.collect();
             fits(self)
         }
     }
@@ -191,6 +266,7 @@ impl Meter {
     pub fn reserve(&self, bytes: u64) -> Result<(), Throw> {
         let ok = self.fits(bytes);
         self.live.set(self.live.get().saturating_add(bytes));
+        self.pace();
         if ok {
             Ok(())
         } else {
@@ -302,9 +378,48 @@ pub fn check_fits(bytes: u64) -> Result<(), Throw> {
     }
 }
 
-/// Counts a string the program just made (if long enough to be tracked).
+/// Counts a small object of `bytes` just made (a cell, an aggregate, a closure, an
+/// interface box, a pointer, a short string). The fast path is a thread-local add and
+/// compare; the meter looks only when the room before the next collection or the cap is
+/// used up, and then ends the run at the next check if the cap is exceeded even after a
+/// collection.
+#[inline]
+pub fn note_small(bytes: u64) {
+    let over = SMALL.with(|s| {
+        let new = s.new.get() + bytes;
+        s.new.set(new);
+        new > s.room.get()
+    });
+    if over {
+        small_room_used_up(bytes);
+    }
+}
+
+#[cold]
+fn small_room_used_up(bytes: u64) {
+    let Some(m) = current() else {
+        SMALL.with(|s| s.new.set(0));
+        return;
+    };
+    m.take_small();
+    if m.over.get().is_some() {
+        // The run ends at the next check: no more looking (nor collecting) until then.
+        SMALL.with(|s| s.room.set(u64::MAX));
+        return;
+    }
+    if m.fits(0) {
+        m.pace();
+    } else {
+        m.flag(Over::Heap { want: bytes });
+    }
+    m.set_room();
+}
+
+/// Counts a string the program just made: a short one as a small object, a long one in
+/// the ledger.
 pub fn note_str(s: &Rc<[u8]>) {
     if s.len() < STR_TRACKED {
+        note_small(OBJECT_BYTES + s.len() as u64);
         return;
     }
     let Some(m) = current() else { return };
@@ -319,6 +434,7 @@ pub fn note_str(s: &Rc<[u8]>) {
     if grown {
         m.prune();
     }
+    m.pace();
     if !ok {
         m.flag(Over::Heap { want: bytes });
     }
@@ -390,6 +506,7 @@ impl Charge {
                 return Err(m.heap_throw(more));
             }
             m.live.set(m.live.get().saturating_add(more));
+            m.pace();
         } else {
             m.release(self.bytes - bytes);
         }
