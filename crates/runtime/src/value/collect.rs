@@ -178,6 +178,20 @@ impl Edge<'_> {
         })
     }
 
+    /// The object referred to when it is immutable and this is its only reference: it is
+    /// walked as part of the object holding the edge (its reachability is its holder's,
+    /// and it can be referenced from nowhere else), which keeps it out of the graph.
+    fn sole_immutable(&self) -> Option<Obj> {
+        let Edge::Obj(v) = self else { return None };
+        Some(match v {
+            Value::Agg(a) if Rc::strong_count(a) == 1 => Obj::Agg(a.clone()),
+            Value::Func(f) if Rc::strong_count(f) == 1 => Obj::Func(f.clone()),
+            Value::Iface(i) if Rc::strong_count(i) == 1 => Obj::Iface(i.clone()),
+            Value::Ptr(p) if Rc::strong_count(p) == 1 => Obj::Ptr(p.clone()),
+            _ => return None,
+        })
+    }
+
     /// The key ([`Obj::key`]) of the object referred to, without taking a reference.
     fn key(&self) -> Option<usize> {
         Some(match self {
@@ -262,6 +276,24 @@ impl Obj {
             Obj::Iface(i) => f(Edge::Obj(&i.val)),
             Obj::Ptr(p) => place_edges(p, f),
         }
+    }
+
+    /// Calls `f` on every edge leading out of the object and the immutable objects only
+    /// it refers to ([`Edge::sole_immutable`], walked through); returns the small-object
+    /// bytes of those walked through.
+    fn outer_edges(&self, f: &mut dyn FnMut(Edge<'_>)) -> u64 {
+        let mut inner: Vec<Obj> = Vec::new();
+        let mut route = |e: Edge<'_>, inner: &mut Vec<Obj>| match e.sole_immutable() {
+            Some(o) => inner.push(o),
+            None => f(e),
+        };
+        self.edges(&mut |e| route(e, &mut inner));
+        let mut bytes = 0;
+        while let Some(o) = inner.pop() {
+            bytes += o.small_bytes();
+            o.edges(&mut |e| route(e, &mut inner));
+        }
+        bytes
     }
 
     /// The object's bytes in the small-object estimate (a backing array's elements and a
@@ -358,7 +390,7 @@ impl Graph {
         let mut i = 0;
         while i < self.nodes.len() {
             let Graph { nodes, index } = &*self;
-            nodes[i].obj.edges(&mut |e| {
+            nodes[i].obj.outer_edges(&mut |e| {
                 if let Some(key) = e.key() {
                     match index.get(&key) {
                         Some(&j) => found.push(Ok(j)),
@@ -389,8 +421,8 @@ impl Graph {
         let mut next = Vec::new();
         while let Some(i) = work.pop() {
             let Graph { nodes, index } = &mut *self;
-            bytes += nodes[i].obj.small_bytes();
-            nodes[i].obj.edges(&mut |e| {
+            let own = nodes[i].obj.small_bytes();
+            let walked_through = nodes[i].obj.outer_edges(&mut |e| {
                 if let Edge::Obj(Value::Str(s)) = e {
                     if s.len() < STR_TRACKED && strings.insert(addr(s)) {
                         bytes += OBJECT_BYTES + s.len() as u64;
@@ -399,6 +431,7 @@ impl Graph {
                     next.push(j);
                 }
             });
+            bytes += own + walked_through;
             for j in next.drain(..) {
                 if !nodes[j].marked {
                     nodes[j].marked = true;

@@ -85,6 +85,8 @@ pub struct Meter {
     small: Cell<u64>,
     /// The heap estimate at which the next collection runs.
     next_gc: Cell<u64>,
+    /// The heap estimate right after the last collection.
+    last_live: Cell<u64>,
     /// `strings.len()` after the last prune (the ledger is pruned when it doubles).
     pruned_len: Cell<usize>,
     /// Bulk work charged since the machine last took it.
@@ -165,6 +167,7 @@ impl Meter {
             str_bytes: Cell::new(0),
             small: Cell::new(0),
             next_gc: Cell::new(MIN_NEXT_GC),
+            last_live: Cell::new(0),
             pruned_len: Cell::new(0),
             work: Cell::new(0),
             work_left: Cell::new(max_instructions),
@@ -202,8 +205,9 @@ impl Meter {
         self.prune();
         let c = super::collect::collect();
         self.small.set(c.small_bytes);
-        self.next_gc
-            .set(self.heap_bytes().saturating_mul(2).max(MIN_NEXT_GC));
+        let live = self.heap_bytes();
+        self.last_live.set(live);
+        self.next_gc.set(live.saturating_mul(2).max(MIN_NEXT_GC));
         self.set_room();
     }
 
@@ -241,13 +245,26 @@ impl Meter {
         self.pruned_len.set(strings.len());
     }
 
-    /// Whether `bytes` more fit under the cap (collecting first if needed).
+    /// Whether `bytes` more fit under the cap, after dropping dead strings from the
+    /// ledger (cheap) and then collecting if that may help: not when the heap grew by
+    /// less than an eighth since the last collection (a collection could free at most
+    /// that growth: the cap is declared exceeded at once, instead of walking the whole
+    /// heap for every allocation near the cap).
     fn fits(&self, bytes: u64) -> bool {
         let fits = |m: &Meter| m.heap_bytes().saturating_add(bytes) <= m.max_heap;
-        fits(self) || {
-            self.collect();
-            fits(self)
-        }
+        fits(self)
+            || {
+                self.take_small();
+                self.prune();
+                fits(self)
+            }
+            || {
+                let live = self.last_live.get();
+                self.heap_bytes().saturating_sub(live) >= live / 8 && {
+                    self.collect();
+                    fits(self)
+                }
+            }
     }
 
     /// Records that an allocation of `bytes` was refused without failing on the spot
