@@ -19,6 +19,10 @@
 //!   objects of the standard library (`sync.Mutex`, `strings.Builder`, ...) are `Opaque`.
 //! - `Nil` is the nil of every reference kind and the lazily-initialised zero value of
 //!   opaque types.
+//!
+//! Memory: objects are reference counted; the mutable containers (cells, backing arrays,
+//! maps) are made by [`new_cell`], [`Backing::new_vec`] and [`Value::new_map`], which
+//! register them with the cycle collector ([`collect`]); [`meter`] estimates the heap.
 
 pub mod address;
 pub mod collect;

@@ -12,18 +12,48 @@
 //! - a channel's buffer: [`VALUE_BYTES`] per slot, for the rest of the run (the
 //!   scheduler keeps every hchan);
 //! - a live goroutine: [`STACK_BYTES`] (Go's initial stack size);
-//! - a string of at least [`STR_TRACKED`] bytes: its length, while it lives.
+//! - a string of at least [`STR_TRACKED`] bytes: its length, while it lives;
+//! - small objects, [`object_bytes`] of their values: a boxed variable (`Cell`: an
+//!   escaped variable, `new`, `&T{}`, a global) 1 value, an aggregate (struct or array
+//!   made by a literal or copied on write) 1 per element, a closure or method value 1 plus
+//!   its captures, an interface box 1, an interior pointer 1, a map's own object
+//!   [`super::MAP_HEADER_VALUES`]; a short string [`OBJECT_BYTES`] plus its length.
+//!   Counting one is a thread-local add and compare ([`note_small`]); they are not
+//!   tracked one by one, so between collections the estimate counts every small object
+//!   made since the last one (dead or not), and a collection resets it to the small
+//!   objects reachable from cells, backing arrays and maps.
 //!
-//! Not counted: structs and arrays (copy-on-write aggregates; only an array type whose
-//! zero value alone exceeds the cap is refused, see [`flat_values`]), short strings,
-//! registers, closures, pointers, the trace's event log. Reference cycles are never freed (the heap is reference counted),
-//! so a program that keeps building cycles does reach the cap.
+//! Not counted: registers themselves, the zero values the machine caches per type (only
+//! an array type whose zero value alone exceeds the cap is refused, see
+//! [`flat_values`]), small objects reachable only from registers or channel buffers once
+//! a collection has run, the trace's event log.
+//!
+//! # When memory is given back
+//!
+//! Reference counting frees an object when its last reference goes. Reference cycles
+//! are freed by the collector (`super::collect`, which says how): a collection runs
+//! - when the estimate reaches `next_gc`: twice the estimate after the previous
+//!   collection, at least [`MIN_NEXT_GC`] (Go's GOGC=100 pacing);
+//! - before the cap is declared exceeded, unless the estimate grew by less than an
+//!   eighth since the previous collection (a collection could not free more than that
+//!   growth plus what died meanwhile; walking the heap for every allocation near the
+//!   cap would stall the run);
+//! - when a run finishes (`Machine::finish`): the run's cyclic garbage, and that of
+//!   machines dropped earlier on the thread (a worker running many programs one after
+//!   another keeps at most the last finished run's objects).
+//!
+//! A collection never changes what the program observes: it runs no Go code, costs no
+//! instructions and no virtual time, and frees only what no code can reach.
 //!
 //! # Invariants
 //!
 //! - `live` is the sum of the bytes of every [`Charge`] still alive plus the reservations
 //!   not yet released; `str_bytes` is the sum of the lengths in `strings` (live or not:
 //!   dead ones are dropped by `prune`, which runs before the cap is declared exceeded).
+//! - `small` plus the thread's not yet taken fast-path count is the small-object bytes
+//!   of the last collection plus every small object counted since; the fast path looks
+//!   at the meter only when its count passes `room`, which is at most what is left
+//!   before `next_gc` and before the cap.
 //! - `over` is set once the cap or the budget was exceeded by an operation that could
 //!   not fail on the spot; the machine ends the run at the next check (`check`, a native
 //!   call or the end of the instruction batch), so at most one such operation runs past
