@@ -37,7 +37,11 @@ fn new_container(rng: &mut Rng) -> Value {
 /// A value referring to random containers, possibly through immutable objects.
 fn random_value(rng: &mut Rng, cs: &[Value], depth: u32) -> Value {
     let pick = |rng: &mut Rng| cs[rng.below(cs.len())].clone();
-    match if depth > 2 { rng.below(3) } else { rng.below(9) } {
+    match if depth > 2 {
+        rng.below(3)
+    } else {
+        rng.below(9)
+    } {
         0 => Value::Int(rng.next() as i64 % 100),
         1 => Value::str(format!("s{}", rng.below(5)).as_bytes()),
         2 => pick(rng),
@@ -196,7 +200,10 @@ fn reachable_objects_survive_a_collection_and_garbage_does_not() {
         let before = Fingerprint::of(&roots);
         let c = collect::collect();
         let after = Fingerprint::of(&roots);
-        assert_eq!(before.text, after.text, "seed {seed}: a reachable object changed");
+        assert_eq!(
+            before.text, after.text,
+            "seed {seed}: a reachable object changed"
+        );
         assert_eq!(
             collect::live_containers(),
             baseline + before.containers,

@@ -101,7 +101,8 @@ fn the_same_objects_kept_reachable_exceed_the_cap() {
     let r = capped(&cycles(100_000, true), 8 << 20);
     assert_eq!(r.exit.code, 2, "{}", r.stdout);
     assert!(
-        r.stderr.starts_with("goroscope: out of memory: allocating "),
+        r.stderr
+            .starts_with("goroscope: out of memory: allocating "),
         "{}",
         r.stderr
     );
@@ -135,8 +136,9 @@ func main() {
     );
     assert_eq!(r.exit.code, 2, "{}", r.stdout);
     assert!(
-        r.stderr
-            .starts_with("goroscope: out of memory: allocating 1 MiB would take the program's heap past 16 MiB"),
+        r.stderr.starts_with(
+            "goroscope: out of memory: allocating 1 MiB would take the program's heap past 16 MiB"
+        ),
         "{}",
         r.stderr
     );

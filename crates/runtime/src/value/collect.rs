@@ -281,17 +281,17 @@ impl Obj {
     /// Calls `f` on every edge leading out of the object and the immutable objects only
     /// it refers to ([`Edge::sole_immutable`], walked through); returns the small-object
     /// bytes of those walked through.
-    fn outer_edges(&self, f: &mut dyn FnMut(Edge<'_>)) -> u64 {
-        let mut inner: Vec<Obj> = Vec::new();
+    /// `inner` is scratch space (empty on entry and on return).
+    fn outer_edges(&self, inner: &mut Vec<Obj>, f: &mut dyn FnMut(Edge<'_>)) -> u64 {
         let mut route = |e: Edge<'_>, inner: &mut Vec<Obj>| match e.sole_immutable() {
             Some(o) => inner.push(o),
             None => f(e),
         };
-        self.edges(&mut |e| route(e, &mut inner));
+        self.edges(&mut |e| route(e, inner));
         let mut bytes = 0;
         while let Some(o) = inner.pop() {
             bytes += o.small_bytes();
-            o.edges(&mut |e| route(e, &mut inner));
+            o.edges(&mut |e| route(e, inner));
         }
         bytes
     }
@@ -326,23 +326,25 @@ impl Obj {
     }
 }
 
-/// A hasher for object addresses (look-ups only; never iterated).
+/// A hasher for object addresses (look-ups only; never iterated): a multiplicative hash,
+/// rotated so that the well-mixed high bits pick the bucket (addresses are aligned: their
+/// low bits are always zero).
 #[derive(Default)]
 struct AddrHasher(u64);
 
 impl Hasher for AddrHasher {
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(32)
     }
 
     fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ *b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            self.write_usize(*b as usize);
         }
     }
 
     fn write_usize(&mut self, v: usize) {
-        self.0 = (v as u64 ^ (v as u64 >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = (self.0 ^ v as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
@@ -359,6 +361,8 @@ struct Node {
 struct Graph {
     nodes: Vec<Node>,
     index: AddrMap<usize>,
+    /// Scratch space of [`Obj::outer_edges`].
+    inner: Vec<Obj>,
 }
 
 impl Graph {
@@ -383,14 +387,20 @@ impl Graph {
             r.pruned_len = r.entries.len();
             r.entries.iter().filter_map(Tracked::upgrade).collect()
         });
+        self.nodes.reserve(roots.len());
+        self.index.reserve(roots.len());
         for obj in roots {
             self.add(obj);
         }
         let mut found: Vec<Result<usize, Obj>> = Vec::new();
         let mut i = 0;
         while i < self.nodes.len() {
-            let Graph { nodes, index } = &*self;
-            nodes[i].obj.outer_edges(&mut |e| {
+            let Graph {
+                nodes,
+                index,
+                inner,
+            } = self;
+            nodes[i].obj.outer_edges(inner, &mut |e| {
                 if let Some(key) = e.key() {
                     match index.get(&key) {
                         Some(&j) => found.push(Ok(j)),
@@ -420,9 +430,13 @@ impl Graph {
         let mut bytes = 0u64;
         let mut next = Vec::new();
         while let Some(i) = work.pop() {
-            let Graph { nodes, index } = &mut *self;
+            let Graph {
+                nodes,
+                index,
+                inner,
+            } = &mut *self;
             let own = nodes[i].obj.small_bytes();
-            let walked_through = nodes[i].obj.outer_edges(&mut |e| {
+            let walked_through = nodes[i].obj.outer_edges(inner, &mut |e| {
                 if let Edge::Obj(Value::Str(s)) = e {
                     if s.len() < STR_TRACKED && strings.insert(addr(s)) {
                         bytes += OBJECT_BYTES + s.len() as u64;

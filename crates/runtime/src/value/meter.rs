@@ -230,6 +230,7 @@ impl Meter {
     /// Runs a collection (dead strings are dropped from the ledger, cyclic garbage is
     /// freed, the small-object estimate becomes what is still reachable) and sets the
     /// next one at twice the heap that survived it (Go's GOGC=100 pacing).
+    #[cold]
     pub fn collect(&self) {
         self.take_small();
         self.prune();
@@ -242,6 +243,7 @@ impl Meter {
     }
 
     /// Collects when the estimate reached the pacing target.
+    #[inline]
     fn pace(&self) {
         if self.heap_bytes() >= self.next_gc.get() {
             self.collect();
@@ -280,21 +282,26 @@ impl Meter {
     /// less than an eighth since the last collection (a collection could free at most
     /// that growth: the cap is declared exceeded at once, instead of walking the whole
     /// heap for every allocation near the cap).
+    #[inline]
     fn fits(&self, bytes: u64) -> bool {
+        self.heap_bytes().saturating_add(bytes) <= self.max_heap
+            || self.fits_after_collecting(bytes)
+    }
+
+    #[cold]
+    fn fits_after_collecting(&self, bytes: u64) -> bool {
         let fits = |m: &Meter| m.heap_bytes().saturating_add(bytes) <= m.max_heap;
+        self.take_small();
+        self.prune();
+        if fits(self) {
+            return true;
+        }
+        let live = self.last_live.get();
+        if self.heap_bytes().saturating_sub(live) < live / 8 {
+            return false;
+        }
+        self.collect();
         fits(self)
-            || {
-                self.take_small();
-                self.prune();
-                fits(self)
-            }
-            || {
-                let live = self.last_live.get();
-                self.heap_bytes().saturating_sub(live) >= live / 8 && {
-                    self.collect();
-                    fits(self)
-                }
-            }
     }
 
     /// Records that an allocation of `bytes` was refused without failing on the spot
