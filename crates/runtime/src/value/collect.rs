@@ -32,8 +32,9 @@
 //!   internal count never exceeds the references really held by walked objects. A
 //!   container borrowed at the time of the collection is not read: its references count
 //!   as external (the objects it holds stay live).
-//! - Mark reads exactly the contents scan read (nothing runs between the two), so every
-//!   object reachable from an externally referenced one is marked.
+//! - Mark follows the edges scan recorded, which are the graph as it is (nothing runs
+//!   between the two), so every object reachable from an externally referenced one is
+//!   marked.
 //! - Only registered containers are cleared, and only when unmarked: no path leads to
 //!   them from outside the walked graph, so no code can reach them.
 //! - The collector allocates no value and runs no Go code: output, trace, virtual time
@@ -352,7 +353,13 @@ type AddrMap<V> = HashMap<usize, V, BuildHasherDefault<AddrHasher>>;
 
 struct Node {
     obj: Obj,
+    /// Strong references to the object held by walked objects.
     internal: usize,
+    /// The node's out-edges: `Graph::edges[edges.0..edges.1]`.
+    edges: (u32, u32),
+    /// Small-object bytes of the object, of the objects walked through with it, and of
+    /// the short strings first seen from it.
+    bytes: u64,
     marked: bool,
 }
 
@@ -361,6 +368,10 @@ struct Node {
 struct Graph {
     nodes: Vec<Node>,
     index: AddrMap<usize>,
+    /// Every node's out-edges (node indices), node after node.
+    edges: Vec<u32>,
+    /// Short strings already counted.
+    strings: HashSet<usize, BuildHasherDefault<AddrHasher>>,
     /// Scratch space of [`Obj::outer_edges`].
     inner: Vec<Obj>,
 }
@@ -372,6 +383,8 @@ impl Graph {
             self.nodes.push(Node {
                 obj,
                 internal: 0,
+                edges: (0, 0),
+                bytes: 0,
                 marked: false,
             });
             self.nodes.len() - 1
@@ -379,7 +392,7 @@ impl Graph {
     }
 
     /// Scan: every object reachable from the registered containers, with its internal
-    /// reference count.
+    /// reference count, its out-edges and its bytes.
     fn scan(&mut self) {
         let roots: Vec<Obj> = REGISTRY.with(|r| {
             let mut r = r.borrow_mut();
@@ -398,26 +411,39 @@ impl Graph {
             let Graph {
                 nodes,
                 index,
+                strings,
                 inner,
+                ..
             } = self;
-            nodes[i].obj.outer_edges(inner, &mut |e| {
-                if let Some(key) = e.key() {
+            let mut bytes = nodes[i].obj.small_bytes();
+            let mut str_bytes = 0;
+            bytes += nodes[i].obj.outer_edges(inner, &mut |e| {
+                if let Edge::Obj(Value::Str(s)) = e {
+                    if s.len() < STR_TRACKED && strings.insert(addr(s)) {
+                        str_bytes += OBJECT_BYTES + s.len() as u64;
+                    }
+                } else if let Some(key) = e.key() {
                     match index.get(&key) {
                         Some(&j) => found.push(Ok(j)),
                         None => found.extend(e.target().map(Err)),
                     }
                 }
             });
+            let start = self.edges.len() as u32;
             for f in found.drain(..) {
                 let j = f.unwrap_or_else(|obj| self.add(obj));
                 self.nodes[j].internal += 1;
+                self.edges.push(j as u32);
             }
+            let node = &mut self.nodes[i];
+            node.edges = (start, self.edges.len() as u32);
+            node.bytes = bytes + str_bytes;
             i += 1;
         }
     }
 
     /// Mark: everything reachable from an externally referenced object. Returns the
-    /// bytes of the marked small objects and short strings (each counted once).
+    /// bytes of the marked objects.
     fn mark(&mut self) -> u64 {
         // One strong reference of each object is the graph's own.
         let mut work: Vec<usize> = (0..self.nodes.len())
@@ -426,30 +452,15 @@ impl Graph {
         for &i in &work {
             self.nodes[i].marked = true;
         }
-        let mut strings: HashSet<usize, BuildHasherDefault<AddrHasher>> = HashSet::default();
         let mut bytes = 0u64;
-        let mut next = Vec::new();
         while let Some(i) = work.pop() {
-            let Graph {
-                nodes,
-                index,
-                inner,
-            } = &mut *self;
-            let own = nodes[i].obj.small_bytes();
-            let walked_through = nodes[i].obj.outer_edges(inner, &mut |e| {
-                if let Edge::Obj(Value::Str(s)) = e {
-                    if s.len() < STR_TRACKED && strings.insert(addr(s)) {
-                        bytes += OBJECT_BYTES + s.len() as u64;
-                    }
-                } else if let Some(&j) = e.key().and_then(|k| index.get(&k)) {
-                    next.push(j);
-                }
-            });
-            bytes += own + walked_through;
-            for j in next.drain(..) {
-                if !nodes[j].marked {
-                    nodes[j].marked = true;
-                    work.push(j);
+            let (start, end) = self.nodes[i].edges;
+            bytes += self.nodes[i].bytes;
+            for &j in &self.edges[start as usize..end as usize] {
+                let n = &mut self.nodes[j as usize];
+                if !n.marked {
+                    n.marked = true;
+                    work.push(j as usize);
                 }
             }
         }
