@@ -8,22 +8,7 @@ use std::rc::Rc;
 
 use goroscope_compiler::bytecode::{Callee, FuncId, TypeId};
 use goroscope_runtime::value::{Backing, FuncVal, Place, Root, Value, collect};
-
-/// A seeded xorshift generator (the test is a function of its seed).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use goroscope_sched::Rng;
 
 /// A container of the graph: a boxed variable, a slice (its backing array) or a map.
 fn new_container(rng: &mut Rng) -> Value {
@@ -42,7 +27,7 @@ fn random_value(rng: &mut Rng, cs: &[Value], depth: u32) -> Value {
     } else {
         rng.below(9)
     } {
-        0 => Value::Int(rng.next() as i64 % 100),
+        0 => Value::Int(rng.below(100) as i64),
         1 => Value::str(format!("s{}", rng.below(5)).as_bytes()),
         2 => pick(rng),
         3 => {
@@ -184,7 +169,7 @@ fn reachable_objects_survive_a_collection_and_garbage_does_not() {
     let baseline = collect::live_containers();
     let mut freed_total = 0;
     for seed in 1..=300u64 {
-        let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        let mut rng = Rng::new(seed);
         let cs: Vec<Value> = (0..2 + rng.below(30))
             .map(|_| new_container(&mut rng))
             .collect();
