@@ -35,9 +35,10 @@
 //! - when the estimate reaches `next_gc`: twice the estimate after the previous
 //!   collection, at least [`MIN_NEXT_GC`] (Go's GOGC=100 pacing);
 //! - before the cap is declared exceeded, unless the estimate grew by less than an
-//!   eighth since the previous collection (a collection could not free more than that
-//!   growth plus what died meanwhile; walking the heap for every allocation near the
-//!   cap would stall the run);
+//!   eighth since the previous collection: walking the heap for every allocation near
+//!   the cap would stall the run. So a run whose heap, right after a collection, holds
+//!   more than about 8/9 of the cap is stopped the next time it reaches the cap, even if
+//!   what it allocated since is already dead;
 //! - when a run finishes (`Machine::finish`): the run's cyclic garbage, and that of
 //!   machines dropped earlier on the thread (a worker running many programs one after
 //!   another keeps at most the last finished run's objects).
