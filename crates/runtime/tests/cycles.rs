@@ -170,6 +170,32 @@ fn repeated_runs_on_one_thread_leave_no_containers_behind() {
 }
 
 #[test]
+fn the_trace_does_not_depend_on_collections() {
+    // Scheduling and sync events, virtual times included, are the same whether the
+    // garbage is collected every 2 MiB or at Go's pacing.
+    let src = cycles(5_000, false).replace("\tfmt.Println", "\tgo func() {}()\n\tfmt.Println");
+    let trace = |max_heap: u64| {
+        let program = goroscope_compiler::compile_source("prog.go", &src).expect("compiles");
+        let cfg = Config {
+            procs: 2,
+            max_heap,
+            record_events: true,
+            ..Config::default()
+        };
+        let mut m = Machine::new(program, cfg).expect("loads");
+        let mut events = Vec::new();
+        while let goroscope_runtime::SliceResult::Running = m.run_slice(10_000) {
+            events.extend(m.take_events());
+        }
+        events.extend(m.take_events());
+        events
+    };
+    let tight = trace(1 << 20);
+    assert!(tight.len() > 2, "{tight:?}");
+    assert_eq!(tight, trace(512 << 20));
+}
+
+#[test]
 fn output_and_instruction_counts_do_not_depend_on_collections() {
     // A collection runs no Go code: the same program under a cap that makes it collect
     // whenever its garbage fills 2 MiB, and under one where it collects at Go's pacing,
