@@ -23,10 +23,15 @@
 //! Memory: objects are reference counted; the mutable containers (cells, backing arrays,
 //! maps) are made by [`new_cell`], [`Backing::new_vec`] and [`Value::new_map`], which
 //! register them with the cycle collector ([`collect`]); [`meter`] estimates the heap.
+//! Every object that can hold a value of its own type frees its contents through
+//! [`free`], so that freeing a long chain of objects does not recurse once per link.
 
 pub mod address;
 pub mod collect;
+mod free;
 pub mod meter;
+
+pub(crate) use free::free_entries;
 
 use std::cell::RefCell;
 use std::ops::Deref;
@@ -50,7 +55,7 @@ pub enum Value {
     Slice(Slice),
     Map(Rc<RefCell<GoMap>>),
     Chan(u64),
-    Cell(Rc<RefCell<Value>>),
+    Cell(Rc<Var>),
     Ptr(Rc<Place>),
     Func(Rc<FuncVal>),
     Iface(Rc<Iface>),
@@ -76,11 +81,30 @@ pub const MAP_HEADER_VALUES: u64 = 2;
 
 /// A boxed variable holding `v` (a `Cell` value's object, a global): registered with the
 /// cycle collector and counted on the heap meter.
-pub fn new_cell(v: Value) -> Rc<RefCell<Value>> {
-    let c = Rc::new(RefCell::new(v));
+pub fn new_cell(v: Value) -> Rc<Var> {
+    let c = Rc::new(Var(RefCell::new(v)));
     collect::track_cell(&c);
     meter::note_small(meter::object_bytes(1));
     c
+}
+
+/// A boxed variable: the object a `Cell` value points to (read and written as a
+/// `RefCell<Value>`; its contents are freed through [`free`]).
+#[derive(Debug)]
+pub struct Var(RefCell<Value>);
+
+impl Deref for Var {
+    type Target = RefCell<Value>;
+
+    fn deref(&self) -> &RefCell<Value> {
+        &self.0
+    }
+}
+
+impl Drop for Var {
+    fn drop(&mut self) {
+        self.0.get_mut().free_in_place()
+    }
 }
 
 /// The array behind a slice.
@@ -129,6 +153,12 @@ impl Elems {
     }
 }
 
+impl Drop for Elems {
+    fn drop(&mut self) {
+        free::free_values(std::mem::take(self.elems.get_mut()))
+    }
+}
+
 impl Deref for Elems {
     type Target = RefCell<Vec<Value>>;
 
@@ -148,7 +178,7 @@ pub struct Place {
 #[derive(Clone, Debug)]
 pub enum Root {
     /// A boxed variable, a `new` object or a global.
-    Cell(Rc<RefCell<Value>>),
+    Cell(Rc<Var>),
     /// Element `idx` of a slice's backing store.
     Elem(Rc<Backing>, u32),
 }
@@ -169,11 +199,28 @@ impl FuncVal {
     }
 }
 
+impl Drop for FuncVal {
+    fn drop(&mut self) {
+        if let Some(recv) = &mut self.recv {
+            recv.free_in_place()
+        }
+        if !self.captures.iter().all(Value::frees_shallowly) {
+            free::free_values(std::mem::take(&mut self.captures).into_vec())
+        }
+    }
+}
+
 /// A non-nil interface value.
 #[derive(Clone, Debug)]
 pub struct Iface {
     pub ty: TypeId,
     pub val: Value,
+}
+
+impl Drop for Iface {
+    fn drop(&mut self) {
+        self.val.free_in_place()
+    }
 }
 
 impl Value {
