@@ -26,17 +26,21 @@
 //!
 //! So the host stack holds at most one object's drop glue down to the next such object
 //! (bounded by the program text's type nesting), and the queue holds a chain's frontier:
-//! one entry per link being freed, popped before the next link is reached. Long vectors
-//! are taken one element at a time so that freeing a slice of a million lists does not
-//! queue a million lists at once.
+//! one entry per link being freed, popped before the next link is reached. A vector's
+//! elements (a backing array, a map's entries) are dropped from the last; when one
+//! queues orphans, the rest of the vector is queued beneath them, so freeing a slice of
+//! a million lists does not queue a million lists at once.
 //!
 //! # Cost
 //!
 //! A drop runs this code only when an object's last reference goes away and it holds a
-//! value that is itself the last reference to an object: dropping a scalar, a string or a
-//! shared reference (the hot path of the interpreter) never reaches the queue.
+//! value that is itself the last reference to an object holding more than leaves
+//! ([`Value::frees_shallowly`]): dropping a scalar, a string, a shared reference, or a
+//! small struct or interface box of those (the hot path of the interpreter) never
+//! reaches the queue.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use super::Value;
 
@@ -71,7 +75,7 @@ fn free(orphans: Orphans) {
     let mut next = Some(orphans);
     while let Some(orphans) = next {
         orphans.drop_some();
-        next = QUEUE.with(|q| q.borrow_mut().pop());
+        next = with_queue(Vec::pop).flatten();
     }
 }
 
@@ -89,8 +93,17 @@ pub(crate) fn free_entries(entries: Vec<Option<(Value, Value)>>) {
     }
 }
 
+/// Runs `f` on the queue; `None` once the thread's queue is gone (the thread is
+/// exiting).
+fn with_queue<R>(f: impl FnOnce(&mut Vec<Orphans>) -> R) -> Option<R> {
+    QUEUE.try_with(|q| f(&mut q.borrow_mut())).ok()
+}
+
 fn enqueue(orphans: Orphans) {
-    QUEUE.with(|q| q.borrow_mut().push(orphans))
+    let mut orphans = Some(orphans);
+    with_queue(|q| q.extend(orphans.take()));
+    // Without a queue (the thread is exiting) the orphans are dropped on the spot.
+    drop(orphans)
 }
 
 /// Ends the running [`free`] when dropped (also if a drop unwinds).
@@ -103,34 +116,42 @@ impl Drop for Running {
 }
 
 impl Orphans {
-    /// Drops these orphans, or (for a vector) its trailing elements up to and including
-    /// the first that holds more than itself, queueing the rest. Called by the running
-    /// [`free`] with no borrow of the queue held: the drops queue what they orphan.
+    /// Drops these orphans. Called by the running [`free`] with no borrow of the queue
+    /// held: the drops queue what they orphan.
     fn drop_some(self) {
         match self {
             Orphans::One(v) => drop(v),
-            Orphans::Many(mut vs) => {
-                while let Some(v) = vs.pop() {
-                    if !v.frees_shallowly() {
-                        if !vs.is_empty() {
-                            enqueue(Orphans::Many(vs));
-                        }
-                        return drop(v);
-                    }
-                }
-            }
-            Orphans::Entries(mut es) => {
-                while let Some(e) = es.pop() {
-                    if let Some((k, v)) = &e
-                        && !(k.frees_shallowly() && v.frees_shallowly())
-                    {
-                        if !es.is_empty() {
-                            enqueue(Orphans::Entries(es));
-                        }
-                        return drop(e);
-                    }
-                }
-            }
+            Orphans::Many(vs) => drop_each(vs, Value::frees_shallowly, Orphans::Many),
+            Orphans::Entries(es) => drop_each(
+                es,
+                |e| {
+                    e.as_ref()
+                        .is_none_or(|(k, v)| k.frees_shallowly() && v.frees_shallowly())
+                },
+                Orphans::Entries,
+            ),
+        }
+    }
+}
+
+/// Drops `items` from the last, until one queues orphans: then the rest is queued
+/// beneath them (taken up again once that item's chain is freed), so the queue holds a
+/// chain's frontier, not every chain of a long vector at once. Items that free
+/// shallowly are dropped without looking at the queue.
+fn drop_each<T>(mut items: Vec<T>, shallow: impl Fn(&T) -> bool, rest: fn(Vec<T>) -> Orphans) {
+    while let Some(item) = items.pop() {
+        if shallow(&item) {
+            continue;
+        }
+        let queued = with_queue(|q| q.len());
+        drop(item);
+        if let Some(queued) = queued
+            && !items.is_empty()
+            && with_queue(|q| q.len()) > Some(queued)
+        {
+            let rest = rest(items);
+            with_queue(|q| q.insert(queued, rest));
+            return;
         }
     }
 }
@@ -139,8 +160,7 @@ impl Value {
     /// Whether dropping this value frees nothing that holds values: a scalar, a string,
     /// an opaque object, or a reference that is not the last one to its object.
     #[inline]
-    pub(super) fn frees_shallowly(&self) -> bool {
-        use std::rc::Rc;
+    fn is_leaf(&self) -> bool {
         match self {
             Value::Nil
             | Value::Bool(_)
@@ -157,6 +177,20 @@ impl Value {
             Value::Func(f) => Rc::strong_count(f) > 1,
             Value::Iface(i) => Rc::strong_count(i) > 1,
             Value::MapIter(it) => Rc::strong_count(it) > 1,
+        }
+    }
+
+    /// Whether dropping this value in any drop is bounded without help from [`free`]: a
+    /// leaf ([`Value::is_leaf`]), or the last reference to a struct, an interface or a
+    /// boxed variable whose contents are leaves (the common short-lived objects, freed
+    /// on the spot rather than queued).
+    #[inline]
+    pub(super) fn frees_shallowly(&self) -> bool {
+        match self {
+            Value::Agg(a) => Rc::strong_count(a) > 1 || a.iter().all(Value::is_leaf),
+            Value::Iface(i) => Rc::strong_count(i) > 1 || i.val.is_leaf(),
+            Value::Cell(c) => Rc::strong_count(c) > 1 || c.try_borrow().is_ok_and(|v| v.is_leaf()),
+            v => v.is_leaf(),
         }
     }
 
