@@ -208,6 +208,7 @@ impl Machine {
     pub fn new(program: Program, config: Config) -> Result<Machine, LoadError> {
         bytecode::validate(&program).map_err(|e| LoadError(e.to_string()))?;
         let mut program = program;
+        bytecode::fuse(&mut program);
         let rt = natives::install(&mut program);
         let mut resolved = Vec::with_capacity(program.natives.len());
         for name in &program.natives {
