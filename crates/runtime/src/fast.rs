@@ -129,6 +129,16 @@ pub(crate) fn set_int(slot: &mut Value, v: i64) {
     }
 }
 
+/// `slot := v`, dropping the old value in line when it holds no reference (a register
+/// overwritten by a received int or bool skips the call into `drop_in_place`).
+#[inline(always)]
+pub(crate) fn set_value(slot: &mut Value, v: Value) {
+    match std::mem::replace(slot, v) {
+        Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Chan(_) => {}
+        old => drop(old),
+    }
+}
+
 /// `slot := Bool(v)`.
 #[inline(always)]
 pub(crate) fn set_bool(slot: &mut Value, v: bool) {

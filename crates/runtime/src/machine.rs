@@ -940,8 +940,8 @@ impl Machine {
 pub(crate) fn write_top(g: &mut GState, r: Option<bytecode::Reg>, v: Value) {
     if let (Some(r), Some(top)) = (r, g.frames.last()) {
         let i = top.base as usize + r.0 as usize;
-        if i < g.regs.len() {
-            g.regs[i] = v;
+        if let Some(slot) = g.regs.get_mut(i) {
+            crate::fast::set_value(slot, v);
         }
     }
 }

@@ -628,6 +628,10 @@ impl<V: Elem> Machine<V> {
     }
 
     fn earliest_timer(&mut self) -> Option<u64> {
+        if self.timers.is_empty() {
+            // No timer was ever made, so every heap is empty: skip the walk over the Ps.
+            return None;
+        }
         let timers = &self.timers;
         self.ps
             .iter_mut()
@@ -819,12 +823,17 @@ impl<V: Elem> Machine<V> {
         Found::Run(last, false)
     }
 
-    /// Fires the due timers of `owner`'s heap at `p`'s clock; wake-ups go to `p`.
-    #[inline]
+    /// Fires the due timers of `owner`'s heap at `p`'s clock; wake-ups go to `p`. The
+    /// test for an empty heap is inlined into findRunnable: most Ps have no timers.
+    #[inline(always)]
     fn run_timers(&mut self, owner: PId, p: PId) {
-        if self.ps[owner.index()].timers.is_empty() {
-            return;
+        if !self.ps[owner.index()].timers.is_empty() {
+            self.run_due_timers(owner, p);
         }
+    }
+
+    #[inline(never)]
+    fn run_due_timers(&mut self, owner: PId, p: PId) {
         let now = self.clock_of(p);
         loop {
             let timers = &self.timers;
