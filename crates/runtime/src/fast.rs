@@ -235,6 +235,20 @@ pub(crate) fn run<'p>(
                     set_float(reg_mut!($dst), v)
                 }};
             }
+            // A superinstruction counts two; with one instruction left it does its first
+            // half (the add) and stops at the second, kept at pc+1.
+            macro_rules! add_jump_if_lt {
+                ($a:expr, $step:expr, $bound:expr, $target:expr) => {{
+                    let v = int!($a).wrapping_add($step as i64);
+                    int_op!($a, v);
+                    if left == 1 {
+                        pc += 1;
+                    } else {
+                        left -= 1;
+                        pc = if v < $bound { $target as usize } else { pc + 2 };
+                    }
+                }};
+            }
             macro_rules! jump_if {
                 ($c:expr, $target:expr) => {
                     if $c {
@@ -394,36 +408,14 @@ pub(crate) fn run<'p>(
                 Instr::JumpIfGeIntImm { a, imm, target } => jump_if!(int!(a) >= imm as i64, target),
                 Instr::JumpIfEqIntImm { a, imm, target } => jump_if!(int!(a) == imm as i64, target),
                 Instr::JumpIfNeIntImm { a, imm, target } => jump_if!(int!(a) != imm as i64, target),
-                // A superinstruction counts two; with one instruction left it does its
-                // first half and stops at the second, kept at pc+1.
                 Instr::AddImmJumpIfLtImm {
                     a,
                     step,
                     limit,
                     target,
-                } => {
-                    let v = int!(a).wrapping_add(step as i64);
-                    int_op!(a, v);
-                    if left == 1 {
-                        pc += 1;
-                    } else {
-                        left -= 1;
-                        pc = if v < limit as i64 {
-                            target as usize
-                        } else {
-                            pc + 2
-                        };
-                    }
-                }
+                } => add_jump_if_lt!(a, step, limit as i64, target),
                 Instr::AddImmJumpIfLt { a, b, step, target } => {
-                    let v = int!(a).wrapping_add(step as i64);
-                    int_op!(a, v);
-                    if left == 1 {
-                        pc += 1;
-                    } else {
-                        left -= 1;
-                        pc = if v < int!(b) { target as usize } else { pc + 2 };
-                    }
+                    add_jump_if_lt!(a, step, int!(b), target)
                 }
                 Instr::LoadCapture { dst, idx } => {
                     let top = g.frames.last().and_then(|f| f.closure.as_ref());

@@ -113,27 +113,22 @@ mod tests {
 
     #[test]
     fn pairs_on_other_registers_are_left_alone() {
-        let add = Instr::AddIntImm {
-            dst: Reg(1),
-            a: Reg(0),
+        let add = |dst, a| Instr::AddIntImm {
+            dst: Reg(dst),
+            a: Reg(a),
             imm: 1,
         };
-        let lt = Instr::JumpIfLtIntImm {
-            a: Reg(1),
+        let lt = |a| Instr::JumpIfLtIntImm {
+            a: Reg(a),
             imm: 10,
             target: 0,
         };
-        assert_eq!(fused(add, lt), None);
-        let add = Instr::AddIntImm {
-            dst: Reg(1),
-            a: Reg(1),
-            imm: 1,
-        };
-        let lt = Instr::JumpIfLtIntImm {
-            a: Reg(2),
-            imm: 10,
-            target: 0,
-        };
-        assert_eq!(fused(add, lt), None);
+        for (first, second) in [
+            (add(1, 0), lt(1)),
+            (add(1, 1), lt(2)),
+            (add(1, 1), add(1, 1)),
+        ] {
+            assert_eq!(fused(first, second), None, "{first:?}; {second:?}");
+        }
     }
 }
