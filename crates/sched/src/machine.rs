@@ -441,6 +441,7 @@ impl<V: Elem> Machine<V> {
     }
 
     /// Parks the running G (gopark). The interpreter stops running it.
+    #[inline(always)]
     pub(crate) fn park(&mut self, cur: Cur, reason: WaitReason, object: Option<Obj>) {
         self.stop_running(cur);
         self.gs[cur.g.index()].status = Status::Waiting(reason);
@@ -458,6 +459,7 @@ impl<V: Elem> Machine<V> {
 
     /// Makes waiting `g` runnable in `p`'s runnext (goready from the G running on `p`,
     /// or from a timer run by `p`).
+    #[inline(always)]
     pub(crate) fn goready(&mut self, g: GoId, p: PId) {
         let now = self.clock_of(p);
         let gg = &mut self.gs[g.index()];
@@ -495,6 +497,7 @@ impl<V: Elem> Machine<V> {
 
     /// runqput: with `next`, g takes runnext and the old occupant goes to the tail; a
     /// full ring sends half of itself plus g to the global queue (runqputslow).
+    #[inline(always)]
     pub(crate) fn runqput(&mut self, p: PId, g: GoId, next: bool) {
         let pp = &mut self.ps[p.index()];
         let g = if next {
@@ -506,22 +509,29 @@ impl<V: Elem> Machine<V> {
             g
         };
         if let Err(g) = pp.runq.push_back(g) {
-            let half = pp.runq.len() / 2;
-            let mut batch = pp.runq.take_front(half);
-            batch.push(g);
-            if self.cfg.randomize_scheduler {
-                self.rng.shuffle(&mut batch);
-            }
-            emit!(
-                self,
-                p,
-                EventKind::GlobalPut {
-                    from: p.0,
-                    gs: batch.iter().map(|g| g.0).collect()
-                }
-            );
-            self.global.extend(batch);
+            self.runqputslow(p, g);
         }
+    }
+
+    /// runqputslow: `p`'s ring is full; half of it plus `g` go to the global queue.
+    #[inline(never)]
+    fn runqputslow(&mut self, p: PId, g: GoId) {
+        let pp = &mut self.ps[p.index()];
+        let half = pp.runq.len() / 2;
+        let mut batch = pp.runq.take_front(half);
+        batch.push(g);
+        if self.cfg.randomize_scheduler {
+            self.rng.shuffle(&mut batch);
+        }
+        emit!(
+            self,
+            p,
+            EventKind::GlobalPut {
+                from: p.0,
+                gs: batch.iter().map(|g| g.0).collect()
+            }
+        );
+        self.global.extend(batch);
     }
 
     /// Gives `p` an M and makes it look for work at `clock`.
