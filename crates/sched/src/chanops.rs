@@ -134,6 +134,7 @@ impl<V: Elem> Machine<V> {
     }
 
     /// `ch <- v`. A nil channel blocks forever.
+    #[inline(always)]
     pub fn chan_send(&mut self, cur: Cur, ch: Option<ChanId>, v: V) -> SendResult {
         let Some(ch) = ch else {
             self.park(cur, WaitReason::ChanSendNilChan, None);
@@ -151,6 +152,7 @@ impl<V: Elem> Machine<V> {
     }
 
     /// `<-ch`. A nil channel blocks forever.
+    #[inline(always)]
     pub fn chan_recv(&mut self, cur: Cur, ch: Option<ChanId>) -> RecvResult<V> {
         let Some(ch) = ch else {
             self.park(cur, WaitReason::ChanReceiveNilChan, None);
