@@ -308,11 +308,11 @@ impl Machine {
                         }
                     }
                     Instr::MakeFunc { dst, callee } => {
-                        r!(dst) = Value::Func(Rc::new(FuncVal {
+                        r!(dst) = Value::func(FuncVal {
                             callee,
                             recv: None,
                             captures: Box::new([]),
-                        }))
+                        })
                     }
                     Instr::MakeClosure {
                         dst,
@@ -322,27 +322,27 @@ impl Machine {
                     } => {
                         let start = b.0 as usize;
                         let captures: Box<[Value]> = regs[start..start + cnt as usize].into();
-                        r!(dst) = Value::Func(Rc::new(FuncVal {
+                        r!(dst) = Value::func(FuncVal {
                             callee: Callee::Func(f),
                             recv: None,
                             captures,
-                        }))
+                        })
                     }
                     Instr::BindMethod { dst, recv, callee } => {
                         let rv = r!(recv).clone();
-                        r!(dst) = Value::Func(Rc::new(FuncVal {
+                        r!(dst) = Value::func(FuncVal {
                             callee,
                             recv: Some(rv),
                             captures: Box::new([]),
-                        }))
+                        })
                     }
                     Instr::BindIfaceMethod { dst, recv, method } => {
                         let (callee, rv) = tri!(self.resolve_method(&r!(recv), method));
-                        r!(dst) = Value::Func(Rc::new(FuncVal {
+                        r!(dst) = Value::func(FuncVal {
                             callee,
                             recv: Some(rv),
                             captures: Box::new([]),
-                        }))
+                        })
                     }
                     Instr::LoadCapture { dst, idx } => {
                         r!(dst) = tri!(capture(g.frames.last(), idx)).clone()
@@ -428,8 +428,7 @@ impl Machine {
                         n: cnt,
                     } => {
                         let start = b.0 as usize;
-                        let v: Rc<[Value]> = regs[start..start + cnt as usize].into();
-                        r!(dst) = Value::Agg(v)
+                        r!(dst) = Value::agg(&regs[start..start + cnt as usize])
                     }
                     Instr::GetField { dst, src, field } => {
                         r!(dst) = match &r!(src) {
@@ -598,7 +597,7 @@ impl Machine {
                         put_bool!(ok, good)
                     }
 
-                    Instr::MakeMap { dst, .. } => r!(dst) = Value::Map(Default::default()),
+                    Instr::MakeMap { dst, .. } => r!(dst) = Value::new_map(),
                     Instr::MapGet { dst, map, key, ty } => {
                         let v = tri!(self.map_get(&r!(map), &r!(key), ty)).0;
                         r!(dst) = v
@@ -1035,7 +1034,7 @@ fn addr_child(p: &Value, i: u32) -> Result<Value, Throw> {
             ));
         }
     };
-    Ok(Value::Ptr(Rc::new(place)))
+    Ok(Value::ptr(place))
 }
 
 /// `&s[i]`.
@@ -1050,7 +1049,7 @@ fn addr_index(s: &Value, i: i64) -> Result<Value, Throw> {
                 },
                 crate::value::Backing::Array(pl) => pl.child(idx),
             };
-            Ok(Value::Ptr(Rc::new(place)))
+            Ok(Value::ptr(place))
         }
         Value::Slice(sl) => Err(Throw::bounds(i, sl.len as usize)),
         _ => Err(Throw::bounds(i, 0)),

@@ -271,7 +271,7 @@ impl Machine {
         m.globals = (0..m.prog.globals.len())
             .map(|i| {
                 let ty = m.prog.globals[i].ty;
-                Rc::new(RefCell::new(m.zero(ty)))
+                crate::value::new_cell(m.zero(ty))
             })
             .collect();
         let mut g1 = GState::new(1);
@@ -486,6 +486,8 @@ impl Machine {
             let p = self.cur.p;
             self.sched.record(p, EventKind::Exit { code: e.code });
             self.exit = Some(e);
+            // Frees the run's cyclic garbage (and earlier machines' on this thread).
+            self.meter.collect();
         }
     }
 
