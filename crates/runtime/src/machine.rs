@@ -208,6 +208,7 @@ impl Machine {
     pub fn new(program: Program, config: Config) -> Result<Machine, LoadError> {
         bytecode::validate(&program).map_err(|e| LoadError(e.to_string()))?;
         let mut program = program;
+        bytecode::fuse(&mut program);
         let rt = natives::install(&mut program);
         let mut resolved = Vec::with_capacity(program.natives.len());
         for name in &program.natives {
@@ -941,8 +942,8 @@ impl Machine {
 pub(crate) fn write_top(g: &mut GState, r: Option<bytecode::Reg>, v: Value) {
     if let (Some(r), Some(top)) = (r, g.frames.last()) {
         let i = top.base as usize + r.0 as usize;
-        if i < g.regs.len() {
-            g.regs[i] = v;
+        if let Some(slot) = g.regs.get_mut(i) {
+            crate::fast::set_value(slot, v);
         }
     }
 }
