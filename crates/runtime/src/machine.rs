@@ -42,6 +42,17 @@ use crate::value::{FuncVal, Value};
 
 /// Virtual nanoseconds per instruction.
 pub const NS_PER_INSTR: u64 = 1;
+/// A batch cut off by the end of a slice (see `Machine::carried`).
+#[derive(Clone, Copy)]
+struct Carried {
+    cur: Cur,
+    /// Instructions left in the batch.
+    batch: u64,
+    /// Instructions (and bulk work) the batch ran before the cut, not yet charged to the
+    /// P's clock: the clock moves only when a batch ends, wherever the slices end.
+    uncharged: u64,
+}
+
 /// Instructions executed between two charges of virtual time to the scheduler.
 pub const BATCH: u64 = 1000;
 
@@ -166,12 +177,12 @@ pub struct Machine {
     pub(crate) gs: Vec<Option<Box<GState>>>,
     /// The running goroutine's token.
     pub(crate) cur: Cur,
-    /// The goroutine the end of the last `run_slice` interrupted, and the instructions left
-    /// in its interrupted [`BATCH`]. The next slice resumes it without asking the
-    /// scheduler and finishes that batch before looking at the P's deadline, exactly as if
-    /// the slice had gone on: so how a run is cut into slices (the CLI's, the worker's, a
-    /// step's) never changes which goroutine runs when.
-    carried: Option<(Cur, u64)>,
+    /// The batch the end of the last `run_slice` interrupted. The next slice resumes it
+    /// without asking the scheduler and finishes it before looking at the P's deadline,
+    /// exactly as if the slice had gone on: so how a run is cut into slices (the CLI's,
+    /// the worker's, a step's) never changes which goroutine runs when, nor the time any
+    /// event or `time.Now` sees.
+    carried: Option<Carried>,
     live_goroutines: usize,
     output: Vec<Output>,
     output_bytes: usize,
@@ -295,9 +306,16 @@ impl Machine {
         let mut left = max_instructions;
         let _meter = meter::enter(&self.meter);
         while self.exit.is_none() && left > 0 {
-            let (next, mut batch) = match self.carried.take() {
-                Some((cur, rest)) => (Next::Run { cur, wakeup: None }, rest),
-                None => (self.sched.next_slice(), BATCH),
+            let (next, mut batch, mut uncharged) = match self.carried.take() {
+                Some(c) => (
+                    Next::Run {
+                        cur: c.cur,
+                        wakeup: None,
+                    },
+                    c.batch,
+                    c.uncharged,
+                ),
+                None => (self.sched.next_slice(), BATCH, 0),
             };
             match next {
                 Next::Deadlock(d) => self.deadlock(d),
@@ -346,7 +364,11 @@ impl Machine {
                             break;
                         }
                         if left == 0 {
-                            self.carried = Some((cur, batch));
+                            self.carried = Some(Carried {
+                                cur,
+                                batch,
+                                uncharged,
+                            });
                             break;
                         }
                         self.meter.set_executed(self.executed);
@@ -360,12 +382,15 @@ impl Machine {
                         }
                         left = left.saturating_sub(n + work);
                         self.executed += n + work;
-                        let over = self.sched.charge(self.cur.p, (n + work) * NS_PER_INSTR);
                         if matches!(s, Stop::Budget) && n < batch {
-                            // The slice ended inside the batch: the next slice finishes it.
+                            // The slice ended inside the batch: the next slice finishes it
+                            // and charges the clock for all of it.
                             batch -= n;
+                            uncharged += n + work;
                             continue;
                         }
+                        let ran = std::mem::take(&mut uncharged) + n + work;
+                        let over = self.sched.charge(self.cur.p, ran * NS_PER_INSTR);
                         batch = BATCH;
                         if self.cfg.check_invariants
                             && let Err(e) = self.sched.check_invariants()
