@@ -22,7 +22,15 @@ fn run(
     seed: u64,
     check_invariants: bool,
 ) -> common::Run {
-    common::run_config(program, Config { procs, seed, check_invariants, ..Config::default() })
+    common::run_config(
+        program,
+        Config {
+            procs,
+            seed,
+            check_invariants,
+            ..Config::default()
+        },
+    )
 }
 
 fn want_exit(src: &str) -> i32 {
