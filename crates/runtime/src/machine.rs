@@ -65,7 +65,8 @@ pub struct Config {
     pub max_heap: u64,
     /// Scheduler parameters other than procs/seed/record (local queue size, 61, ...).
     pub sched: sched::Config,
-    /// Check the scheduler's invariants after every batch of instructions (tests).
+    /// Check the scheduler's invariants after every scheduling step (tests; sets
+    /// `sched.check_invariants`). A violation ends the run with an internal error.
     pub check_invariants: bool,
 }
 
@@ -236,6 +237,7 @@ impl Machine {
         scfg.gomaxprocs = config.procs.max(1);
         scfg.seed = config.seed;
         scfg.record = config.record_events;
+        scfg.check_invariants |= config.check_invariants;
         let sched = sched::Machine::new(scfg);
         let cur = Cur {
             p: sched::PId(0),
@@ -366,9 +368,8 @@ impl Machine {
                             continue;
                         }
                         batch = BATCH;
-                        if self.cfg.check_invariants
-                            && let Err(e) = self.sched.check_invariants()
-                        {
+                        if let Some(e) = self.sched.invariant_violation() {
+                            let e = e.to_owned();
                             self.die(
                                 &mut g,
                                 Throw::Internal(format!("scheduler invariant broken: {e}")),

@@ -10,7 +10,7 @@ mod common;
 use goroscope_runtime::Config;
 
 fn run(src: &str, procs: usize, seed: u64) -> (String, String, i32) {
-    let config = Config { procs, seed, check_invariants: true, ..Config::default() };
+    let config = Config { procs, seed, ..common::test_config() };
     let r = common::run_source(src, config);
     (r.stdout, r.stderr, r.exit.code)
 }

@@ -1,7 +1,8 @@
 //! A scripted-goroutine harness: each goroutine runs a tiny script of ops against the
 //! machine, as the interpreter would run bytecode. Channels, mutexes and WaitGroups are
-//! numbered per run (`Op::Send(0, ..)` uses the run's channel 0). Every step is
-//! followed by `check_invariants`.
+//! numbered per run (`Op::Send(0, ..)` uses the run's channel 0). The machine checks
+//! its invariants after every step (`Config::check_invariants`), and the harness checks
+//! them again at the end of every slice.
 
 #![allow(dead_code)]
 
@@ -99,7 +100,10 @@ pub fn run(cfg: Config, setup: &Setup, main: Vec<Op>) -> Outcome {
 }
 
 pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usize) -> Outcome {
-    let mut m = Machine::<i64>::new(cfg);
+    let mut m = Machine::<i64>::new(Config {
+        check_invariants: true,
+        ..cfg
+    });
     let mut scripts: BTreeMap<GoId, Script> = BTreeMap::new();
     scripts.insert(
         GoId::MAIN,
@@ -347,8 +351,11 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
                 break;
             }
         }
+        if let Some(e) = m.invariant_violation() {
+            panic!("invariant violated {e}\nlog: {log:#?}");
+        }
         if let Err(e) = m.check_invariants() {
-            panic!("invariant violated: {e}\nlog: {log:#?}");
+            panic!("invariant violated at the end of a slice: {e}\nlog: {log:#?}");
         }
         if m.recording() {
             for ev in &m.events()[replayed.applied..] {
