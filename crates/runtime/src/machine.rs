@@ -187,8 +187,6 @@ pub struct Machine {
     pub(crate) cached: std::collections::BTreeMap<&'static str, Value>,
     /// The heap estimate and bulk work of this run.
     pub(crate) meter: Rc<Meter>,
-    /// Readers (`RLock` calls minus `RUnlock` calls) per RWMutex id, for `TryLock`.
-    pub(crate) rw_readers: std::collections::BTreeMap<u64, i64>,
     /// `go native(args)` bodies by goroutine id, run when the goroutine first runs.
     pub(crate) go_natives: std::collections::BTreeMap<u64, (Rc<FuncVal>, Vec<Value>)>,
 }
@@ -262,7 +260,6 @@ impl Machine {
             contexts: Vec::new(),
             cached: Default::default(),
             meter: Rc::new(Meter::new(config.max_heap, config.max_instructions)),
-            rw_readers: Default::default(),
             go_natives: Default::default(),
             cfg: config,
             gs: Vec::new(),

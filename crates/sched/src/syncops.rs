@@ -330,6 +330,53 @@ impl<V: Elem> Machine<V> {
         self.unlock(cur, Locker::RWMutex(id))
     }
 
+    /// `RWMutex.TryLock` (Go's: the writer mutex's TryLock, then readerCount from 0 to
+    /// -rwmutexMaxReaders): succeeds only when no writer holds or waits for the writer
+    /// mutex (nor is it handed to a starving waiter) and no reader holds the lock. Never
+    /// blocks; a failed try changes nothing (Go's undo, `w.Unlock`, wakes no one: a free
+    /// mutex with waiters always has a woken one on its way).
+    pub fn rw_try_lock(&mut self, cur: Cur, id: RWMutexId) -> bool {
+        self.step("rw_try_lock", Some(cur));
+        let rw = &mut self.sync.rwmutexes[id.index()];
+        if rw.w.locked || rw.w.starving || rw.reader_count != 0 {
+            return false;
+        }
+        rw.w.locked = true;
+        rw.reader_count = -RWMUTEX_MAX_READERS;
+        emit!(
+            self,
+            cur.p,
+            EventKind::Sync {
+                obj: Obj::RWMutex(id.0),
+                g: cur.g.0,
+                op: SyncOp::Lock
+            }
+        );
+        true
+    }
+
+    /// `RWMutex.TryRLock`: succeeds unless a writer holds the lock or is pending
+    /// (announced, waiting for readers to leave); a writer still queued on the writer
+    /// mutex does not stop it. Never blocks.
+    pub fn rw_try_rlock(&mut self, cur: Cur, id: RWMutexId) -> bool {
+        self.step("rw_try_rlock", Some(cur));
+        let rw = &mut self.sync.rwmutexes[id.index()];
+        if rw.reader_count < 0 {
+            return false;
+        }
+        rw.reader_count += 1;
+        emit!(
+            self,
+            cur.p,
+            EventKind::Sync {
+                obj: Obj::RWMutex(id.0),
+                g: cur.g.0,
+                op: SyncOp::RLock
+            }
+        );
+        true
+    }
+
     /// `RWMutex.RLock`: blocks while a writer is pending or holds the lock.
     pub fn rw_rlock(&mut self, cur: Cur, id: RWMutexId) -> BlockResult {
         self.step("rw_rlock", Some(cur));

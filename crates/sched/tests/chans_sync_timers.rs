@@ -422,3 +422,89 @@ fn a_watched_timer_wakes_its_receiver_in_a_select() {
         out.log
     );
 }
+
+#[test]
+fn rwmutex_try_lock_and_try_rlock_never_wait() {
+    let setup = Setup {
+        rwmutexes: 1,
+        ..Setup::default()
+    };
+    // Free; written; read twice; read once.
+    let main = vec![
+        TryWLock(0),
+        TryWLock(0),
+        TryRLock(0),
+        WUnlock(0),
+        TryRLock(0),
+        TryRLock(0),
+        TryWLock(0),
+        RUnlock(0),
+        TryWLock(0),
+        RUnlock(0),
+        TryWLock(0),
+        WUnlock(0),
+    ];
+    let out = run(cfg(1, 1), &setup, main);
+    let want = [
+        "try lock true",
+        "try lock false",
+        "try rlock false",
+        "try rlock true",
+        "try rlock true",
+        "try lock false",
+        "try lock false",
+        "try lock true",
+    ];
+    assert_eq!(out.log, want.map(|w| format!("G1 {w}")));
+    assert_eq!(out.end, End::MainReturned);
+}
+
+#[test]
+fn rwmutex_try_rlock_fails_behind_a_pending_writer_but_not_a_queued_one() {
+    let setup = Setup {
+        rwmutexes: 1,
+        ..Setup::default()
+    };
+    // A writer pending behind main's read lock: new readers may not overtake it.
+    let main = vec![
+        RLock(0),
+        Spawn(vec![WLock(0), Log("writer"), WUnlock(0)]),
+        Sleep(1_000),
+        TryRLock(0),
+        TryWLock(0),
+        RUnlock(0),
+        Sleep(1_000),
+        TryRLock(0),
+        RUnlock(0),
+    ];
+    let out = run(cfg(1, 1), &setup, main);
+    assert_eq!(
+        out.log,
+        [
+            "G1 try rlock false",
+            "G1 try lock false",
+            "G2 writer",
+            "G1 try rlock true"
+        ]
+    );
+    // A TryLock holder is a writer like any other: Lock waits for its Unlock.
+    let main = vec![
+        TryWLock(0),
+        Spawn(vec![WLock(0), Log("second writer"), WUnlock(0)]),
+        Sleep(1_000),
+        TryRLock(0),
+        Log("unlocking"),
+        WUnlock(0),
+        Sleep(1_000),
+    ];
+    let out = run(cfg(1, 1), &setup, main);
+    assert_eq!(
+        out.log,
+        [
+            "G1 try lock true",
+            "G1 try rlock false",
+            "G1 unlocking",
+            "G2 second writer"
+        ]
+    );
+}

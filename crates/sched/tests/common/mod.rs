@@ -40,6 +40,9 @@ pub enum Op {
     RUnlock(usize),
     WLock(usize),
     WUnlock(usize),
+    /// `RWMutex.TryRLock` / `TryLock`, logging `try rlock <ok>` / `try lock <ok>`.
+    TryRLock(usize),
+    TryWLock(usize),
     /// `Once.Do` first half: logs `once run` when this G runs the function.
     OnceDo(usize),
     /// `Once.Do` second half, done only by the G that ran the function.
@@ -283,6 +286,16 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
                 }
                 Op::RLock(i) => m.rw_rlock(cur, rws[i]) == BlockResult::Parked,
                 Op::WLock(i) => m.rw_lock(cur, rws[i]) == BlockResult::Parked,
+                Op::TryRLock(i) => {
+                    let ok = m.rw_try_rlock(cur, rws[i]);
+                    log.push(format!("{g} try rlock {ok}"));
+                    false
+                }
+                Op::TryWLock(i) => {
+                    let ok = m.rw_try_lock(cur, rws[i]);
+                    log.push(format!("{g} try lock {ok}"));
+                    false
+                }
                 Op::RUnlock(i) | Op::WUnlock(i) => {
                     let r = if matches!(op, Op::RUnlock(_)) {
                         m.rw_runlock(cur, rws[i])
