@@ -501,8 +501,10 @@ mod tests {
         (m, cur)
     }
 
-    fn broken(m: &Machine<i64>) -> String {
-        m.check_invariants().expect_err("a broken state passes")
+    /// Asserts that `m` is caught broken, with `want` in the report.
+    fn assert_broken(m: &Machine<i64>, want: &str) {
+        let report = m.check_invariants().expect_err("a broken state passes");
+        assert!(report.contains(want), "{report}");
     }
 
     #[test]
@@ -510,43 +512,35 @@ mod tests {
         let (mut m, cur) = busy();
         let queued = m.ps[cur.p.index()].runq.iter().next().unwrap();
         m.global.push_back(queued);
-        assert!(broken(&m).contains("found 2 times"), "{}", broken(&m));
+        assert_broken(&m, "found 2 times");
     }
 
     #[test]
     fn a_runnable_g_on_no_queue_is_caught() {
         let (mut m, cur) = busy();
         m.ps[cur.p.index()].runq.pop_front();
-        assert!(
-            broken(&m).contains("is Runnable but found 0 times"),
-            "{}",
-            broken(&m)
-        );
+        assert_broken(&m, "is Runnable but found 0 times");
     }
 
     #[test]
     fn a_channel_buffer_over_capacity_is_caught() {
         let (mut m, _) = busy();
         m.chans[0].qcount = 1;
-        assert!(
-            broken(&m).contains("chan0: qcount 1 > dataqsiz 0"),
-            "{}",
-            broken(&m)
-        );
+        assert_broken(&m, "chan0: qcount 1 > dataqsiz 0");
     }
 
     #[test]
     fn a_parked_g_on_no_wait_list_or_on_two_is_caught() {
         let (mut m, _) = busy();
         let recvq = std::mem::take(&mut m.chans[0].recvq);
-        assert!(broken(&m).contains("G1 is Waiting(ChanReceive) but found 0 times"));
+        assert_broken(&m, "G1 is Waiting(ChanReceive) but found 0 times");
         m.chans[0].recvq = recvq;
         m.sync.mutexes.push(MutexCore {
             locked: true,
             waiters: [GoId::MAIN].into(),
             ..MutexCore::default()
         });
-        assert!(broken(&m).contains("G1 is Waiting(ChanReceive) but found 2 times"));
+        assert_broken(&m, "G1 is Waiting(ChanReceive) but found 2 times");
     }
 
     #[test]
@@ -554,11 +548,7 @@ mod tests {
         let (mut m, _) = busy();
         let sudog = m.chans[0].recvq.pop_front().unwrap();
         m.chans[0].sendq.push_back(sudog);
-        assert!(
-            broken(&m).contains("at [Some(Wait(ChanSend))]"),
-            "{}",
-            broken(&m)
-        );
+        assert_broken(&m, "at [Some(Wait(ChanSend))]");
     }
 
     #[test]
@@ -571,7 +561,7 @@ mod tests {
             waiters: [GoId::MAIN].into(),
             ..MutexCore::default()
         });
-        assert!(broken(&m).contains("neither locked nor woken"));
+        assert_broken(&m, "neither locked nor woken");
         m.sync.mutexes[0].locked = true;
         m.check_invariants().unwrap();
         // A sleeping G whose timer is not in any heap.
@@ -579,7 +569,7 @@ mod tests {
         m.check_invariants().unwrap();
         let p = m.timers[0].p;
         m.ps[p.index()].timers = Default::default();
-        assert!(broken(&m).contains("timer0: heaped"), "{}", broken(&m));
+        assert_broken(&m, "timer0: heaped");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use goroscope_trace::{EventKind, Obj, SyncOp};
 
 use crate::g::{Relock, WaitReason};
-use crate::ids::{CondId, MutexId, OnceId, RWMutexId, WaitGroupId};
+use crate::ids::{CondId, GoId, MutexId, OnceId, PId, RWMutexId, WaitGroupId};
 use crate::machine::{Cur, Elem, Machine, emit};
 use crate::sync::{Locker, MutexCore, OnceState, RWMUTEX_MAX_READERS};
 
@@ -316,18 +316,23 @@ impl<V: Elem> Machine<V> {
         rw.reader_count = r;
         let readers: Vec<_> = rw.readers.drain(..).collect();
         for g in readers {
-            emit!(
-                self,
-                cur.p,
-                EventKind::Sync {
-                    obj: Obj::RWMutex(id.0),
-                    g: g.0,
-                    op: SyncOp::RLock
-                }
-            );
+            self.rw_event(cur.p, id, g, SyncOp::RLock);
             self.goready(g, cur.p);
         }
         self.unlock(cur, Locker::RWMutex(id))
+    }
+
+    /// Records a Sync event of RWMutex `id` by `g`.
+    fn rw_event(&mut self, p: PId, id: RWMutexId, g: GoId, op: SyncOp) {
+        emit!(
+            self,
+            p,
+            EventKind::Sync {
+                obj: Obj::RWMutex(id.0),
+                g: g.0,
+                op
+            }
+        );
     }
 
     /// `RWMutex.TryLock` (Go's: the writer mutex's TryLock, then readerCount from 0 to
@@ -343,15 +348,7 @@ impl<V: Elem> Machine<V> {
         }
         rw.w.locked = true;
         rw.reader_count = -RWMUTEX_MAX_READERS;
-        emit!(
-            self,
-            cur.p,
-            EventKind::Sync {
-                obj: Obj::RWMutex(id.0),
-                g: cur.g.0,
-                op: SyncOp::Lock
-            }
-        );
+        self.rw_event(cur.p, id, cur.g, SyncOp::Lock);
         true
     }
 
@@ -365,15 +362,7 @@ impl<V: Elem> Machine<V> {
             return false;
         }
         rw.reader_count += 1;
-        emit!(
-            self,
-            cur.p,
-            EventKind::Sync {
-                obj: Obj::RWMutex(id.0),
-                g: cur.g.0,
-                op: SyncOp::RLock
-            }
-        );
+        self.rw_event(cur.p, id, cur.g, SyncOp::RLock);
         true
     }
 
@@ -387,15 +376,7 @@ impl<V: Elem> Machine<V> {
             self.park(cur, WaitReason::SyncRWMutexRLock, Some(Obj::RWMutex(id.0)));
             return BlockResult::Parked;
         }
-        emit!(
-            self,
-            cur.p,
-            EventKind::Sync {
-                obj: Obj::RWMutex(id.0),
-                g: cur.g.0,
-                op: SyncOp::RLock
-            }
-        );
+        self.rw_event(cur.p, id, cur.g, SyncOp::RLock);
         BlockResult::Done
     }
 
@@ -415,15 +396,7 @@ impl<V: Elem> Machine<V> {
                 wake = rw.writer.take();
             }
         }
-        emit!(
-            self,
-            cur.p,
-            EventKind::Sync {
-                obj: Obj::RWMutex(id.0),
-                g: cur.g.0,
-                op: SyncOp::RUnlock
-            }
-        );
+        self.rw_event(cur.p, id, cur.g, SyncOp::RUnlock);
         if let Some(w) = wake {
             self.goready(w, cur.p);
         }
@@ -570,7 +543,7 @@ impl<V: Elem> Machine<V> {
         }
     }
 
-    fn wake_cond_waiter(&mut self, cur: Cur, (g, locker): (crate::ids::GoId, Locker)) {
+    fn wake_cond_waiter(&mut self, cur: Cur, (g, locker): (GoId, Locker)) {
         self.gs[g.index()].relock = Some(Relock::Lock {
             locker,
             retry: false,

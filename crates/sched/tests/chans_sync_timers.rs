@@ -14,6 +14,13 @@ fn one_chan(cap: usize) -> Setup {
     }
 }
 
+fn one_rwmutex() -> Setup {
+    Setup {
+        rwmutexes: 1,
+        ..Setup::default()
+    }
+}
+
 #[test]
 fn close_wakes_receivers_with_zero_and_drains_the_buffer_first() {
     let main = vec![Spawn(vec![Recv(0)]), Sleep(1_000), Close(0), Sleep(1_000)];
@@ -200,10 +207,7 @@ fn a_waiter_starved_for_one_ms_switches_the_mutex_to_handoff() {
 
 #[test]
 fn rwmutex_readers_share_and_a_pending_writer_blocks_new_readers() {
-    let setup = Setup {
-        rwmutexes: 1,
-        ..Setup::default()
-    };
+    let setup = one_rwmutex();
     let main = vec![
         RLock(0),
         Spawn(vec![WLock(0), Log("writer"), WUnlock(0)]),
@@ -425,10 +429,7 @@ fn a_watched_timer_wakes_its_receiver_in_a_select() {
 
 #[test]
 fn rwmutex_try_lock_and_try_rlock_never_wait() {
-    let setup = Setup {
-        rwmutexes: 1,
-        ..Setup::default()
-    };
+    let setup = one_rwmutex();
     // Free; written; read twice; read once.
     let main = vec![
         TryWLock(0),
@@ -461,10 +462,7 @@ fn rwmutex_try_lock_and_try_rlock_never_wait() {
 
 #[test]
 fn rwmutex_try_rlock_fails_behind_a_pending_writer_but_not_a_queued_one() {
-    let setup = Setup {
-        rwmutexes: 1,
-        ..Setup::default()
-    };
+    let setup = one_rwmutex();
     // A writer pending behind main's read lock: new readers may not overtake it.
     let main = vec![
         RLock(0),
