@@ -317,7 +317,7 @@ impl<V: Elem> Machine<V> {
                     "rwmutex{i}: a writer is announced without the lock"
                 ));
             }
-            if rw.writer.is_some() != (rw.reader_wait > 0) {
+            if rw.writer.is_some() != (rw.reader_wait > 0) || rw.reader_wait < 0 {
                 return Err(format!(
                     "rwmutex{i}: reader_wait {} but pending writer {:?}",
                     rw.reader_wait, rw.writer

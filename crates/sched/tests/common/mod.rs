@@ -43,6 +43,9 @@ pub enum Op {
     /// `RWMutex.TryRLock` / `TryLock`, logging `try rlock <ok>` / `try lock <ok>`.
     TryRLock(usize),
     TryWLock(usize),
+    /// `if rw.TryRLock() { compute(ns); rw.RUnlock() }` (`TryWLocked`: with TryLock).
+    TryRLocked(usize, u64),
+    TryWLocked(usize, u64),
     /// `Once.Do` first half: logs `once run` when this G runs the function.
     OnceDo(usize),
     /// `Once.Do` second half, done only by the G that ran the function.
@@ -294,6 +297,17 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
                 Op::TryWLock(i) => {
                     let ok = m.rw_try_lock(cur, rws[i]);
                     log.push(format!("{g} try lock {ok}"));
+                    false
+                }
+                Op::TryRLocked(i, ns) | Op::TryWLocked(i, ns) => {
+                    let (ok, unlock) = match op {
+                        Op::TryRLocked(..) => (m.rw_try_rlock(cur, rws[i]), Op::RUnlock(i)),
+                        _ => (m.rw_try_lock(cur, rws[i]), Op::WUnlock(i)),
+                    };
+                    if ok {
+                        let s = scripts.get_mut(&g).expect("script of a running G");
+                        s.ops.splice(s.pc..s.pc, [Op::Compute(ns), unlock]);
+                    }
                     false
                 }
                 Op::RUnlock(i) | Op::WUnlock(i) => {
