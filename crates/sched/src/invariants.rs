@@ -366,7 +366,10 @@ impl<V: Elem> Machine<V> {
                 let Some(t) = self.timers.get(id.index()) else {
                     return Err(format!("{}'s heap names an unknown timer{}", p.id, id.0));
                 };
-                if t.seq == seq && t.when == when {
+                if t.seq == seq && t.when != when {
+                    return Err(format!("timer{}: an entry of its seq at another time", id.0));
+                }
+                if t.seq == seq {
                     if current[id.index()].is_some() {
                         return Err(format!("timer{}: two current heap entries", id.0));
                     }

@@ -926,11 +926,13 @@ impl<V: Elem> Machine<V> {
             } else {
                 cur.p
             };
-            for (when, _, id) in entries {
-                self.timers[id.index()].p = survivor;
-                self.ps[survivor.index()]
-                    .timers
-                    .push(when, self.timers[id.index()].seq, id);
+            // Each entry keeps its own seq: a stale one (a timer reset since) stays stale.
+            for (when, seq, id) in entries {
+                let t = &mut self.timers[id.index()];
+                if t.seq == seq {
+                    t.p = survivor;
+                }
+                self.ps[survivor.index()].timers.push(when, seq, id);
             }
             emit_at!(
                 self,

@@ -506,3 +506,42 @@ fn rwmutex_try_rlock_fails_behind_a_pending_writer_but_not_a_queued_one() {
         ]
     );
 }
+
+#[test]
+fn shrinking_gomaxprocs_keeps_a_reset_timers_stale_entry_stale() {
+    let mut m = Machine::<i64>::new(Config {
+        check_invariants: true,
+        ..cfg(2, 1)
+    });
+    let run = |m: &mut Machine<i64>| match m.next_slice() {
+        Next::Run { cur, wakeup } => (cur, wakeup),
+        Next::Deadlock(d) => panic!("{}", d.message()),
+    };
+    let (main, _) = run(&mut m);
+    let g2 = m.newproc(main, None, None);
+    // Main keeps P0 busy until P1 steals G2.
+    let cur = loop {
+        let (cur, _) = run(&mut m);
+        if cur.g == g2 {
+            break cur;
+        }
+        m.charge(cur.p, 1_000);
+    };
+    assert_eq!(cur.p, PId(1));
+    // On P1: a function timer for +1 µs, reset to +1 ms; the first entry is now stale.
+    let t = m.new_func_timer(cur, 1_000, 7);
+    m.timer_reset(cur, t, 1_000_000, 0);
+    let armed_at = m.now(cur.p);
+    let (_, cur) = m.set_gomaxprocs(cur, 1);
+    m.goexit(cur);
+    let (main, _) = run(&mut m);
+    assert_eq!(m.sleep(main, 10_000_000), BlockResult::Parked);
+    let (cur, wakeup) = run(&mut m);
+    assert_eq!(wakeup, Some(Wakeup::AfterFunc { token: 7 }));
+    assert!(
+        m.now(cur.p) >= armed_at + 1_000_000,
+        "fired at {} (armed at {armed_at})",
+        m.now(cur.p)
+    );
+    assert_eq!(m.invariant_violation(), None);
+}
