@@ -367,7 +367,10 @@ impl<V: Elem> Machine<V> {
                     return Err(format!("{}'s heap names an unknown timer{}", p.id, id.0));
                 };
                 if t.seq == seq && t.when != when {
-                    return Err(format!("timer{}: an entry of its seq at another time", id.0));
+                    return Err(format!(
+                        "timer{}: an entry of its seq at another time",
+                        id.0
+                    ));
                 }
                 if t.seq == seq {
                     if current[id.index()].is_some() {
