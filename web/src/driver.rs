@@ -45,7 +45,16 @@ pub struct Driver {
     draining: Cell<bool>,
     /// What the editor's gutter shows: (revision, cursor, selected) it was drawn for.
     gutter: Cell<Option<(u64, usize, Option<u64>)>>,
+    /// The marks the gutter shows: an editor update (and its layout) only when they change.
+    gutter_marks: RefCell<Vec<model::LineMark>>,
+    /// The frame clock (ms) when the gutter was last drawn.
+    gutter_at: Cell<f64>,
 }
+
+/// While playback moves the cursor by itself, the gutter follows it at most this often
+/// (ms): redrawing the editor's lines costs milliseconds a frame with 1,000 goroutines,
+/// and no one reads line marks at 60 changes a second. A step or a jump draws at once.
+const GUTTER_EVERY_MS: f64 = 100.0;
 
 impl Driver {
     pub fn new(procs: u8, seed: u64) -> Driver {
@@ -57,6 +66,8 @@ impl Driver {
             inbox: RefCell::default(),
             draining: Cell::new(false),
             gutter: Cell::new(None),
+            gutter_marks: RefCell::default(),
+            gutter_at: Cell::new(f64::NEG_INFINITY),
         }
     }
 
@@ -136,25 +147,36 @@ impl Driver {
     pub fn frame(self: &Rc<Self>, now: f64, redraw: &UseForceUpdateHandle) {
         self.dispatch(Action::Tick(now));
         if self.page.borrow_mut().take_changed() {
-            self.draw_gutter();
             redraw.force_update();
         }
+        self.draw_gutter(now);
     }
 
-    /// Marks the lines the goroutines are at in the shown snapshot, if that changed.
-    fn draw_gutter(&self) {
+    /// Marks the lines the goroutines are at in the shown snapshot, if that changed (and,
+    /// during playback, [`GUTTER_EVERY_MS`] have passed since the last time).
+    fn draw_gutter(&self, now: f64) {
         let page = self.page.borrow();
         let key = (page.revision, page.cursor, page.selected);
-        if self.gutter.replace(Some(key)) == Some(key) {
+        if self.gutter.get() == Some(key) {
             return;
         }
+        let playing = !page.paused && page.can_pause();
+        if playing && now - self.gutter_at.get() < GUTTER_EVERY_MS {
+            return;
+        }
+        self.gutter.set(Some(key));
+        self.gutter_at.set(now);
         let marks = {
             let mut recording = page.recording.borrow_mut();
             model::line_marks(recording.seek(page.cursor), page.selected)
         };
+        if *self.gutter_marks.borrow() == marks {
+            return;
+        }
         if let Some(editor) = self.editor.borrow().as_ref() {
             editor.show_goroutines(&marks);
         }
+        *self.gutter_marks.borrow_mut() = marks;
     }
 
     /// The page's keyboard shortcuts ([`SHORTCUTS`]); true when `event` was one.

@@ -27,7 +27,9 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
   serve [--port N]  install what is missing, build the release site, serve it (default port 8080)
   test              install what is missing, then run the native, wasm and browser tests
-  bench [--runs N]  time the benchmark programs (bench/programs) natively, beside go build when go is on PATH
+  bench [--runs N]  time the benchmark programs (bench/programs) natively, beside go build when go is on PATH,
+                    then the page's figures in headless Chromium (frame rate, memory, scrub, latencies)
+  bench --page [--runs N]  the page's figures alone
   dist              install what is missing, build the release site into dist/";
 
 /// The repository's root (xtask lives one level below it).

@@ -36,6 +36,18 @@ pub fn bind(port: u16) -> Result<TcpListener> {
     })
 }
 
+/// Serves the built site (`dist/`) on a free local port for the rest of the process (the
+/// server thread ends with it); its address, for the browser tests and the page bench.
+pub fn dist_in_background() -> Result<String> {
+    let listener = bind(0)?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Failure(format!("cannot read the local server's address: {e}")))?;
+    let dist = root().join("dist");
+    std::thread::spawn(move || serve(listener, &dist));
+    Ok(format!("http://{address}/"))
+}
+
 /// Serves `dir` on `listener` until the process ends.
 pub fn serve(listener: TcpListener, dir: &Path) {
     for stream in listener.incoming().flatten() {

@@ -70,18 +70,7 @@ fn wasm() -> Result<()> {
 
 fn e2e() -> Result<()> {
     site::build()?;
-    let listener = serve::bind(0)?;
-    let url = match listener.local_addr() {
-        Ok(address) => format!("http://{address}/"),
-        Err(e) => {
-            return Err(Failure(format!(
-                "cannot read the test server's address: {e}"
-            )));
-        }
-    };
-    let dist = root().join("dist");
-    // The server thread ends with the process.
-    std::thread::spawn(move || serve::serve(listener, &dist));
+    let url = serve::dist_in_background()?;
 
     let specs = std::fs::read_dir(root().join("e2e"))
         .map_err(|e| Failure(format!("cannot list e2e/: {e}")))?

@@ -142,6 +142,18 @@ impl Machine {
                         }
                     };
                 }
+                // A channel operation that completes leaves the frame stack as it was: go on
+                // in this frame (re-deriving only the register window) at the local `pc`.
+                macro_rules! chan_flow {
+                    ($e:expr) => {
+                        match tri!($e) {
+                            Flow::Next => continue,
+                            Flow::Reload => continue 'outer,
+                            Flow::Park => return (n, Stop::Park),
+                            Flow::Yield => return (n, Stop::Yield),
+                        }
+                    };
+                }
 
                 if n >= budget {
                     save_pc!();
@@ -296,11 +308,11 @@ impl Machine {
                         }
                     }
                     Instr::MakeFunc { dst, callee } => {
-                        r!(dst) = Value::Func(Rc::new(FuncVal {
+                        r!(dst) = Value::func(FuncVal {
                             callee,
                             recv: None,
                             captures: Box::new([]),
-                        }))
+                        })
                     }
                     Instr::MakeClosure {
                         dst,
@@ -310,27 +322,27 @@ impl Machine {
                     } => {
                         let start = b.0 as usize;
                         let captures: Box<[Value]> = regs[start..start + cnt as usize].into();
-                        r!(dst) = Value::Func(Rc::new(FuncVal {
+                        r!(dst) = Value::func(FuncVal {
                             callee: Callee::Func(f),
                             recv: None,
                             captures,
-                        }))
+                        })
                     }
                     Instr::BindMethod { dst, recv, callee } => {
                         let rv = r!(recv).clone();
-                        r!(dst) = Value::Func(Rc::new(FuncVal {
+                        r!(dst) = Value::func(FuncVal {
                             callee,
                             recv: Some(rv),
                             captures: Box::new([]),
-                        }))
+                        })
                     }
                     Instr::BindIfaceMethod { dst, recv, method } => {
                         let (callee, rv) = tri!(self.resolve_method(&r!(recv), method));
-                        r!(dst) = Value::Func(Rc::new(FuncVal {
+                        r!(dst) = Value::func(FuncVal {
                             callee,
                             recv: Some(rv),
                             captures: Box::new([]),
-                        }))
+                        })
                     }
                     Instr::LoadCapture { dst, idx } => {
                         r!(dst) = tri!(capture(g.frames.last(), idx)).clone()
@@ -416,8 +428,7 @@ impl Machine {
                         n: cnt,
                     } => {
                         let start = b.0 as usize;
-                        let v: Rc<[Value]> = regs[start..start + cnt as usize].into();
-                        r!(dst) = Value::Agg(v)
+                        r!(dst) = Value::agg(&regs[start..start + cnt as usize])
                     }
                     Instr::GetField { dst, src, field } => {
                         r!(dst) = match &r!(src) {
@@ -586,7 +597,7 @@ impl Machine {
                         put_bool!(ok, good)
                     }
 
-                    Instr::MakeMap { dst, .. } => r!(dst) = Value::Map(Default::default()),
+                    Instr::MakeMap { dst, .. } => r!(dst) = Value::new_map(),
                     Instr::MapGet { dst, map, key, ty } => {
                         let v = tri!(self.map_get(&r!(map), &r!(key), ty)).0;
                         r!(dst) = v
@@ -649,22 +660,22 @@ impl Machine {
                     Instr::Send { ch, src } => {
                         let (c, v) = (Machine::chan_id(&r!(ch)), r!(src).clone());
                         save_pc!();
-                        flow!(self.chan_send(g, c, v))
+                        chan_flow!(self.chan_send(g, c, v))
                     }
                     Instr::Recv { dst, ch } => {
                         let c = Machine::chan_id(&r!(ch));
                         save_pc!();
-                        flow!(self.chan_recv(g, c, Some(dst), None))
+                        chan_flow!(self.chan_recv(g, c, Some(dst), None))
                     }
                     Instr::RecvOk { dst, ok, ch } => {
                         let c = Machine::chan_id(&r!(ch));
                         save_pc!();
-                        flow!(self.chan_recv(g, c, Some(dst), Some(ok)))
+                        chan_flow!(self.chan_recv(g, c, Some(dst), Some(ok)))
                     }
                     Instr::Close { ch } => {
                         let c = Machine::chan_id(&r!(ch));
                         save_pc!();
-                        flow!(self.chan_close(g, c))
+                        chan_flow!(self.chan_close(g, c))
                     }
                     Instr::Select { table } => {
                         save_pc!();
@@ -1023,7 +1034,7 @@ fn addr_child(p: &Value, i: u32) -> Result<Value, Throw> {
             ));
         }
     };
-    Ok(Value::Ptr(Rc::new(place)))
+    Ok(Value::ptr(place))
 }
 
 /// `&s[i]`.
@@ -1038,7 +1049,7 @@ fn addr_index(s: &Value, i: i64) -> Result<Value, Throw> {
                 },
                 crate::value::Backing::Array(pl) => pl.child(idx),
             };
-            Ok(Value::Ptr(Rc::new(place)))
+            Ok(Value::ptr(place))
         }
         Value::Slice(sl) => Err(Throw::bounds(i, sl.len as usize)),
         _ => Err(Throw::bounds(i, 0)),

@@ -207,6 +207,7 @@ impl Machine {
     pub fn new(program: Program, config: Config) -> Result<Machine, LoadError> {
         bytecode::validate(&program).map_err(|e| LoadError(e.to_string()))?;
         let mut program = program;
+        bytecode::fuse(&mut program);
         let rt = natives::install(&mut program);
         let mut resolved = Vec::with_capacity(program.natives.len());
         for name in &program.natives {
@@ -269,7 +270,7 @@ impl Machine {
         m.globals = (0..m.prog.globals.len())
             .map(|i| {
                 let ty = m.prog.globals[i].ty;
-                Rc::new(RefCell::new(m.zero(ty)))
+                crate::value::new_cell(m.zero(ty))
             })
             .collect();
         let mut g1 = GState::new(1);
@@ -483,6 +484,8 @@ impl Machine {
             let p = self.cur.p;
             self.sched.record(p, EventKind::Exit { code: e.code });
             self.exit = Some(e);
+            // Frees the run's cyclic garbage (and earlier machines' on this thread).
+            self.meter.collect();
         }
     }
 
@@ -937,8 +940,8 @@ impl Machine {
 pub(crate) fn write_top(g: &mut GState, r: Option<bytecode::Reg>, v: Value) {
     if let (Some(r), Some(top)) = (r, g.frames.last()) {
         let i = top.base as usize + r.0 as usize;
-        if i < g.regs.len() {
-            g.regs[i] = v;
+        if let Some(slot) = g.regs.get_mut(i) {
+            crate::fast::set_value(slot, v);
         }
     }
 }

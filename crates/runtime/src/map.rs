@@ -171,6 +171,20 @@ impl GoMap {
         }
     }
 
+    /// Calls `f` on every value the map holds a reference to: each live entry's key and
+    /// value, and the index's copy of each key (for the cycle collector, which counts
+    /// references; the index's order never matters there: its keys are copies of entry
+    /// keys, so they reach no object the entries do not).
+    pub(crate) fn each_value(&self, mut f: impl FnMut(&Value)) {
+        for (k, v) in self.entries() {
+            f(k);
+            f(v);
+        }
+        for k in self.index.keys() {
+            f(&k.0);
+        }
+    }
+
     /// Every live entry in insertion order (for fmt, which sorts them itself).
     pub fn entries(&self) -> impl Iterator<Item = &(Value, Value)> {
         self.entries.iter().flatten()

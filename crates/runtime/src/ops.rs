@@ -264,7 +264,7 @@ fn new_backing(cap: usize, fill: impl FnOnce(&mut Vec<Value>)) -> Result<Rc<Back
         )));
     }
     fill(&mut v);
-    Ok(Rc::new(Backing::Vec(Elems::charged(v, charge))))
+    Ok(Backing::new_vec(Elems::charged(v, charge)))
 }
 
 /// The elements of a slice, or the bytes of a string as ints (for `append(b, s...)`

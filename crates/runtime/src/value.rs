@@ -19,8 +19,13 @@
 //!   objects of the standard library (`sync.Mutex`, `strings.Builder`, ...) are `Opaque`.
 //! - `Nil` is the nil of every reference kind and the lazily-initialised zero value of
 //!   opaque types.
+//!
+//! Memory: objects are reference counted; the mutable containers (cells, backing arrays,
+//! maps) are made by [`new_cell`], [`Backing::new_vec`] and [`Value::new_map`], which
+//! register them with the cycle collector ([`collect`]); [`meter`] estimates the heap.
 
 pub mod address;
+pub mod collect;
 pub mod meter;
 
 use std::cell::RefCell;
@@ -65,6 +70,19 @@ pub struct Slice {
     pub cap: u32,
 }
 
+/// Values a map's own object counts as on the small-object estimate (its entries are
+/// charged by the map's `Charge`).
+pub const MAP_HEADER_VALUES: u64 = 2;
+
+/// A boxed variable holding `v` (a `Cell` value's object, a global): registered with the
+/// cycle collector and counted on the heap meter.
+pub fn new_cell(v: Value) -> Rc<RefCell<Value>> {
+    let c = Rc::new(RefCell::new(v));
+    collect::track_cell(&c);
+    meter::note_small(meter::object_bytes(1));
+    c
+}
+
 /// The array behind a slice.
 #[derive(Debug)]
 pub enum Backing {
@@ -73,6 +91,17 @@ pub enum Backing {
     /// An array variable (or field) sliced through a pointer: elements are read and written
     /// through the place, so the array and the slice alias.
     Array(Place),
+}
+
+impl Backing {
+    /// A backing array of `elems`, registered with the cycle collector (the elements are
+    /// charged by `elems`, and only they: a slice of `n` elements weighs exactly `n`
+    /// values on the meter).
+    pub fn new_vec(elems: Elems) -> Rc<Backing> {
+        let b = Rc::new(Backing::Vec(elems));
+        collect::track_backing(&b);
+        b
+    }
 }
 
 /// The elements of a [`Backing::Vec`] and their charge on the heap meter (the vector
@@ -133,6 +162,13 @@ pub struct FuncVal {
     pub captures: Box<[Value]>,
 }
 
+impl FuncVal {
+    /// The values the func value holds (callee and receiver count as one).
+    pub fn values(&self) -> u64 {
+        1 + self.captures.len() as u64
+    }
+}
+
 /// A non-nil interface value.
 #[derive(Clone, Debug)]
 pub struct Iface {
@@ -153,17 +189,44 @@ impl Value {
     }
 
     pub fn iface(ty: TypeId, val: Value) -> Value {
+        meter::note_small(meter::object_bytes(1));
         Value::Iface(Rc::new(Iface { ty, val }))
     }
 
     pub fn cell(v: Value) -> Value {
-        Value::Cell(Rc::new(RefCell::new(v)))
+        Value::Cell(new_cell(v))
+    }
+
+    /// A struct or array value of `elems`.
+    pub fn agg(elems: &[Value]) -> Value {
+        meter::note_small(meter::object_bytes(elems.len() as u64));
+        Value::Agg(elems.into())
+    }
+
+    /// A func value (a closure, a method value).
+    pub fn func(f: FuncVal) -> Value {
+        meter::note_small(meter::object_bytes(f.values()));
+        Value::Func(Rc::new(f))
+    }
+
+    /// A pointer to `place`.
+    pub fn ptr(place: Place) -> Value {
+        meter::note_small(meter::object_bytes(1));
+        Value::Ptr(Rc::new(place))
+    }
+
+    /// A new empty map.
+    pub fn new_map() -> Value {
+        let m = Rc::default();
+        collect::track_map(&m);
+        meter::note_small(meter::object_bytes(MAP_HEADER_VALUES));
+        Value::Map(m)
     }
 
     pub fn slice_from_vec(v: Vec<Value>) -> Value {
         let n = v.len() as u32;
         Value::Slice(Slice {
-            backing: Rc::new(Backing::Vec(Elems::new(v))),
+            backing: Backing::new_vec(Elems::new(v)),
             off: 0,
             len: n,
             cap: n,
@@ -279,8 +342,9 @@ impl Place {
 /// The elements of an aggregate for writing: copied first when shared (copy-on-write),
 /// and the copy of a large one is charged as bulk work (one instruction per element).
 pub fn agg_mut(a: &mut Rc<[Value]>) -> &mut [Value] {
-    if a.len() as u64 >= meter::SMALL_WORK && Rc::strong_count(a) > 1 {
+    if Rc::strong_count(a) > 1 {
         meter::note_work(a.len() as u64);
+        meter::note_small(meter::object_bytes(a.len() as u64));
     }
     Rc::make_mut(a)
 }

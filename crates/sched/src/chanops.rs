@@ -135,6 +135,7 @@ impl<V: Elem> Machine<V> {
     }
 
     /// `ch <- v`. A nil channel blocks forever.
+    #[inline(always)]
     pub fn chan_send(&mut self, cur: Cur, ch: Option<ChanId>, v: V) -> SendResult {
         self.step("chan_send", Some(cur));
         let Some(ch) = ch else {
@@ -153,6 +154,7 @@ impl<V: Elem> Machine<V> {
     }
 
     /// `<-ch`. A nil channel blocks forever.
+    #[inline(always)]
     pub fn chan_recv(&mut self, cur: Cur, ch: Option<ChanId>) -> RecvResult<V> {
         self.step("chan_recv", Some(cur));
         let Some(ch) = ch else {
@@ -435,6 +437,7 @@ impl<V: Elem> Machine<V> {
         None
     }
 
+    #[inline(always)]
     fn enqueue(&mut self, g: GoId, ch: ChanId, dir: Dir, elem: Option<V>, case: Option<usize>) {
         let p = self.gs[g.index()].p.unwrap_or(PId(0));
         emit!(
@@ -461,9 +464,17 @@ impl<V: Elem> Machine<V> {
 
     /// A sudog of `g` completed: store its wake-up and, for a select, dequeue its other
     /// sudogs (selectgo's pass 3) and record the chosen case.
+    #[inline(always)]
     fn finish_sudog(&mut self, p: PId, g: GoId, case: Option<usize>, wakeup: Option<Wakeup<V>>) {
         self.gs[g.index()].wakeup = wakeup;
-        let Some(case) = case else { return };
+        if let Some(case) = case {
+            self.finish_select(p, g, case);
+        }
+    }
+
+    /// The select part of `finish_sudog`, out of line: plain sends and receives skip it.
+    #[inline(never)]
+    fn finish_select(&mut self, p: PId, g: GoId, case: usize) {
         let chans = std::mem::take(&mut self.gs[g.index()].select_chans);
         for ch in chans {
             let removed = self.chans[ch.index()].dequeue_g(g);

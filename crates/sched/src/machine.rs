@@ -452,6 +452,7 @@ impl<V: Elem> Machine<V> {
     }
 
     /// Parks the running G (gopark). The interpreter stops running it.
+    #[inline(always)]
     pub(crate) fn park(&mut self, cur: Cur, reason: WaitReason, object: Option<Obj>) {
         self.stop_running(cur);
         self.gs[cur.g.index()].status = Status::Waiting(reason);
@@ -469,6 +470,7 @@ impl<V: Elem> Machine<V> {
 
     /// Makes waiting `g` runnable in `p`'s runnext (goready from the G running on `p`,
     /// or from a timer run by `p`).
+    #[inline(always)]
     pub(crate) fn goready(&mut self, g: GoId, p: PId) {
         let now = self.clock_of(p);
         let gg = &mut self.gs[g.index()];
@@ -506,6 +508,7 @@ impl<V: Elem> Machine<V> {
 
     /// runqput: with `next`, g takes runnext and the old occupant goes to the tail; a
     /// full ring sends half of itself plus g to the global queue (runqputslow).
+    #[inline(always)]
     pub(crate) fn runqput(&mut self, p: PId, g: GoId, next: bool) {
         let pp = &mut self.ps[p.index()];
         let g = if next {
@@ -517,22 +520,29 @@ impl<V: Elem> Machine<V> {
             g
         };
         if let Err(g) = pp.runq.push_back(g) {
-            let half = pp.runq.len() / 2;
-            let mut batch = pp.runq.take_front(half);
-            batch.push(g);
-            if self.cfg.randomize_scheduler {
-                self.rng.shuffle(&mut batch);
-            }
-            emit!(
-                self,
-                p,
-                EventKind::GlobalPut {
-                    from: p.0,
-                    gs: batch.iter().map(|g| g.0).collect()
-                }
-            );
-            self.global.extend(batch);
+            self.runqputslow(p, g);
         }
+    }
+
+    /// runqputslow: `p`'s ring is full; half of it plus `g` go to the global queue.
+    #[inline(never)]
+    fn runqputslow(&mut self, p: PId, g: GoId) {
+        let pp = &mut self.ps[p.index()];
+        let half = pp.runq.len() / 2;
+        let mut batch = pp.runq.take_front(half);
+        batch.push(g);
+        if self.cfg.randomize_scheduler {
+            self.rng.shuffle(&mut batch);
+        }
+        emit!(
+            self,
+            p,
+            EventKind::GlobalPut {
+                from: p.0,
+                gs: batch.iter().map(|g| g.0).collect()
+            }
+        );
+        self.global.extend(batch);
     }
 
     /// Gives `p` an M and makes it look for work at `clock`.
@@ -639,6 +649,10 @@ impl<V: Elem> Machine<V> {
     }
 
     fn earliest_timer(&mut self) -> Option<u64> {
+        if self.timers.is_empty() {
+            // No timer was ever made, so every heap is empty: skip the walk over the Ps.
+            return None;
+        }
         let timers = &self.timers;
         self.ps
             .iter_mut()
@@ -830,12 +844,17 @@ impl<V: Elem> Machine<V> {
         Found::Run(last, false)
     }
 
-    /// Fires the due timers of `owner`'s heap at `p`'s clock; wake-ups go to `p`.
-    #[inline]
+    /// Fires the due timers of `owner`'s heap at `p`'s clock; wake-ups go to `p`. The
+    /// test for an empty heap is inlined into findRunnable: most Ps have no timers.
+    #[inline(always)]
     fn run_timers(&mut self, owner: PId, p: PId) {
-        if self.ps[owner.index()].timers.is_empty() {
-            return;
+        if !self.ps[owner.index()].timers.is_empty() {
+            self.run_due_timers(owner, p);
         }
+    }
+
+    #[inline(never)]
+    fn run_due_timers(&mut self, owner: PId, p: PId) {
         let now = self.clock_of(p);
         loop {
             let timers = &self.timers;

@@ -149,11 +149,13 @@
 //! deadlock dumps and the editor's "current line" of each goroutine come from it.
 
 mod disasm;
+mod fuse;
 mod instr;
 mod types;
 mod validate;
 
 pub use disasm::disassemble;
+pub use fuse::fuse;
 pub use instr::{
     Callee, CmpKind, ConstId, FuncId, GlobalId, Instr, IntKind, NativeId, Reg, SymId, TypeId,
 };

@@ -12,18 +12,49 @@
 //! - a channel's buffer: [`VALUE_BYTES`] per slot, for the rest of the run (the
 //!   scheduler keeps every hchan);
 //! - a live goroutine: [`STACK_BYTES`] (Go's initial stack size);
-//! - a string of at least [`STR_TRACKED`] bytes: its length, while it lives.
+//! - a string of at least [`STR_TRACKED`] bytes: its length, while it lives;
+//! - small objects, [`object_bytes`] of their values: a boxed variable (`Cell`: an
+//!   escaped variable, `new`, `&T{}`, a global) 1 value, an aggregate (struct or array
+//!   made by a literal or copied on write) 1 per element, a closure or method value 1 plus
+//!   its captures, an interface box 1, an interior pointer 1, a map's own object
+//!   [`super::MAP_HEADER_VALUES`]; a short string [`OBJECT_BYTES`] plus its length.
+//!   Counting one is a thread-local add and compare ([`note_small`]); they are not
+//!   tracked one by one, so between collections the estimate counts every small object
+//!   made since the last one (dead or not), and a collection resets it to the small
+//!   objects reachable from cells, backing arrays and maps.
 //!
-//! Not counted: structs and arrays (copy-on-write aggregates; only an array type whose
-//! zero value alone exceeds the cap is refused, see [`flat_values`]), short strings,
-//! registers, closures, pointers, the trace's event log. Reference cycles are never freed (the heap is reference counted),
-//! so a program that keeps building cycles does reach the cap.
+//! Not counted: registers themselves, the zero values the machine caches per type (only
+//! an array type whose zero value alone exceeds the cap is refused, see
+//! [`flat_values`]), small objects reachable only from registers or channel buffers once
+//! a collection has run, the trace's event log.
+//!
+//! # When memory is given back
+//!
+//! Reference counting frees an object when its last reference goes. Reference cycles
+//! are freed by the collector (`super::collect`, which says how): a collection runs
+//! - when the estimate reaches `next_gc`: twice the estimate after the previous
+//!   collection, at least [`MIN_NEXT_GC`] (Go's GOGC=100 pacing);
+//! - before the cap is declared exceeded, unless the estimate grew by less than an
+//!   eighth since the previous collection: walking the heap for every allocation near
+//!   the cap would stall the run. So a run whose heap, right after a collection, holds
+//!   more than about 8/9 of the cap is stopped the next time it reaches the cap, even if
+//!   what it allocated since is already dead;
+//! - when a run finishes (`Machine::finish`): the run's cyclic garbage, and that of
+//!   machines dropped earlier on the thread (a worker running many programs one after
+//!   another keeps at most the last finished run's objects).
+//!
+//! A collection never changes what the program observes: it runs no Go code, costs no
+//! instructions and no virtual time, and frees only what no code can reach.
 //!
 //! # Invariants
 //!
 //! - `live` is the sum of the bytes of every [`Charge`] still alive plus the reservations
 //!   not yet released; `str_bytes` is the sum of the lengths in `strings` (live or not:
 //!   dead ones are dropped by `prune`, which runs before the cap is declared exceeded).
+//! - `small` plus the thread's not yet taken fast-path count is the small-object bytes
+//!   of the last collection plus every small object counted since; the fast path looks
+//!   at the meter only when its count passes `room`, which is at most what is left
+//!   before `next_gc` and before the cap.
 //! - `over` is set once the cap or the budget was exceeded by an operation that could
 //!   not fail on the spot; the machine ends the run at the next check (`check`, a native
 //!   call or the end of the instruction batch), so at most one such operation runs past
@@ -43,6 +74,15 @@ use crate::throw::Throw;
 
 /// Estimated bytes of one value (a slice element, a channel slot).
 pub const VALUE_BYTES: u64 = 32;
+/// Estimated bytes of a heap object's header (reference counts), added to its values.
+pub const OBJECT_BYTES: u64 = 16;
+/// Estimated bytes of a small object holding `values` values.
+pub fn object_bytes(values: u64) -> u64 {
+    OBJECT_BYTES + values * VALUE_BYTES
+}
+
+/// The heap estimate at which the first collection runs (Go's minimum heap target).
+pub const MIN_NEXT_GC: u64 = 4 << 20;
 /// Estimated bytes of one map slot (key, value, index entry).
 pub const MAP_ENTRY_BYTES: u64 = 112;
 /// Estimated bytes of a goroutine (Go starts each goroutine with a 2 KiB stack).
@@ -71,6 +111,13 @@ pub struct Meter {
     live: Cell<u64>,
     strings: RefCell<Vec<Weak<[u8]>>>,
     str_bytes: Cell<u64>,
+    /// Small objects: their bytes found live by the last collection plus the bytes
+    /// allocated since (see the module doc).
+    small: Cell<u64>,
+    /// The heap estimate at which the next collection runs.
+    next_gc: Cell<u64>,
+    /// The heap estimate right after the last collection.
+    last_live: Cell<u64>,
     /// `strings.len()` after the last prune (the ledger is pruned when it doubles).
     pruned_len: Cell<usize>,
     /// Bulk work charged since the machine last took it.
@@ -85,6 +132,17 @@ pub struct Meter {
 
 thread_local! {
     static CURRENT: RefCell<Option<Rc<Meter>>> = const { RefCell::new(None) };
+    /// Small-object bytes counted on the fast path, not yet added to a meter.
+    static SMALL: Small = const { Small { new: Cell::new(0), room: Cell::new(u64::MAX) } };
+}
+
+/// The fast path's counter of small objects (see [`note_small`]).
+struct Small {
+    /// Bytes allocated since the current meter last took them.
+    new: Cell<u64>,
+    /// Bytes that may be allocated before the current meter must look (at the next
+    /// collection or at the cap); `u64::MAX` outside a run.
+    room: Cell<u64>,
 }
 
 fn current() -> Option<Rc<Meter>> {
@@ -101,6 +159,11 @@ pub fn address_of(host: usize, object: &Value) -> Option<u64> {
 /// restored, so machines may run inside each other's slices on one thread).
 pub fn enter(meter: &Rc<Meter>) -> Entered {
     let prev = CURRENT.with(|c| c.replace(Some(meter.clone())));
+    if let Some(p) = &prev {
+        p.take_small();
+    }
+    SMALL.with(|s| s.new.set(0));
+    meter.set_room();
     Entered(prev)
 }
 
@@ -110,7 +173,14 @@ pub struct Entered(Option<Rc<Meter>>);
 impl Drop for Entered {
     fn drop(&mut self) {
         let prev = self.0.take();
-        CURRENT.with(|c| *c.borrow_mut() = prev);
+        let left = CURRENT.with(|c| std::mem::replace(&mut *c.borrow_mut(), prev.clone()));
+        if let Some(m) = left {
+            m.take_small();
+        }
+        match prev {
+            Some(p) => p.set_room(),
+            None => SMALL.with(|s| s.room.set(u64::MAX)),
+        }
     }
 }
 
@@ -126,6 +196,9 @@ impl Meter {
             live: Cell::new(0),
             strings: RefCell::new(Vec::new()),
             str_bytes: Cell::new(0),
+            small: Cell::new(0),
+            next_gc: Cell::new(MIN_NEXT_GC),
+            last_live: Cell::new(0),
             pruned_len: Cell::new(0),
             work: Cell::new(0),
             work_left: Cell::new(max_instructions),
@@ -136,7 +209,46 @@ impl Meter {
 
     /// The estimated live heap, in bytes.
     pub fn heap_bytes(&self) -> u64 {
-        self.live.get().saturating_add(self.str_bytes.get())
+        self.live
+            .get()
+            .saturating_add(self.str_bytes.get())
+            .saturating_add(self.small.get())
+    }
+
+    /// Adds the small objects counted on the fast path to the estimate.
+    fn take_small(&self) {
+        let new = SMALL.with(|s| s.new.replace(0));
+        self.small.set(self.small.get().saturating_add(new));
+    }
+
+    /// Lets the fast path count small objects up to the next collection or the cap.
+    fn set_room(&self) {
+        let limit = self.next_gc.get().min(self.max_heap);
+        let room = limit.saturating_sub(self.heap_bytes());
+        SMALL.with(|s| s.room.set(room));
+    }
+
+    /// Runs a collection (dead strings are dropped from the ledger, cyclic garbage is
+    /// freed, the small-object estimate becomes what is still reachable) and sets the
+    /// next one at twice the heap that survived it (Go's GOGC=100 pacing).
+    #[cold]
+    pub fn collect(&self) {
+        self.take_small();
+        self.prune();
+        let c = super::collect::collect();
+        self.small.set(c.small_bytes);
+        let live = self.heap_bytes();
+        self.last_live.set(live);
+        self.next_gc.set(live.saturating_mul(2).max(MIN_NEXT_GC));
+        self.set_room();
+    }
+
+    /// Collects when the estimate reached the pacing target.
+    #[inline]
+    fn pace(&self) {
+        if self.heap_bytes() >= self.next_gc.get() {
+            self.collect();
+        }
     }
 
     fn heap_throw(&self, want: u64) -> Throw {
@@ -166,13 +278,31 @@ impl Meter {
         self.pruned_len.set(strings.len());
     }
 
-    /// Whether `bytes` more fit under the cap (pruning dead strings first if needed).
+    /// Whether `bytes` more fit under the cap, after dropping dead strings from the
+    /// ledger (cheap) and then collecting if that may help: not when the heap grew by
+    /// less than an eighth since the last collection (a collection could free at most
+    /// that growth: the cap is declared exceeded at once, instead of walking the whole
+    /// heap for every allocation near the cap).
+    #[inline]
     fn fits(&self, bytes: u64) -> bool {
+        self.heap_bytes().saturating_add(bytes) <= self.max_heap
+            || self.fits_after_collecting(bytes)
+    }
+
+    #[cold]
+    fn fits_after_collecting(&self, bytes: u64) -> bool {
         let fits = |m: &Meter| m.heap_bytes().saturating_add(bytes) <= m.max_heap;
-        fits(self) || {
-            self.prune();
-            fits(self)
+        self.take_small();
+        self.prune();
+        if fits(self) {
+            return true;
         }
+        let live = self.last_live.get();
+        if self.heap_bytes().saturating_sub(live) < live / 8 {
+            return false;
+        }
+        self.collect();
+        fits(self)
     }
 
     /// Records that an allocation of `bytes` was refused without failing on the spot
@@ -191,6 +321,7 @@ impl Meter {
     pub fn reserve(&self, bytes: u64) -> Result<(), Throw> {
         let ok = self.fits(bytes);
         self.live.set(self.live.get().saturating_add(bytes));
+        self.pace();
         if ok {
             Ok(())
         } else {
@@ -302,9 +433,48 @@ pub fn check_fits(bytes: u64) -> Result<(), Throw> {
     }
 }
 
-/// Counts a string the program just made (if long enough to be tracked).
+/// Counts a small object of `bytes` just made (a cell, an aggregate, a closure, an
+/// interface box, a pointer, a short string). The fast path is a thread-local add and
+/// compare; the meter looks only when the room before the next collection or the cap is
+/// used up, and then ends the run at the next check if the cap is exceeded even after a
+/// collection.
+#[inline]
+pub fn note_small(bytes: u64) {
+    let over = SMALL.with(|s| {
+        let new = s.new.get() + bytes;
+        s.new.set(new);
+        new > s.room.get()
+    });
+    if over {
+        small_room_used_up(bytes);
+    }
+}
+
+#[cold]
+fn small_room_used_up(bytes: u64) {
+    let Some(m) = current() else {
+        SMALL.with(|s| s.new.set(0));
+        return;
+    };
+    m.take_small();
+    if m.over.get().is_some() {
+        // The run ends at the next check: no more looking (nor collecting) until then.
+        SMALL.with(|s| s.room.set(u64::MAX));
+        return;
+    }
+    if m.fits(0) {
+        m.pace();
+    } else {
+        m.flag(Over::Heap { want: bytes });
+    }
+    m.set_room();
+}
+
+/// Counts a string the program just made: a short one as a small object, a long one in
+/// the ledger.
 pub fn note_str(s: &Rc<[u8]>) {
     if s.len() < STR_TRACKED {
+        note_small(OBJECT_BYTES + s.len() as u64);
         return;
     }
     let Some(m) = current() else { return };
@@ -319,6 +489,7 @@ pub fn note_str(s: &Rc<[u8]>) {
     if grown {
         m.prune();
     }
+    m.pace();
     if !ok {
         m.flag(Over::Heap { want: bytes });
     }
@@ -390,6 +561,7 @@ impl Charge {
                 return Err(m.heap_throw(more));
             }
             m.live.set(m.live.get().saturating_add(more));
+            m.pace();
         } else {
             m.release(self.bytes - bytes);
         }

@@ -5,12 +5,43 @@ use std::collections::BTreeSet;
 
 use goroscope_trace::Snapshot;
 use yew::prelude::*;
+use yew::virtual_dom::Key;
 
 use crate::views::label::{go_id, go_title};
 use crate::views::scheduler::Shown;
 
 /// Number of goroutine colours in views.css (`g-c0` .. `g-c9`).
 pub const COLOURS: u64 = 10;
+
+/// A chip as drawn: everything its markup depends on, so that a memoised row can compare
+/// its chips with the last frame's instead of redrawing them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chip {
+    pub g: u64,
+    pub text: String,
+    pub title: String,
+    pub class: String,
+}
+
+impl Chip {
+    pub fn html(&self) -> Html {
+        let g = self.g;
+        html! {
+            <button type="button" class={self.class.clone()} data-testid={format!("goroutine-{g}")}
+                data-g={g.to_string()} title={self.title.clone()}>{self.text.clone()}</button>
+        }
+    }
+
+    /// The chip as one of a list's, known by `key`: when a goroutine leaves the head of a
+    /// queue, the chips after it are moved, not all rewritten. `key` is unique in the list.
+    pub fn keyed(&self, key: impl Into<Key>) -> Html {
+        let mut node = self.html();
+        if let Html::VTag(tag) = &mut node {
+            std::rc::Rc::make_mut(tag).key = Some(key.into());
+        }
+        node
+    }
+}
 
 /// What every chip needs to know about the moment shown.
 pub struct Marks<'a> {
@@ -40,12 +71,19 @@ impl Marks<'_> {
             .map_or_else(|| go_id(g), go_title)
     }
 
+    /// What a chip for `g` with `text` (`G7`, or a longer label) draws.
+    pub fn chip_data(&self, g: u64, text: String) -> Chip {
+        Chip {
+            g,
+            text,
+            title: self.title(g),
+            class: self.classes("g", g),
+        }
+    }
+
     /// A chip for `g` with `text` (`G7`, or a longer label).
     pub fn chip_with(&self, g: u64, text: String) -> Html {
-        html! {
-            <button type="button" class={self.classes("g", g)} data-testid={format!("goroutine-{g}")}
-                data-g={g.to_string()} title={self.title(g)}>{text}</button>
-        }
+        self.chip_data(g, text).html()
     }
 
     pub fn chip(&self, g: u64) -> Html {
@@ -67,7 +105,8 @@ impl Marks<'_> {
         }
         html! {
             <span class="chips">
-                {for gs.shown.iter().map(|g| self.chip(*g))}
+                // One child list of keyed chips (`for` would mix them with the siblings).
+                {gs.shown.iter().map(|&g| self.chip_data(g, go_id(g)).keyed(g)).collect::<Html>()}
                 if gs.more > 0 { <span class="more">{format!("… {} more", gs.more)}</span> }
             </span>
         }

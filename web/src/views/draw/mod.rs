@@ -106,8 +106,8 @@ pub fn Views(props: &ViewsProps) -> Html {
             {caption}
             <div class="views-grid">
                 {sched::scheduler(&sched, &marks, happened.as_ref())}
-                {sched::goroutines(&goroutines, &marks)}
-                {chans::channels(&chans, more_chans, &sync, &marks, last)}
+                {sched::goroutines(goroutines, &marks)}
+                {chans::channels(chans, more_chans, &sync, &marks, last)}
             </div>
             <timeline::Timeline
                 recording={props.recording.clone()}

@@ -1,10 +1,11 @@
 //! The scheduler panel (P lanes, global queue, netpoller, syscalls, parked goroutines)
-//! and the goroutines panel.
+//! and the goroutines panel, whose rows are keyed components that redraw only when
+//! their goroutine changed.
 
 use yew::prelude::*;
 
-use super::chip::Marks;
-use crate::views::goroutines::GoList;
+use super::chip::{Chip, Marks};
+use crate::views::goroutines::{GoList, GoRow};
 use crate::views::happened::Happened;
 use crate::views::scheduler::{Lane, SchedView};
 
@@ -64,17 +65,33 @@ pub fn scheduler(view: &SchedView, marks: &Marks, happened: Option<&Happened>) -
     }
 }
 
-pub fn goroutines(list: &GoList, marks: &Marks) -> Html {
+/// Everything one goroutine's row draws.
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    row: GoRow,
+    chip: Chip,
+}
+
+#[function_component]
+fn Row(props: &RowProps) -> Html {
+    let r = &props.row;
+    html! {
+        <li class={format!("go-row {}", r.class)}>
+            {props.chip.html()}
+            <span class="go-state">{r.state.clone()}</span>
+            if let Some(line) = r.line { <span class="go-line">{format!("line {line}")}</span> }
+        </li>
+    }
+}
+
+pub fn goroutines(list: GoList, marks: &Marks) -> Html {
     html! {
         <section class="panel goroutines" aria-label="Goroutines">
             <h2>{format!("Goroutines ({} live, {} finished)", list.live, list.finished)}</h2>
             <ul class="go-list">
-                {for list.rows.iter().map(|r| html! {
-                    <li class={format!("go-row {}", r.class)}>
-                        {marks.chip_with(r.id, r.label.clone())}
-                        <span class="go-state">{r.state.clone()}</span>
-                        if let Some(line) = r.line { <span class="go-line">{format!("line {line}")}</span> }
-                    </li>
+                {for list.rows.into_iter().map(|row| {
+                    let (id, chip) = (row.id, marks.chip_data(row.id, row.label.clone()));
+                    html! { <Row key={id} {row} {chip} /> }
                 })}
             </ul>
             if list.more > 0 { <p class="more">{format!("… {} more goroutines", list.more)}</p> }

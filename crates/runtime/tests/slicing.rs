@@ -1,0 +1,88 @@
+//! How a run is cut into slices never changes it: the same events, output and
+//! instruction count whether it runs in one go or a few instructions at a time, even
+//! when a slice ends between the two halves of a superinstruction (a loop's `i++` and
+//! its `i < n` test).
+
+use goroscope_runtime::{Config, Machine, SliceResult};
+
+const SRC: &str = r#"package main
+
+import "fmt"
+
+func sum(n int) int {
+	s := 0
+	for i := 0; i < n; i++ {
+		s += i & 7
+	}
+	return s
+}
+
+func main() {
+	ch := make(chan int)
+	done := make(chan bool)
+	n := 37
+	go func() {
+		for v := range ch {
+			fmt.Println("got", v)
+		}
+		done <- true
+	}()
+	for i := 0; i < 5; i += 2 {
+		ch <- sum(n + i)
+	}
+	for j := 3; j < 40; j++ {
+		if j%13 == 0 {
+			ch <- j
+		}
+	}
+	close(ch)
+	<-done
+	fmt.Println(sum(100))
+}
+"#;
+
+/// Runs the program in slices of the sizes in `sizes`, cyclically; returns the kinds of
+/// the events, the output and the instructions executed. (Not the events' times: the
+/// clock is charged when a batch or a slice ends, so an event inside a batch cut by a
+/// slice carries a later time.)
+fn sliced(sizes: &[u64], procs: usize) -> (Vec<goroscope_trace::EventKind>, Vec<u8>, u64) {
+    let program = goroscope_compiler::compile_source("prog.go", SRC).expect("compiles");
+    let cfg = Config {
+        procs,
+        seed: 3,
+        record_events: true,
+        ..Config::default()
+    };
+    let mut m = Machine::new(program, cfg).expect("loads");
+    let mut events = Vec::new();
+    let mut out = Vec::new();
+    for &n in sizes.iter().cycle() {
+        let r = m.run_slice(n);
+        events.extend(m.take_events().into_iter().map(|e| e.kind));
+        out.extend(m.take_output().into_iter().flat_map(|o| o.bytes));
+        if let SliceResult::Finished(e) = r {
+            assert_eq!(e.code, 0, "{}", String::from_utf8_lossy(&out));
+            break;
+        }
+    }
+    (events, out, m.instructions())
+}
+
+#[test]
+fn a_run_in_small_slices_is_the_run_in_one_slice() {
+    for procs in [1, 2] {
+        let whole = sliced(&[u64::MAX / 2], procs);
+        assert!(
+            String::from_utf8_lossy(&whole.1).ends_with("got 39\n342\n"),
+            "{}",
+            String::from_utf8_lossy(&whole.1)
+        );
+        for sizes in [&[1][..], &[2], &[3, 1, 4, 1, 5], &[999, 1]] {
+            assert_eq!(
+                sliced(sizes, procs),
+                whole,
+                "procs {procs}, slices {sizes:?}"
+            );
+        }
+    }
+}
