@@ -226,7 +226,7 @@ impl<V: Elem> Machine<V> {
             // One pass of the loop is one step: pick (maybe waking an idle P for a
             // timer), then a syscall's return, sysmon's retake, or preemption and
             // findRunnable with execute.
-            self.step("schedule", None);
+            self.step_sched("schedule");
             let p = match self.pick() {
                 None => return Next::Deadlock(self.checkdead()),
                 Some((now, Pick::SysExit(i))) => {
@@ -359,7 +359,7 @@ impl<V: Elem> Machine<V> {
 
     /// `go f()`: a new G into `cur.p`'s runnext; returns its id. `func` and `line` label it.
     pub fn newproc(&mut self, cur: Cur, func: Option<&str>, line: Option<u32>) -> GoId {
-        self.step("newproc", Some(cur));
+        self.step("newproc", cur);
         let g = self.create_g(cur.p, Some(cur.g), func, line);
         self.wakep(cur.p);
         g
@@ -367,7 +367,7 @@ impl<V: Elem> Machine<V> {
 
     /// `runtime.Gosched`: the G goes to the tail of the global queue.
     pub fn gosched(&mut self, cur: Cur) {
-        self.step("gosched", Some(cur));
+        self.step("gosched", cur);
         self.stop_running(cur);
         emit!(
             self,
@@ -383,7 +383,7 @@ impl<V: Elem> Machine<V> {
     /// The G's function returned, or it called `runtime.Goexit`. Do not call this when
     /// main returns: that ends the program.
     pub fn goexit(&mut self, cur: Cur) {
-        self.step("goexit", Some(cur));
+        self.step("goexit", cur);
         self.stop_running(cur);
         self.gs[cur.g.index()].status = Status::Dead;
         if cur.g == GoId::MAIN {
@@ -860,7 +860,7 @@ impl<V: Elem> Machine<V> {
             let timers = &self.timers;
             match self.ps[owner.index()].timers.peek(timers) {
                 Some((when, id)) if when <= now => {
-                    self.step("timer", None);
+                    self.step_sched("timer");
                     self.ps[owner.index()].timers.pop();
                     self.fire_timer(id, p);
                 }
@@ -891,7 +891,7 @@ impl<V: Elem> Machine<V> {
     /// value and the caller's token (the caller moves to P0 if its P is destroyed).
     /// `n == 0` only queries.
     pub fn set_gomaxprocs(&mut self, cur: Cur, n: usize) -> (usize, Cur) {
-        self.step("set_gomaxprocs", Some(cur));
+        self.step("set_gomaxprocs", cur);
         let old = self.ps.len();
         if n == 0 || n == old {
             return (old, cur);

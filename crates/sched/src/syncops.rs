@@ -120,19 +120,19 @@ impl<V: Elem> Machine<V> {
 
     /// `Mutex.Lock`.
     pub fn mutex_lock(&mut self, cur: Cur, id: MutexId) -> BlockResult {
-        self.step("mutex_lock", Some(cur));
+        self.step("mutex_lock", cur);
         self.lock(cur, Locker::Mutex(id), false)
     }
 
     /// `Mutex.Unlock`.
     pub fn mutex_unlock(&mut self, cur: Cur, id: MutexId) -> Result<(), SyncError> {
-        self.step("mutex_unlock", Some(cur));
+        self.step("mutex_unlock", cur);
         self.unlock(cur, Locker::Mutex(id))
     }
 
     /// `Mutex.TryLock`.
     pub fn mutex_try_lock(&mut self, cur: Cur, id: MutexId) -> bool {
-        self.step("mutex_try_lock", Some(cur));
+        self.step("mutex_try_lock", cur);
         let core = &mut self.sync.mutexes[id.index()];
         if core.locked || core.starving {
             return false;
@@ -301,13 +301,13 @@ impl<V: Elem> Machine<V> {
 
     /// `RWMutex.Lock`.
     pub fn rw_lock(&mut self, cur: Cur, id: RWMutexId) -> BlockResult {
-        self.step("rw_lock", Some(cur));
+        self.step("rw_lock", cur);
         self.lock(cur, Locker::RWMutex(id), false)
     }
 
     /// `RWMutex.Unlock`: readers blocked behind this writer are all released.
     pub fn rw_unlock(&mut self, cur: Cur, id: RWMutexId) -> Result<(), SyncError> {
-        self.step("rw_unlock", Some(cur));
+        self.step("rw_unlock", cur);
         let rw = &mut self.sync.rwmutexes[id.index()];
         let r = rw.reader_count + RWMUTEX_MAX_READERS;
         if r >= RWMUTEX_MAX_READERS || !rw.w.locked {
@@ -341,7 +341,7 @@ impl<V: Elem> Machine<V> {
     /// blocks; a failed try changes nothing (Go's undo, `w.Unlock`, wakes no one: a free
     /// mutex with waiters always has a woken one on its way).
     pub fn rw_try_lock(&mut self, cur: Cur, id: RWMutexId) -> bool {
-        self.step("rw_try_lock", Some(cur));
+        self.step("rw_try_lock", cur);
         let rw = &mut self.sync.rwmutexes[id.index()];
         if rw.w.locked || rw.w.starving || rw.reader_count != 0 {
             return false;
@@ -356,7 +356,7 @@ impl<V: Elem> Machine<V> {
     /// (announced, waiting for readers to leave); a writer still queued on the writer
     /// mutex does not stop it. Never blocks.
     pub fn rw_try_rlock(&mut self, cur: Cur, id: RWMutexId) -> bool {
-        self.step("rw_try_rlock", Some(cur));
+        self.step("rw_try_rlock", cur);
         let rw = &mut self.sync.rwmutexes[id.index()];
         if rw.reader_count < 0 {
             return false;
@@ -368,7 +368,7 @@ impl<V: Elem> Machine<V> {
 
     /// `RWMutex.RLock`: blocks while a writer is pending or holds the lock.
     pub fn rw_rlock(&mut self, cur: Cur, id: RWMutexId) -> BlockResult {
-        self.step("rw_rlock", Some(cur));
+        self.step("rw_rlock", cur);
         let rw = &mut self.sync.rwmutexes[id.index()];
         rw.reader_count += 1;
         if rw.reader_count < 0 {
@@ -382,7 +382,7 @@ impl<V: Elem> Machine<V> {
 
     /// `RWMutex.RUnlock`: the last reader a pending writer waits for wakes it.
     pub fn rw_runlock(&mut self, cur: Cur, id: RWMutexId) -> Result<(), SyncError> {
-        self.step("rw_runlock", Some(cur));
+        self.step("rw_runlock", cur);
         let rw = &mut self.sync.rwmutexes[id.index()];
         let r = rw.reader_count - 1;
         if r < 0 && (r + 1 == 0 || r + 1 == -RWMUTEX_MAX_READERS) {
@@ -405,7 +405,7 @@ impl<V: Elem> Machine<V> {
 
     /// `WaitGroup.Add(delta)` (`Done` is `Add(-1)`). Reaching zero releases every waiter.
     pub fn wg_add(&mut self, cur: Cur, id: WaitGroupId, delta: i64) -> Result<(), SyncError> {
-        self.step("wg_add", Some(cur));
+        self.step("wg_add", cur);
         let wg = &mut self.sync.waitgroups[id.index()];
         wg.counter = wg.counter.saturating_add(delta);
         let counter = wg.counter;
@@ -432,7 +432,7 @@ impl<V: Elem> Machine<V> {
 
     /// `WaitGroup.Wait`.
     pub fn wg_wait(&mut self, cur: Cur, id: WaitGroupId) -> BlockResult {
-        self.step("wg_wait", Some(cur));
+        self.step("wg_wait", cur);
         let wg = &mut self.sync.waitgroups[id.index()];
         if wg.counter == 0 {
             emit!(
@@ -457,7 +457,7 @@ impl<V: Elem> Machine<V> {
 
     /// `Once.Do`, first half: who runs the function.
     pub fn once_do(&mut self, cur: Cur, id: OnceId) -> OnceResult {
-        self.step("once_do", Some(cur));
+        self.step("once_do", cur);
         let once = &mut self.sync.onces[id.index()];
         match once.state {
             OnceState::Done => OnceResult::Done,
@@ -475,7 +475,7 @@ impl<V: Elem> Machine<V> {
 
     /// `Once.Do`, second half: the function returned (or panicked); waiters go on.
     pub fn once_done(&mut self, cur: Cur, id: OnceId) {
-        self.step("once_done", Some(cur));
+        self.step("once_done", cur);
         let once = &mut self.sync.onces[id.index()];
         once.state = OnceState::Done;
         let waiters: Vec<_> = once.waiters.drain(..).collect();
@@ -496,7 +496,7 @@ impl<V: Elem> Machine<V> {
     /// `Cond.Wait`: unlock `locker`, wait for Signal/Broadcast, relock. Always parks
     /// unless unlocking fails; the G resumes holding `locker` again.
     pub fn cond_wait(&mut self, cur: Cur, id: CondId, locker: Locker) -> Result<(), SyncError> {
-        self.step("cond_wait", Some(cur));
+        self.step("cond_wait", cur);
         match locker {
             Locker::Mutex(m) => self.mutex_unlock(cur, m)?,
             Locker::RWMutex(rw) => self.rw_unlock(cur, rw)?,
@@ -510,7 +510,7 @@ impl<V: Elem> Machine<V> {
 
     /// `Cond.Signal`: wake the longest waiter.
     pub fn cond_signal(&mut self, cur: Cur, id: CondId) {
-        self.step("cond_signal", Some(cur));
+        self.step("cond_signal", cur);
         emit!(
             self,
             cur.p,
@@ -527,7 +527,7 @@ impl<V: Elem> Machine<V> {
 
     /// `Cond.Broadcast`: wake every waiter, in order.
     pub fn cond_broadcast(&mut self, cur: Cur, id: CondId) {
-        self.step("cond_broadcast", Some(cur));
+        self.step("cond_broadcast", cur);
         emit!(
             self,
             cur.p,
