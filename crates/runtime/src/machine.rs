@@ -76,7 +76,8 @@ pub struct Config {
     pub max_heap: u64,
     /// Scheduler parameters other than procs/seed/record (local queue size, 61, ...).
     pub sched: sched::Config,
-    /// Check the scheduler's invariants after every batch of instructions (tests).
+    /// Check the scheduler's invariants after every scheduling step (tests; sets
+    /// `sched.check_invariants`). A violation ends the run with an internal error.
     pub check_invariants: bool,
 }
 
@@ -197,8 +198,6 @@ pub struct Machine {
     pub(crate) cached: std::collections::BTreeMap<&'static str, Value>,
     /// The heap estimate and bulk work of this run.
     pub(crate) meter: Rc<Meter>,
-    /// Readers (`RLock` calls minus `RUnlock` calls) per RWMutex id, for `TryLock`.
-    pub(crate) rw_readers: std::collections::BTreeMap<u64, i64>,
     /// `go native(args)` bodies by goroutine id, run when the goroutine first runs.
     pub(crate) go_natives: std::collections::BTreeMap<u64, (Rc<FuncVal>, Vec<Value>)>,
 }
@@ -248,6 +247,7 @@ impl Machine {
         scfg.gomaxprocs = config.procs.max(1);
         scfg.seed = config.seed;
         scfg.record = config.record_events;
+        scfg.check_invariants |= config.check_invariants;
         let sched = sched::Machine::new(scfg);
         let cur = Cur {
             p: sched::PId(0),
@@ -272,7 +272,6 @@ impl Machine {
             contexts: Vec::new(),
             cached: Default::default(),
             meter: Rc::new(Meter::new(config.max_heap, config.max_instructions)),
-            rw_readers: Default::default(),
             go_natives: Default::default(),
             cfg: config,
             gs: Vec::new(),
@@ -392,9 +391,8 @@ impl Machine {
                         let ran = std::mem::take(&mut uncharged) + n + work;
                         let over = self.sched.charge(self.cur.p, ran * NS_PER_INSTR);
                         batch = BATCH;
-                        if self.cfg.check_invariants
-                            && let Err(e) = self.sched.check_invariants()
-                        {
+                        if let Some(e) = self.sched.invariant_violation() {
+                            let e = e.to_owned();
                             self.die(
                                 &mut g,
                                 Throw::Internal(format!("scheduler invariant broken: {e}")),

@@ -13,8 +13,7 @@ fn run(src: &str, procs: usize, seed: u64) -> (String, String, i32) {
     let config = Config {
         procs,
         seed,
-        check_invariants: true,
-        ..Config::default()
+        ..common::test_config()
     };
     let r = common::run_source(src, config);
     (r.stdout, r.stderr, r.exit.code)
