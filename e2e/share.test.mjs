@@ -3,7 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { consoleText, editorText, openPlayground, typeProgram, url, useBrowser, waitForStatus } from "./harness.mjs";
+import { chooseExample, consoleText, editorText, openPlayground, typeProgram, url, useBrowser, waitForStatus } from "./harness.mjs";
 import { fragmentFor } from "./share-helpers.mjs";
 
 useBrowser();
@@ -102,6 +102,17 @@ test("the draft and its settings survive a reload", async () => {
   await page.reload();
   await page.locator("[data-testid=editor] .cm-content").waitFor();
   assert.match(await editorText(page), /\/\/ last words$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a change of the text without any key event is saved too (an example chosen)", async () => {
+  const { page, errors } = await openPlayground();
+  await chooseExample(page, "close_range");
+  const program = await editorText(page);
+  assert.match(program, /^package main\n/);
+  // No pagehide: the editor's own change event drives the autosave.
+  await draftSaved(page, program);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -39,6 +39,7 @@ export function createEditor(parent, doc) {
         lintGutter(),
         goroutines,
         goroutineGutter,
+        announceEdits,
         // Ctrl/Cmd+Enter is the page's Run shortcut (handled on the window): claim it here
         // so CodeMirror does not also insert a blank line.
         keymap.of([{ key: "Mod-Enter", run: () => true }]),
@@ -69,6 +70,15 @@ const colours = (dark) =>
   syntaxHighlighting(dark ? darkHighlightStyle : defaultHighlightStyle, { fallback: true });
 
 const darkScheme = window.matchMedia("(prefers-color-scheme: dark)");
+
+// Every change of the text, however it was made (keys, paste, drop, undo, a program the
+// page sets), is announced by a bubbling "goroscope-edit" event on the editor's element:
+// the drafts' autosave listens for it (web/src/editor.rs names it EDIT_EVENT).
+const announceEdits = EditorView.updateListener.of((update) => {
+  if (update.docChanged) {
+    update.view.dom.dispatchEvent(new Event("goroscope-edit", { bubbles: true }));
+  }
+});
 
 /** The whole program text. */
 export function editorText(view) {

@@ -22,6 +22,10 @@ extern "C" {
     fn show_goroutines(view: &JsValue, marks: js_sys::Array);
 }
 
+/// The bubbling event the editor's element fires after every change of the text, however
+/// it was made (typing, paste, drop, undo, [`Editor::set_text`]).
+pub const EDIT_EVENT: &str = "goroscope-edit";
+
 /// Sets `key` on a plain object (which cannot fail on a fresh object).
 fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &key.into(), value);

@@ -150,6 +150,7 @@ impl<'a> Lower<'a> {
             .iter()
             .map(|o| o.map_or(TypeId::INVALID, |o| self.obj_ty(o)))
             .collect();
+        self.label_chans_of_vars(rhs, &objs);
         let base = self.rhs_values(&tys, rhs);
         for (i, o) in objs.iter().enumerate() {
             let r = Reg(base.0 + i as u16);
@@ -166,6 +167,7 @@ impl<'a> Lower<'a> {
     fn assign(&mut self, lhs: &[Expr], rhs: &[Expr]) {
         let places: Vec<_> = lhs.iter().map(|e| self.place(e)).collect();
         let tys: Vec<TypeId> = lhs.iter().map(|e| self.target_ty(e)).collect();
+        self.label_chans(rhs, |l, i| l.source_text(lhs.get(i)?));
         let base = self.rhs_values(&tys, rhs);
         for (i, p) in places.iter().enumerate() {
             self.store_place(p, Reg(base.0 + i as u16));

@@ -179,7 +179,7 @@ impl<'a> Lower<'a> {
                                 r
                             }
                         };
-                        self.emit(Instr::MakeChan { dst, ty, cap });
+                        self.emit_make_chan(e, Instr::MakeChan { dst, ty, cap });
                     }
                     _ => self.error(e.span, "cannot make this type"),
                 }

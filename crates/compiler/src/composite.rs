@@ -67,6 +67,12 @@ impl<'a> Lower<'a> {
                         None => self.zero(ft, r),
                     }
                 }
+                // A field's channel is labelled with the field's name.
+                for (v, f) in values.iter().zip(&fields) {
+                    if let Some(v) = *v {
+                        self.label_chans(std::slice::from_ref(v), |_, _| Some(f.name.clone()));
+                    }
+                }
                 self.eval_ordered(&items);
                 self.emit(Instr::MakeAgg {
                     dst,

@@ -20,13 +20,6 @@ impl<'a> Lower<'a> {
         if name == "_" {
             return;
         }
-        let code = &self.f.proto.code;
-        if let Some(Instr::MakeChan { dst, .. }) = code.last()
-            && *dst == r
-        {
-            let pc = code.len() as u32 - 1;
-            self.f.proto.chan_labels.push((pc, name.clone()));
-        }
         if self.c.boxed.contains(&obj) {
             self.emit(Instr::NewCell { dst: r, src: r });
             self.f.vars.insert(obj, VarLoc::Boxed(r));

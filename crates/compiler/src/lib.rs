@@ -9,7 +9,8 @@
 //! already checked file. Lowering is split by concern: `lower` (the context and the
 //! register discipline), `expr`, `cond`, `place` (assignable operands), `call`,
 //! `builtin`, `composite`, `stmt`, `assign`, `loops`, `switch`, `select`, `godefer`,
-//! `func` (frames, returns, closures), `methods` (method tables and wrappers), `init`
+//! `func` (frames, returns, closures), `methods` (method tables and wrappers), `chanlabel`
+//! (names of channels for the trace), `init`
 //! (package initialisation order), `generic` (monomorphisation), `escape` (which
 //! variables are boxed), `typedesc`, `names`.
 //!
@@ -41,6 +42,7 @@ pub mod bytecode;
 mod assign;
 mod builtin;
 mod call;
+mod chanlabel;
 mod composite;
 mod cond;
 mod escape;

@@ -79,6 +79,8 @@ pub struct Breakable {
 #[derive(Default)]
 pub struct FuncState {
     pub proto: FuncProto,
+    /// Labels asked for channels of `make` calls not lowered yet (see `chanlabel`).
+    pub chan_names: Vec<(NodeId, String)>,
     /// First free register.
     pub top: u16,
     pub vars: HashMap<ObjectId, VarLoc>,
@@ -107,6 +109,8 @@ pub struct FuncState {
 pub struct Compiler<'a> {
     pub file: &'a ast::File,
     pub info: &'a Info,
+    /// The file's text (channel labels quote assignment targets).
+    pub src: &'a str,
     /// The checker's type table, extended with the types generic instantiation creates.
     pub types: TypeTable,
     pub lines: LineIndex,
@@ -149,10 +153,11 @@ pub struct Lower<'a> {
 }
 
 impl<'a> Compiler<'a> {
-    pub fn new(file: &'a ast::File, info: &'a Info, src: &str) -> Compiler<'a> {
+    pub fn new(file: &'a ast::File, info: &'a Info, src: &'a str) -> Compiler<'a> {
         Compiler {
             file,
             info,
+            src,
             types: info.types.clone(),
             lines: LineIndex::new(src),
             errors: Vec::new(),

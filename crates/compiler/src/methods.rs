@@ -199,38 +199,35 @@ impl<'a> Lower<'a> {
         self.f.proto.nresults = sig.results.len() as u16;
         self.alloc_n(nparams);
         let wants_ptr = target.is_some_and(|f| self.recv_is_ptr(f));
-        // Walk the embedding path from the receiver.
+        // Walk the embedding path from the receiver. For a pointer method, fields behind
+        // a pointer are reached by address, so the method acts on the embedded value
+        // itself (a Mutex two embeddings deep), not on a copy.
         let mut cur = Reg(0);
         let mut cur_ptr = is_ptr;
         let mut t = base;
-        for (n, &i) in path.iter().enumerate() {
+        for &i in &path {
             let ft = self.c.struct_field(t, i);
-            let last = n + 1 == path.len();
             let next = self.alloc();
             let field = i as u16;
-            if cur_ptr && last && wants_ptr && !self.c.is_pointer(ft) {
-                self.emit(Instr::AddrField {
+            let ft_ptr = self.c.is_pointer(ft);
+            self.emit(match (cur_ptr, wants_ptr && !ft_ptr) {
+                (true, true) => Instr::AddrField {
                     dst: next,
                     ptr: cur,
                     field,
-                });
-                cur_ptr = true;
-            } else {
-                if cur_ptr {
-                    self.emit(Instr::LoadField {
-                        dst: next,
-                        ptr: cur,
-                        field,
-                    });
-                } else {
-                    self.emit(Instr::GetField {
-                        dst: next,
-                        src: cur,
-                        field,
-                    });
-                }
-                cur_ptr = self.c.is_pointer(ft);
-            }
+                },
+                (true, false) => Instr::LoadField {
+                    dst: next,
+                    ptr: cur,
+                    field,
+                },
+                (false, _) => Instr::GetField {
+                    dst: next,
+                    src: cur,
+                    field,
+                },
+            });
+            cur_ptr = ft_ptr || (cur_ptr && wants_ptr);
             t = match self.c.types.get(ft) {
                 Type::Pointer(e) => *e,
                 _ => ft,
@@ -238,7 +235,9 @@ impl<'a> Lower<'a> {
             cur = next;
         }
         let call_base = self.alloc_n(nparams);
-        if target.is_some() && cur_ptr && !wants_ptr {
+        // A pointer method gets the pointer; a value method or an embedded interface
+        // the value.
+        if cur_ptr && !wants_ptr {
             self.emit(Instr::Load {
                 dst: call_base,
                 ptr: cur,

@@ -155,6 +155,7 @@ impl<'a> Lower<'a> {
                 .iter()
                 .map(|o| o.map_or(TypeId::INVALID, |o| self.info().object(o).ty))
                 .collect();
+            self.label_chans_of_vars(item.rhs, &item.lhs);
             let base = self.rhs_values(&tys, item.rhs);
             for (i, o) in item.lhs.iter().enumerate() {
                 let Some(g) = o.and_then(|o| self.c.global_index.get(&o).copied()) else {

@@ -116,6 +116,7 @@ impl<'a> Lower<'a> {
                 }
                 base
             } else {
+                self.label_chans_of_vars(&spec.values, &objs);
                 self.rhs_values(&tys, &spec.values)
             };
             for (i, o) in objs.iter().enumerate() {

@@ -1,7 +1,8 @@
 //! End to end on `goroscope-runtime`: the corpus programs, and this crate's own cases
 //! (`tests/run/NAME.go` with the expected stdout in `NAME.out`, exit status 0), print
 //! exactly their expected stdout and exit with the expected status. `CASE=name` limits
-//! either test to matching files.
+//! either test to matching files. Debug builds check the scheduler's invariants after
+//! every step.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,10 +21,14 @@ fn run(path: &Path) -> Result<(String, String, i32), String> {
     let config = Config {
         procs: 4,
         seed: 1,
+        check_invariants: cfg!(debug_assertions),
         ..Config::default()
     };
     let mut m = Machine::new(program, config).map_err(|e| format!("load: {e:?}"))?;
     let exit = m.run();
+    if let Some(e) = m.scheduler().invariant_violation() {
+        return Err(format!("scheduler invariant broken: {e}"));
+    }
     let (mut out, mut err) = (Vec::new(), Vec::new());
     for o in m.take_output() {
         match o.stream {

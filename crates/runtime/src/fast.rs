@@ -1,7 +1,7 @@
 //! The interpreter's fast path: a small loop over the instructions that only read and
 //! write registers and cannot throw (moves, integer and float arithmetic without a
-//! divide, comparisons, jumps), plus calls of statically known bytecode functions and
-//! returns from them. It stops at the first other instruction, which the full loop in
+//! divide, comparisons, jumps), reads of a closure's captures, plus calls of statically
+//! known bytecode functions and returns from them. It stops at the first other instruction, which the full loop in
 //! `interp` then executes.
 //!
 //! Why a separate function: the full loop's `match` has a hundred arms that call into
@@ -73,16 +73,19 @@ macro_rules! simple_instr {
             | Instr::JumpIfGeIntImm { .. }
             | Instr::JumpIfEqIntImm { .. }
             | Instr::JumpIfNeIntImm { .. }
+            | Instr::AddImmJumpIfLtImm { .. }
+            | Instr::AddImmJumpIfLt { .. }
     };
 }
 pub(crate) use simple_instr;
 
-/// Whether `run` executes `ins`, or may (a call or a return).
+/// Whether `run` executes `ins`, or may (a call, a return, or reading a capture: the
+/// full loop does those that would throw).
 #[inline(always)]
 pub(crate) fn handles(ins: &Instr) -> bool {
     matches!(
         ins,
-        simple_instr!() | Instr::Call { .. } | Instr::Return { .. }
+        simple_instr!() | Instr::Call { .. } | Instr::Return { .. } | Instr::LoadCapture { .. }
     )
 }
 
@@ -117,26 +120,22 @@ pub(crate) fn regs_needed(callee: &FuncProto, base: usize) -> usize {
     base + callee.nregs as usize + 1
 }
 
-/// `dst := src`: scalars are copied without touching reference counts.
-#[inline(always)]
-fn move_value(regs: &mut [Value], dst: usize, src: usize) {
-    match regs[src] {
-        Value::Int(v) => set_int(&mut regs[dst], v),
-        Value::Bool(v) => set_bool(&mut regs[dst], v),
-        Value::Float(v) => set_float(&mut regs[dst], v),
-        ref v => {
-            let v = v.clone();
-            regs[dst] = v;
-        }
-    }
-}
-
 /// `slot := Int(v)`, reusing the slot when it already holds an int.
 #[inline(always)]
 pub(crate) fn set_int(slot: &mut Value, v: i64) {
     match slot {
         Value::Int(x) => *x = v,
         slot => *slot = Value::Int(v),
+    }
+}
+
+/// `slot := v`, dropping the old value in line when it holds no reference (a register
+/// overwritten by a received int or bool skips the call into `drop_in_place`).
+#[inline(always)]
+pub(crate) fn set_value(slot: &mut Value, v: Value) {
+    match std::mem::replace(slot, v) {
+        Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Chan(_) => {}
+        old => drop(old),
     }
 }
 
@@ -184,36 +183,70 @@ pub(crate) fn run<'p>(
     let mut w = *win;
     'window: while let Some(regs) = g.regs.get_mut(w.range()) {
         let code = &w.func.code[..];
+        // SAFETY (the register accesses below skip the bounds check): `Machine::new` runs
+        // `bytecode::validate`, which rejects any instruction naming a register at or past
+        // its function's `nregs`; the program is never changed afterwards (it sits behind
+        // an `Rc`), every `Window` is made from one of its functions, and `regs` is
+        // `g.regs[w.range()]`, exactly `w.func.nregs` long. So every register operand of
+        // an instruction of `code` indexes `regs` in bounds.
+        macro_rules! reg {
+            ($r:expr) => {{
+                let i = $r.0 as usize;
+                debug_assert!(i < regs.len());
+                unsafe { regs.get_unchecked(i) }
+            }};
+        }
+        macro_rules! reg_mut {
+            ($r:expr) => {{
+                let i = $r.0 as usize;
+                debug_assert!(i < regs.len());
+                unsafe { regs.get_unchecked_mut(i) }
+            }};
+        }
         while left > 0 {
             let Some(ins) = code.get(pc) else {
                 break 'window;
             };
             macro_rules! int {
                 ($r:expr) => {
-                    regs[$r.0 as usize].as_int()
+                    reg!($r).as_int()
                 };
             }
             macro_rules! flt {
                 ($r:expr) => {
-                    regs[$r.0 as usize].as_float()
+                    reg!($r).as_float()
                 };
             }
             macro_rules! int_op {
                 ($dst:expr, $v:expr) => {{
                     let v = $v;
-                    set_int(&mut regs[$dst.0 as usize], v)
+                    set_int(reg_mut!($dst), v)
                 }};
             }
             macro_rules! bool_op {
                 ($dst:expr, $v:expr) => {{
                     let v = $v;
-                    set_bool(&mut regs[$dst.0 as usize], v)
+                    set_bool(reg_mut!($dst), v)
                 }};
             }
             macro_rules! flt_op {
                 ($dst:expr, $v:expr) => {{
                     let v = $v;
-                    set_float(&mut regs[$dst.0 as usize], v)
+                    set_float(reg_mut!($dst), v)
+                }};
+            }
+            // A superinstruction counts two; with one instruction left it does its first
+            // half (the add) and stops at the second, kept at pc+1.
+            macro_rules! add_jump_if_lt {
+                ($a:expr, $step:expr, $bound:expr, $target:expr) => {{
+                    let v = int!($a).wrapping_add($step as i64);
+                    int_op!($a, v);
+                    if left == 1 {
+                        pc += 1;
+                    } else {
+                        left -= 1;
+                        pc = if v < $bound { $target as usize } else { pc + 2 };
+                    }
                 }};
             }
             macro_rules! jump_if {
@@ -227,7 +260,15 @@ pub(crate) fn run<'p>(
             }
             match *ins {
                 Instr::Move { dst, src } => {
-                    move_value(regs, dst.0 as usize, src.0 as usize);
+                    match *reg!(src) {
+                        Value::Int(v) => int_op!(dst, v),
+                        Value::Bool(v) => bool_op!(dst, v),
+                        Value::Float(v) => flt_op!(dst, v),
+                        ref v => {
+                            let v = v.clone();
+                            *reg_mut!(dst) = v;
+                        }
+                    }
                     pc += 1
                 }
                 Instr::LoadInt { dst, imm } => {
@@ -347,15 +388,15 @@ pub(crate) fn run<'p>(
                     pc += 1
                 }
                 Instr::Not { dst, src } => {
-                    bool_op!(dst, !regs[src.0 as usize].as_bool());
+                    bool_op!(dst, !reg!(src).as_bool());
                     pc += 1
                 }
                 Instr::Jump { target } => pc = target as usize,
                 Instr::JumpIfTrue { cond, target } => {
-                    jump_if!(regs[cond.0 as usize].as_bool(), target)
+                    jump_if!(reg!(cond).as_bool(), target)
                 }
                 Instr::JumpIfFalse { cond, target } => {
-                    jump_if!(!regs[cond.0 as usize].as_bool(), target)
+                    jump_if!(!reg!(cond).as_bool(), target)
                 }
                 Instr::JumpIfLtInt { a, b, target } => jump_if!(int!(a) < int!(b), target),
                 Instr::JumpIfLeInt { a, b, target } => jump_if!(int!(a) <= int!(b), target),
@@ -367,6 +408,23 @@ pub(crate) fn run<'p>(
                 Instr::JumpIfGeIntImm { a, imm, target } => jump_if!(int!(a) >= imm as i64, target),
                 Instr::JumpIfEqIntImm { a, imm, target } => jump_if!(int!(a) == imm as i64, target),
                 Instr::JumpIfNeIntImm { a, imm, target } => jump_if!(int!(a) != imm as i64, target),
+                Instr::AddImmJumpIfLtImm {
+                    a,
+                    step,
+                    limit,
+                    target,
+                } => add_jump_if_lt!(a, step, limit as i64, target),
+                Instr::AddImmJumpIfLt { a, b, step, target } => {
+                    add_jump_if_lt!(a, step, int!(b), target)
+                }
+                Instr::LoadCapture { dst, idx } => {
+                    let top = g.frames.last().and_then(|f| f.closure.as_ref());
+                    let Some(v) = top.and_then(|c| c.captures.get(idx as usize)) else {
+                        break 'window;
+                    };
+                    *reg_mut!(dst) = v.clone();
+                    pc += 1
+                }
                 Instr::Call { func, base } => {
                     match call(funcs, max_frames, g, &mut w, pc, func.0, base.0) {
                         Some(next) => pc = next,

@@ -142,6 +142,18 @@ impl Machine {
                         }
                     };
                 }
+                // A channel operation that completes leaves the frame stack as it was: go on
+                // in this frame (re-deriving only the register window) at the local `pc`.
+                macro_rules! chan_flow {
+                    ($e:expr) => {
+                        match tri!($e) {
+                            Flow::Next => continue,
+                            Flow::Reload => continue 'outer,
+                            Flow::Park => return (n, Stop::Park),
+                            Flow::Yield => return (n, Stop::Yield),
+                        }
+                    };
+                }
 
                 if n >= budget {
                     save_pc!();
@@ -648,22 +660,22 @@ impl Machine {
                     Instr::Send { ch, src } => {
                         let (c, v) = (Machine::chan_id(&r!(ch)), r!(src).clone());
                         save_pc!();
-                        flow!(self.chan_send(g, c, v))
+                        chan_flow!(self.chan_send(g, c, v))
                     }
                     Instr::Recv { dst, ch } => {
                         let c = Machine::chan_id(&r!(ch));
                         save_pc!();
-                        flow!(self.chan_recv(g, c, Some(dst), None))
+                        chan_flow!(self.chan_recv(g, c, Some(dst), None))
                     }
                     Instr::RecvOk { dst, ok, ch } => {
                         let c = Machine::chan_id(&r!(ch));
                         save_pc!();
-                        flow!(self.chan_recv(g, c, Some(dst), Some(ok)))
+                        chan_flow!(self.chan_recv(g, c, Some(dst), Some(ok)))
                     }
                     Instr::Close { ch } => {
                         let c = Machine::chan_id(&r!(ch));
                         save_pc!();
-                        flow!(self.chan_close(g, c))
+                        chan_flow!(self.chan_close(g, c))
                     }
                     Instr::Select { table } => {
                         save_pc!();

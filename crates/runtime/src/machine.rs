@@ -41,6 +41,17 @@ use crate::value::{FuncVal, Value, Var};
 
 /// Virtual nanoseconds per instruction.
 pub const NS_PER_INSTR: u64 = 1;
+/// A batch cut off by the end of a slice (see `Machine::carried`).
+#[derive(Clone, Copy)]
+struct Carried {
+    cur: Cur,
+    /// Instructions left in the batch.
+    batch: u64,
+    /// Instructions (and bulk work) the batch ran before the cut, not yet charged to the
+    /// P's clock: the clock moves only when a batch ends, wherever the slices end.
+    uncharged: u64,
+}
+
 /// Instructions executed between two charges of virtual time to the scheduler.
 pub const BATCH: u64 = 1000;
 
@@ -64,7 +75,8 @@ pub struct Config {
     pub max_heap: u64,
     /// Scheduler parameters other than procs/seed/record (local queue size, 61, ...).
     pub sched: sched::Config,
-    /// Check the scheduler's invariants after every batch of instructions (tests).
+    /// Check the scheduler's invariants after every scheduling step (tests; sets
+    /// `sched.check_invariants`). A violation ends the run with an internal error.
     pub check_invariants: bool,
 }
 
@@ -165,12 +177,12 @@ pub struct Machine {
     pub(crate) gs: Vec<Option<Box<GState>>>,
     /// The running goroutine's token.
     pub(crate) cur: Cur,
-    /// The goroutine the end of the last `run_slice` interrupted, and the instructions left
-    /// in its interrupted [`BATCH`]. The next slice resumes it without asking the
-    /// scheduler and finishes that batch before looking at the P's deadline, exactly as if
-    /// the slice had gone on: so how a run is cut into slices (the CLI's, the worker's, a
-    /// step's) never changes which goroutine runs when.
-    carried: Option<(Cur, u64)>,
+    /// The batch the end of the last `run_slice` interrupted. The next slice resumes it
+    /// without asking the scheduler and finishes it before looking at the P's deadline,
+    /// exactly as if the slice had gone on: so how a run is cut into slices (the CLI's,
+    /// the worker's, a step's) never changes which goroutine runs when, nor the time any
+    /// event or `time.Now` sees.
+    carried: Option<Carried>,
     live_goroutines: usize,
     output: Vec<Output>,
     output_bytes: usize,
@@ -185,8 +197,6 @@ pub struct Machine {
     pub(crate) cached: std::collections::BTreeMap<&'static str, Value>,
     /// The heap estimate and bulk work of this run.
     pub(crate) meter: Rc<Meter>,
-    /// Readers (`RLock` calls minus `RUnlock` calls) per RWMutex id, for `TryLock`.
-    pub(crate) rw_readers: std::collections::BTreeMap<u64, i64>,
     /// `go native(args)` bodies by goroutine id, run when the goroutine first runs.
     pub(crate) go_natives: std::collections::BTreeMap<u64, (Rc<FuncVal>, Vec<Value>)>,
 }
@@ -207,6 +217,7 @@ impl Machine {
     pub fn new(program: Program, config: Config) -> Result<Machine, LoadError> {
         bytecode::validate(&program).map_err(|e| LoadError(e.to_string()))?;
         let mut program = program;
+        bytecode::fuse(&mut program);
         let rt = natives::install(&mut program);
         let mut resolved = Vec::with_capacity(program.natives.len());
         for name in &program.natives {
@@ -235,6 +246,7 @@ impl Machine {
         scfg.gomaxprocs = config.procs.max(1);
         scfg.seed = config.seed;
         scfg.record = config.record_events;
+        scfg.check_invariants |= config.check_invariants;
         let sched = sched::Machine::new(scfg);
         let cur = Cur {
             p: sched::PId(0),
@@ -259,7 +271,6 @@ impl Machine {
             contexts: Vec::new(),
             cached: Default::default(),
             meter: Rc::new(Meter::new(config.max_heap, config.max_instructions)),
-            rw_readers: Default::default(),
             go_natives: Default::default(),
             cfg: config,
             gs: Vec::new(),
@@ -293,9 +304,16 @@ impl Machine {
         let mut left = max_instructions;
         let _meter = meter::enter(&self.meter);
         while self.exit.is_none() && left > 0 {
-            let (next, mut batch) = match self.carried.take() {
-                Some((cur, rest)) => (Next::Run { cur, wakeup: None }, rest),
-                None => (self.sched.next_slice(), BATCH),
+            let (next, mut batch, mut uncharged) = match self.carried.take() {
+                Some(c) => (
+                    Next::Run {
+                        cur: c.cur,
+                        wakeup: None,
+                    },
+                    c.batch,
+                    c.uncharged,
+                ),
+                None => (self.sched.next_slice(), BATCH, 0),
             };
             match next {
                 Next::Deadlock(d) => self.deadlock(d),
@@ -344,7 +362,11 @@ impl Machine {
                             break;
                         }
                         if left == 0 {
-                            self.carried = Some((cur, batch));
+                            self.carried = Some(Carried {
+                                cur,
+                                batch,
+                                uncharged,
+                            });
                             break;
                         }
                         self.meter.set_executed(self.executed);
@@ -358,16 +380,18 @@ impl Machine {
                         }
                         left = left.saturating_sub(n + work);
                         self.executed += n + work;
-                        let over = self.sched.charge(self.cur.p, (n + work) * NS_PER_INSTR);
                         if matches!(s, Stop::Budget) && n < batch {
-                            // The slice ended inside the batch: the next slice finishes it.
+                            // The slice ended inside the batch: the next slice finishes it
+                            // and charges the clock for all of it.
                             batch -= n;
+                            uncharged += n + work;
                             continue;
                         }
+                        let ran = std::mem::take(&mut uncharged) + n + work;
+                        let over = self.sched.charge(self.cur.p, ran * NS_PER_INSTR);
                         batch = BATCH;
-                        if self.cfg.check_invariants
-                            && let Err(e) = self.sched.check_invariants()
-                        {
+                        if let Some(e) = self.sched.invariant_violation() {
+                            let e = e.to_owned();
                             self.die(
                                 &mut g,
                                 Throw::Internal(format!("scheduler invariant broken: {e}")),
@@ -940,8 +964,8 @@ impl Machine {
 pub(crate) fn write_top(g: &mut GState, r: Option<bytecode::Reg>, v: Value) {
     if let (Some(r), Some(top)) = (r, g.frames.last()) {
         let i = top.base as usize + r.0 as usize;
-        if i < g.regs.len() {
-            g.regs[i] = v;
+        if let Some(slot) = g.regs.get_mut(i) {
+            crate::fast::set_value(slot, v);
         }
     }
 }

@@ -50,7 +50,8 @@ pub fn address(v: &Value) -> u64 {
     if host == 0 {
         return 0;
     }
-    crate::value::meter::address_of(host, v).unwrap_or(0x00c0_0000_0000 + (host as u64 & 0x00ff_fff8))
+    crate::value::meter::address_of(host, v)
+        .unwrap_or(0x00c0_0000_0000 + (host as u64 & 0x00ff_fff8))
 }
 
 /// Go's runtime `printfloat`: `+d.dddddde+ddd`.

@@ -2,8 +2,8 @@
 //! (not `compile_*`, not `races/`, which waits for the race detector) is compiled with
 //! `goroscope-compiler` and run with GOMAXPROCS 1, 2 and 8 and three seeds each (cases
 //! marked `schedule: gomaxprocs=1` set GOMAXPROCS themselves). Stdout, the exit code and
-//! the `.err` line (a line of stderr) must match, and under GOMAXPROCS 2 with seed 1 the
-//! scheduler's invariants are checked after every batch of instructions.
+//! the `.err` line (a line of stderr) must match, and (in debug builds) the scheduler's
+//! invariants are checked after every scheduling step.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,13 +16,15 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus")
 }
 
-fn run(
-    program: goroscope_compiler::bytecode::Program,
-    procs: usize,
-    seed: u64,
-    check_invariants: bool,
-) -> common::Run {
-    common::run_config(program, Config { procs, seed, check_invariants, ..Config::default() })
+fn run(program: goroscope_compiler::bytecode::Program, procs: usize, seed: u64) -> common::Run {
+    common::run_config(
+        program,
+        Config {
+            procs,
+            seed,
+            ..common::test_config()
+        },
+    )
 }
 
 fn want_exit(src: &str) -> i32 {
@@ -77,8 +79,7 @@ fn corpus_under_several_schedules() {
         for procs in [1, 2, 8] {
             for seed in 1..=3 {
                 runs += 1;
-                // Invariant checks walk every goroutine: one schedule per case is enough.
-                let o = run(program.clone(), procs, seed, procs == 2 && seed == 1);
+                let o = run(program.clone(), procs, seed);
                 let err_ok = want_err.is_empty() || o.stderr.lines().any(|l| l == want_err);
                 if o.stdout != want_out || o.exit.code != want_exit(&src) || !err_ok {
                     failures.push(format!(

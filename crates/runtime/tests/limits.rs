@@ -14,7 +14,7 @@ fn with_heap(src: &str, max_heap: u64) -> Run {
         Config {
             procs: 2,
             max_heap,
-            ..Config::default()
+            ..common::test_config()
         },
     )
 }
@@ -25,7 +25,7 @@ fn with_budget(src: &str, max_instructions: u64) -> Run {
         Config {
             procs: 2,
             max_instructions,
-            ..Config::default()
+            ..common::test_config()
         },
     )
 }

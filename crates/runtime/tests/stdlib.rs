@@ -10,7 +10,11 @@ mod common;
 use goroscope_runtime::Config;
 
 fn run(src: &str, procs: usize, seed: u64) -> (String, String, i32) {
-    let config = Config { procs, seed, check_invariants: true, ..Config::default() };
+    let config = Config {
+        procs,
+        seed,
+        ..common::test_config()
+    };
     let r = common::run_source(src, config);
     (r.stdout, r.stderr, r.exit.code)
 }
@@ -50,7 +54,9 @@ fn a_cond_over_an_unsupported_locker_is_refused_clearly() {
     let (stdout, stderr, code) = run(src, 2, 1);
     assert_eq!((stdout.as_str(), code), ("", 2));
     assert!(
-        stderr.starts_with("fatal error: goroscope: sync.Cond with a Locker of type *sync.rlocker is not supported"),
+        stderr.starts_with(
+            "fatal error: goroscope: sync.Cond with a Locker of type *sync.rlocker is not supported"
+        ),
         "{stderr}"
     );
 }

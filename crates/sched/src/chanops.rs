@@ -89,6 +89,7 @@ pub(crate) const RUNTIME_G: GoId = GoId(0);
 impl<V: Elem> Machine<V> {
     /// `make(chan T, cap)`.
     pub fn make_chan(&mut self, cur: Cur, cap: usize, zero: V, info: ChanInfo<'_>) -> ChanId {
+        self.step("make_chan", cur);
         self.new_chan(cur.p, cap, zero, None, info)
     }
 
@@ -134,7 +135,9 @@ impl<V: Elem> Machine<V> {
     }
 
     /// `ch <- v`. A nil channel blocks forever.
+    #[inline(always)]
     pub fn chan_send(&mut self, cur: Cur, ch: Option<ChanId>, v: V) -> SendResult {
+        self.step("chan_send", cur);
         let Some(ch) = ch else {
             self.park(cur, WaitReason::ChanSendNilChan, None);
             return SendResult::Parked;
@@ -151,7 +154,9 @@ impl<V: Elem> Machine<V> {
     }
 
     /// `<-ch`. A nil channel blocks forever.
+    #[inline(always)]
     pub fn chan_recv(&mut self, cur: Cur, ch: Option<ChanId>) -> RecvResult<V> {
+        self.step("chan_recv", cur);
         let Some(ch) = ch else {
             self.park(cur, WaitReason::ChanReceiveNilChan, None);
             return RecvResult::Parked;
@@ -169,6 +174,7 @@ impl<V: Elem> Machine<V> {
     /// `close(ch)`: every waiting receiver gets (zero, false), every waiting sender will
     /// panic. As Go's closechan, the woken Gs are readied last-collected first.
     pub fn chan_close(&mut self, cur: Cur, ch: Option<ChanId>) -> Result<(), ChanPanic> {
+        self.step("chan_close", cur);
         let Some(c) = ch.and_then(|c| self.chans.get_mut(c.index())) else {
             return Err(ChanPanic::CloseOfNil);
         };
@@ -216,6 +222,7 @@ impl<V: Elem> Machine<V> {
     /// `select`: poll the cases in a random order; else take default; else enqueue on
     /// every channel and park. A select with no cases blocks forever.
     pub fn select(&mut self, cur: Cur, cases: Vec<Case<V>>, has_default: bool) -> SelectResult<V> {
+        self.step("select", cur);
         if cases.is_empty() && !has_default {
             self.park(cur, WaitReason::SelectNoCases, None);
             return SelectResult::Parked;
@@ -430,6 +437,7 @@ impl<V: Elem> Machine<V> {
         None
     }
 
+    #[inline(always)]
     fn enqueue(&mut self, g: GoId, ch: ChanId, dir: Dir, elem: Option<V>, case: Option<usize>) {
         let p = self.gs[g.index()].p.unwrap_or(PId(0));
         emit!(
@@ -456,9 +464,17 @@ impl<V: Elem> Machine<V> {
 
     /// A sudog of `g` completed: store its wake-up and, for a select, dequeue its other
     /// sudogs (selectgo's pass 3) and record the chosen case.
+    #[inline(always)]
     fn finish_sudog(&mut self, p: PId, g: GoId, case: Option<usize>, wakeup: Option<Wakeup<V>>) {
         self.gs[g.index()].wakeup = wakeup;
-        let Some(case) = case else { return };
+        if let Some(case) = case {
+            self.finish_select(p, g, case);
+        }
+    }
+
+    /// The select part of `finish_sudog`, out of line: plain sends and receives skip it.
+    #[inline(never)]
+    fn finish_select(&mut self, p: PId, g: GoId, case: usize) {
         let chans = std::mem::take(&mut self.gs[g.index()].select_chans);
         for ch in chans {
             let removed = self.chans[ch.index()].dequeue_g(g);

@@ -38,6 +38,12 @@ pub struct Config {
     pub seed: u64,
     /// Whether events are recorded.
     pub record: bool,
+    /// Check `Machine::check_invariants` after every scheduling step (each operation
+    /// of a running G and each transition of the scheduler loop); the first violation
+    /// is kept (`Machine::invariant_violation`). For tests: a check walks the whole
+    /// state, so a state of more than 512 objects is checked every few steps instead
+    /// (see the `invariants` module).
+    pub check_invariants: bool,
 }
 
 impl Default for Config {
@@ -56,6 +62,7 @@ impl Default for Config {
             randomize_scheduler: false,
             seed: 1,
             record: true,
+            check_invariants: false,
         }
     }
 }

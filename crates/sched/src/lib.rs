@@ -74,7 +74,8 @@
 //! - `sync` (object state) and `syncops` (Mutex, RWMutex, WaitGroup, Once, Cond).
 //! - `timer` (per-P heaps) and `timerops` (Sleep, timer channels, AfterFunc).
 //! - `syscall`: entersyscall, sysmon's retake/handoffp, exitsyscall.
-//! - `g`, `p`, `ids`, `config`, `rand`: the vocabulary; `invariants`: `check_invariants`.
+//! - `g`, `p`, `ids`, `config`, `rand`: the vocabulary; `invariants`: `check_invariants`
+//!   and the watch that runs it after every step (`Config::check_invariants`).
 //!
 //! # Where the model departs from Go, and why
 //!

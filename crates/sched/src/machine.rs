@@ -19,6 +19,7 @@ use crate::chan::HChan;
 use crate::config::Config;
 use crate::g::{G, Status, WaitReason, Wakeup};
 use crate::ids::{GoId, MId, PId};
+use crate::invariants::Watch;
 use crate::p::P;
 use crate::rand::{RandomOrder, Rng};
 use crate::sync::SyncObjects;
@@ -160,6 +161,8 @@ pub struct Machine<V> {
     pub(crate) main_goexit: bool,
     pub(crate) dead: Option<Deadlock>,
     pub(crate) rec: Recorder,
+    /// The per-step invariant check (`Config::check_invariants`).
+    pub(crate) watch: Watch,
 }
 
 impl<V: Elem> Machine<V> {
@@ -190,6 +193,7 @@ impl<V: Elem> Machine<V> {
                 on: cfg.record,
                 events: Vec::new(),
             },
+            watch: Watch::default(),
             cfg,
         };
         emit!(
@@ -219,6 +223,10 @@ impl<V: Elem> Machine<V> {
             return Next::Deadlock(d);
         }
         loop {
+            // One pass of the loop is one step: pick (maybe waking an idle P for a
+            // timer), then a syscall's return, sysmon's retake, or preemption and
+            // findRunnable with execute.
+            self.step_sched("schedule");
             let p = match self.pick() {
                 None => return Next::Deadlock(self.checkdead()),
                 Some((now, Pick::SysExit(i))) => {
@@ -351,6 +359,7 @@ impl<V: Elem> Machine<V> {
 
     /// `go f()`: a new G into `cur.p`'s runnext; returns its id. `func` and `line` label it.
     pub fn newproc(&mut self, cur: Cur, func: Option<&str>, line: Option<u32>) -> GoId {
+        self.step("newproc", cur);
         let g = self.create_g(cur.p, Some(cur.g), func, line);
         self.wakep(cur.p);
         g
@@ -358,6 +367,7 @@ impl<V: Elem> Machine<V> {
 
     /// `runtime.Gosched`: the G goes to the tail of the global queue.
     pub fn gosched(&mut self, cur: Cur) {
+        self.step("gosched", cur);
         self.stop_running(cur);
         emit!(
             self,
@@ -373,6 +383,7 @@ impl<V: Elem> Machine<V> {
     /// The G's function returned, or it called `runtime.Goexit`. Do not call this when
     /// main returns: that ends the program.
     pub fn goexit(&mut self, cur: Cur) {
+        self.step("goexit", cur);
         self.stop_running(cur);
         self.gs[cur.g.index()].status = Status::Dead;
         if cur.g == GoId::MAIN {
@@ -441,6 +452,7 @@ impl<V: Elem> Machine<V> {
     }
 
     /// Parks the running G (gopark). The interpreter stops running it.
+    #[inline(always)]
     pub(crate) fn park(&mut self, cur: Cur, reason: WaitReason, object: Option<Obj>) {
         self.stop_running(cur);
         self.gs[cur.g.index()].status = Status::Waiting(reason);
@@ -458,6 +470,7 @@ impl<V: Elem> Machine<V> {
 
     /// Makes waiting `g` runnable in `p`'s runnext (goready from the G running on `p`,
     /// or from a timer run by `p`).
+    #[inline(always)]
     pub(crate) fn goready(&mut self, g: GoId, p: PId) {
         let now = self.clock_of(p);
         let gg = &mut self.gs[g.index()];
@@ -495,6 +508,7 @@ impl<V: Elem> Machine<V> {
 
     /// runqput: with `next`, g takes runnext and the old occupant goes to the tail; a
     /// full ring sends half of itself plus g to the global queue (runqputslow).
+    #[inline(always)]
     pub(crate) fn runqput(&mut self, p: PId, g: GoId, next: bool) {
         let pp = &mut self.ps[p.index()];
         let g = if next {
@@ -506,22 +520,29 @@ impl<V: Elem> Machine<V> {
             g
         };
         if let Err(g) = pp.runq.push_back(g) {
-            let half = pp.runq.len() / 2;
-            let mut batch = pp.runq.take_front(half);
-            batch.push(g);
-            if self.cfg.randomize_scheduler {
-                self.rng.shuffle(&mut batch);
-            }
-            emit!(
-                self,
-                p,
-                EventKind::GlobalPut {
-                    from: p.0,
-                    gs: batch.iter().map(|g| g.0).collect()
-                }
-            );
-            self.global.extend(batch);
+            self.runqputslow(p, g);
         }
+    }
+
+    /// runqputslow: `p`'s ring is full; half of it plus `g` go to the global queue.
+    #[inline(never)]
+    fn runqputslow(&mut self, p: PId, g: GoId) {
+        let pp = &mut self.ps[p.index()];
+        let half = pp.runq.len() / 2;
+        let mut batch = pp.runq.take_front(half);
+        batch.push(g);
+        if self.cfg.randomize_scheduler {
+            self.rng.shuffle(&mut batch);
+        }
+        emit!(
+            self,
+            p,
+            EventKind::GlobalPut {
+                from: p.0,
+                gs: batch.iter().map(|g| g.0).collect()
+            }
+        );
+        self.global.extend(batch);
     }
 
     /// Gives `p` an M and makes it look for work at `clock`.
@@ -628,6 +649,10 @@ impl<V: Elem> Machine<V> {
     }
 
     fn earliest_timer(&mut self) -> Option<u64> {
+        if self.timers.is_empty() {
+            // No timer was ever made, so every heap is empty: skip the walk over the Ps.
+            return None;
+        }
         let timers = &self.timers;
         self.ps
             .iter_mut()
@@ -819,17 +844,23 @@ impl<V: Elem> Machine<V> {
         Found::Run(last, false)
     }
 
-    /// Fires the due timers of `owner`'s heap at `p`'s clock; wake-ups go to `p`.
-    #[inline]
+    /// Fires the due timers of `owner`'s heap at `p`'s clock; wake-ups go to `p`. The
+    /// test for an empty heap is inlined into findRunnable: most Ps have no timers.
+    #[inline(always)]
     fn run_timers(&mut self, owner: PId, p: PId) {
-        if self.ps[owner.index()].timers.is_empty() {
-            return;
+        if !self.ps[owner.index()].timers.is_empty() {
+            self.run_due_timers(owner, p);
         }
+    }
+
+    #[inline(never)]
+    fn run_due_timers(&mut self, owner: PId, p: PId) {
         let now = self.clock_of(p);
         loop {
             let timers = &self.timers;
             match self.ps[owner.index()].timers.peek(timers) {
                 Some((when, id)) if when <= now => {
+                    self.step_sched("timer");
                     self.ps[owner.index()].timers.pop();
                     self.fire_timer(id, p);
                 }
@@ -860,6 +891,7 @@ impl<V: Elem> Machine<V> {
     /// value and the caller's token (the caller moves to P0 if its P is destroyed).
     /// `n == 0` only queries.
     pub fn set_gomaxprocs(&mut self, cur: Cur, n: usize) -> (usize, Cur) {
+        self.step("set_gomaxprocs", cur);
         let old = self.ps.len();
         if n == 0 || n == old {
             return (old, cur);
@@ -913,11 +945,13 @@ impl<V: Elem> Machine<V> {
             } else {
                 cur.p
             };
-            for (when, _, id) in entries {
-                self.timers[id.index()].p = survivor;
-                self.ps[survivor.index()]
-                    .timers
-                    .push(when, self.timers[id.index()].seq, id);
+            // Each entry keeps its own seq: a stale one (a timer reset since) stays stale.
+            for (when, seq, id) in entries {
+                let t = &mut self.timers[id.index()];
+                if t.seq == seq {
+                    t.p = survivor;
+                }
+                self.ps[survivor.index()].timers.push(when, seq, id);
             }
             emit_at!(
                 self,

@@ -83,3 +83,14 @@ pub struct SyncObjects {
     pub onces: Vec<Once>,
     pub conds: Vec<Cond>,
 }
+
+impl SyncObjects {
+    /// How many objects there are, of every kind.
+    pub(crate) fn len(&self) -> usize {
+        self.mutexes.len()
+            + self.rwmutexes.len()
+            + self.waitgroups.len()
+            + self.onces.len()
+            + self.conds.len()
+    }
+}

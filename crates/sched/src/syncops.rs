@@ -8,7 +8,7 @@
 use goroscope_trace::{EventKind, Obj, SyncOp};
 
 use crate::g::{Relock, WaitReason};
-use crate::ids::{CondId, MutexId, OnceId, RWMutexId, WaitGroupId};
+use crate::ids::{CondId, GoId, MutexId, OnceId, PId, RWMutexId, WaitGroupId};
 use crate::machine::{Cur, Elem, Machine, emit};
 use crate::sync::{Locker, MutexCore, OnceState, RWMUTEX_MAX_READERS};
 
@@ -120,16 +120,19 @@ impl<V: Elem> Machine<V> {
 
     /// `Mutex.Lock`.
     pub fn mutex_lock(&mut self, cur: Cur, id: MutexId) -> BlockResult {
+        self.step("mutex_lock", cur);
         self.lock(cur, Locker::Mutex(id), false)
     }
 
     /// `Mutex.Unlock`.
     pub fn mutex_unlock(&mut self, cur: Cur, id: MutexId) -> Result<(), SyncError> {
+        self.step("mutex_unlock", cur);
         self.unlock(cur, Locker::Mutex(id))
     }
 
     /// `Mutex.TryLock`.
     pub fn mutex_try_lock(&mut self, cur: Cur, id: MutexId) -> bool {
+        self.step("mutex_try_lock", cur);
         let core = &mut self.sync.mutexes[id.index()];
         if core.locked || core.starving {
             return false;
@@ -298,11 +301,13 @@ impl<V: Elem> Machine<V> {
 
     /// `RWMutex.Lock`.
     pub fn rw_lock(&mut self, cur: Cur, id: RWMutexId) -> BlockResult {
+        self.step("rw_lock", cur);
         self.lock(cur, Locker::RWMutex(id), false)
     }
 
     /// `RWMutex.Unlock`: readers blocked behind this writer are all released.
     pub fn rw_unlock(&mut self, cur: Cur, id: RWMutexId) -> Result<(), SyncError> {
+        self.step("rw_unlock", cur);
         let rw = &mut self.sync.rwmutexes[id.index()];
         let r = rw.reader_count + RWMUTEX_MAX_READERS;
         if r >= RWMUTEX_MAX_READERS || !rw.w.locked {
@@ -311,22 +316,59 @@ impl<V: Elem> Machine<V> {
         rw.reader_count = r;
         let readers: Vec<_> = rw.readers.drain(..).collect();
         for g in readers {
-            emit!(
-                self,
-                cur.p,
-                EventKind::Sync {
-                    obj: Obj::RWMutex(id.0),
-                    g: g.0,
-                    op: SyncOp::RLock
-                }
-            );
+            self.rw_event(cur.p, id, g, SyncOp::RLock);
             self.goready(g, cur.p);
         }
         self.unlock(cur, Locker::RWMutex(id))
     }
 
+    /// Records a Sync event of RWMutex `id` by `g`.
+    fn rw_event(&mut self, p: PId, id: RWMutexId, g: GoId, op: SyncOp) {
+        emit!(
+            self,
+            p,
+            EventKind::Sync {
+                obj: Obj::RWMutex(id.0),
+                g: g.0,
+                op
+            }
+        );
+    }
+
+    /// `RWMutex.TryLock` (Go's: the writer mutex's TryLock, then readerCount from 0 to
+    /// -rwmutexMaxReaders): succeeds only when no writer holds or waits for the writer
+    /// mutex (nor is it handed to a starving waiter) and no reader holds the lock. Never
+    /// blocks; a failed try changes nothing (Go's undo, `w.Unlock`, wakes no one: a free
+    /// mutex with waiters always has a woken one on its way).
+    pub fn rw_try_lock(&mut self, cur: Cur, id: RWMutexId) -> bool {
+        self.step("rw_try_lock", cur);
+        let rw = &mut self.sync.rwmutexes[id.index()];
+        if rw.w.locked || rw.w.starving || rw.reader_count != 0 {
+            return false;
+        }
+        rw.w.locked = true;
+        rw.reader_count = -RWMUTEX_MAX_READERS;
+        self.rw_event(cur.p, id, cur.g, SyncOp::Lock);
+        true
+    }
+
+    /// `RWMutex.TryRLock`: succeeds unless a writer holds the lock or is pending
+    /// (announced, waiting for readers to leave); a writer still queued on the writer
+    /// mutex does not stop it. Never blocks.
+    pub fn rw_try_rlock(&mut self, cur: Cur, id: RWMutexId) -> bool {
+        self.step("rw_try_rlock", cur);
+        let rw = &mut self.sync.rwmutexes[id.index()];
+        if rw.reader_count < 0 {
+            return false;
+        }
+        rw.reader_count += 1;
+        self.rw_event(cur.p, id, cur.g, SyncOp::RLock);
+        true
+    }
+
     /// `RWMutex.RLock`: blocks while a writer is pending or holds the lock.
     pub fn rw_rlock(&mut self, cur: Cur, id: RWMutexId) -> BlockResult {
+        self.step("rw_rlock", cur);
         let rw = &mut self.sync.rwmutexes[id.index()];
         rw.reader_count += 1;
         if rw.reader_count < 0 {
@@ -334,20 +376,13 @@ impl<V: Elem> Machine<V> {
             self.park(cur, WaitReason::SyncRWMutexRLock, Some(Obj::RWMutex(id.0)));
             return BlockResult::Parked;
         }
-        emit!(
-            self,
-            cur.p,
-            EventKind::Sync {
-                obj: Obj::RWMutex(id.0),
-                g: cur.g.0,
-                op: SyncOp::RLock
-            }
-        );
+        self.rw_event(cur.p, id, cur.g, SyncOp::RLock);
         BlockResult::Done
     }
 
     /// `RWMutex.RUnlock`: the last reader a pending writer waits for wakes it.
     pub fn rw_runlock(&mut self, cur: Cur, id: RWMutexId) -> Result<(), SyncError> {
+        self.step("rw_runlock", cur);
         let rw = &mut self.sync.rwmutexes[id.index()];
         let r = rw.reader_count - 1;
         if r < 0 && (r + 1 == 0 || r + 1 == -RWMUTEX_MAX_READERS) {
@@ -361,15 +396,7 @@ impl<V: Elem> Machine<V> {
                 wake = rw.writer.take();
             }
         }
-        emit!(
-            self,
-            cur.p,
-            EventKind::Sync {
-                obj: Obj::RWMutex(id.0),
-                g: cur.g.0,
-                op: SyncOp::RUnlock
-            }
-        );
+        self.rw_event(cur.p, id, cur.g, SyncOp::RUnlock);
         if let Some(w) = wake {
             self.goready(w, cur.p);
         }
@@ -378,6 +405,7 @@ impl<V: Elem> Machine<V> {
 
     /// `WaitGroup.Add(delta)` (`Done` is `Add(-1)`). Reaching zero releases every waiter.
     pub fn wg_add(&mut self, cur: Cur, id: WaitGroupId, delta: i64) -> Result<(), SyncError> {
+        self.step("wg_add", cur);
         let wg = &mut self.sync.waitgroups[id.index()];
         wg.counter = wg.counter.saturating_add(delta);
         let counter = wg.counter;
@@ -404,6 +432,7 @@ impl<V: Elem> Machine<V> {
 
     /// `WaitGroup.Wait`.
     pub fn wg_wait(&mut self, cur: Cur, id: WaitGroupId) -> BlockResult {
+        self.step("wg_wait", cur);
         let wg = &mut self.sync.waitgroups[id.index()];
         if wg.counter == 0 {
             emit!(
@@ -428,6 +457,7 @@ impl<V: Elem> Machine<V> {
 
     /// `Once.Do`, first half: who runs the function.
     pub fn once_do(&mut self, cur: Cur, id: OnceId) -> OnceResult {
+        self.step("once_do", cur);
         let once = &mut self.sync.onces[id.index()];
         match once.state {
             OnceState::Done => OnceResult::Done,
@@ -445,6 +475,7 @@ impl<V: Elem> Machine<V> {
 
     /// `Once.Do`, second half: the function returned (or panicked); waiters go on.
     pub fn once_done(&mut self, cur: Cur, id: OnceId) {
+        self.step("once_done", cur);
         let once = &mut self.sync.onces[id.index()];
         once.state = OnceState::Done;
         let waiters: Vec<_> = once.waiters.drain(..).collect();
@@ -465,6 +496,7 @@ impl<V: Elem> Machine<V> {
     /// `Cond.Wait`: unlock `locker`, wait for Signal/Broadcast, relock. Always parks
     /// unless unlocking fails; the G resumes holding `locker` again.
     pub fn cond_wait(&mut self, cur: Cur, id: CondId, locker: Locker) -> Result<(), SyncError> {
+        self.step("cond_wait", cur);
         match locker {
             Locker::Mutex(m) => self.mutex_unlock(cur, m)?,
             Locker::RWMutex(rw) => self.rw_unlock(cur, rw)?,
@@ -478,6 +510,7 @@ impl<V: Elem> Machine<V> {
 
     /// `Cond.Signal`: wake the longest waiter.
     pub fn cond_signal(&mut self, cur: Cur, id: CondId) {
+        self.step("cond_signal", cur);
         emit!(
             self,
             cur.p,
@@ -494,6 +527,7 @@ impl<V: Elem> Machine<V> {
 
     /// `Cond.Broadcast`: wake every waiter, in order.
     pub fn cond_broadcast(&mut self, cur: Cur, id: CondId) {
+        self.step("cond_broadcast", cur);
         emit!(
             self,
             cur.p,
@@ -509,7 +543,7 @@ impl<V: Elem> Machine<V> {
         }
     }
 
-    fn wake_cond_waiter(&mut self, cur: Cur, (g, locker): (crate::ids::GoId, Locker)) {
+    fn wake_cond_waiter(&mut self, cur: Cur, (g, locker): (GoId, Locker)) {
         self.gs[g.index()].relock = Some(Relock::Lock {
             locker,
             retry: false,

@@ -19,6 +19,7 @@ impl<V: Elem> Machine<V> {
     /// The running G makes a system call lasting `ns` of virtual time. It stops running
     /// (like a park); it resumes, with no wakeup, when the call returns.
     pub fn entersyscall(&mut self, cur: Cur, ns: u64) {
+        self.step("entersyscall", cur);
         let now = self.now(cur.p);
         self.stop_running(cur);
         self.gs[cur.g.index()].status = Status::Syscall;

@@ -86,6 +86,11 @@ impl TimerHeap {
     pub fn drain(&mut self) -> Vec<(u64, u64, TimerId)> {
         self.heap.drain().map(|Reverse(e)| e).collect()
     }
+
+    /// Every entry `(when, seq, timer)`, stale ones included, in no particular order.
+    pub fn entries(&self) -> impl Iterator<Item = (u64, u64, TimerId)> + '_ {
+        self.heap.iter().map(|&Reverse(e)| e)
+    }
 }
 
 #[cfg(test)]

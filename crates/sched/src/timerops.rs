@@ -15,6 +15,7 @@ use crate::timer::{Timer, TimerAction};
 impl<V: Elem> Machine<V> {
     /// `time.Sleep(ns)`: parks with reason `sleep`; `ns <= 0` returns at once.
     pub fn sleep(&mut self, cur: Cur, ns: i64) -> BlockResult {
+        self.step("sleep", cur);
         if ns <= 0 {
             return BlockResult::Done;
         }
@@ -42,6 +43,7 @@ impl<V: Elem> Machine<V> {
         zero: V,
         info: ChanInfo<'_>,
     ) -> (TimerId, ChanId) {
+        self.step("new_chan_timer", cur);
         let next_timer = TimerId(self.timers.len() as u64);
         let ch = self.new_chan(cur.p, 1, zero, Some(next_timer), info);
         let id = self.alloc_timer(TimerAction::Chan(ch), cur.p);
@@ -53,6 +55,7 @@ impl<V: Elem> Machine<V> {
     /// `time.AfterFunc(d, f)`: when it fires, a new goroutine starts whose first
     /// wakeup is `Wakeup::AfterFunc { token }`.
     pub fn new_func_timer(&mut self, cur: Cur, d: i64, token: u64) -> TimerId {
+        self.step("new_func_timer", cur);
         let id = self.alloc_timer(TimerAction::Func(token), cur.p);
         let when = self.now(cur.p).saturating_add(d.max(0) as u64);
         self.arm(id, cur.p, when, 0, None);
@@ -63,6 +66,7 @@ impl<V: Elem> Machine<V> {
     /// timer channel includes a value sent but not yet received: the channel is drained,
     /// so no stale value is received afterwards.
     pub fn timer_stop(&mut self, cur: Cur, id: TimerId) -> bool {
+        self.step("timer_stop", cur);
         let Some(t) = self.timers.get_mut(id.index()) else {
             return false;
         };
@@ -79,6 +83,7 @@ impl<V: Elem> Machine<V> {
     /// `Timer.Reset(d)` (period 0) / `Ticker.Reset(d)` (period d): true if the timer
     /// was pending (as for Stop). Drains the channel like Stop, then re-arms at now + d.
     pub fn timer_reset(&mut self, cur: Cur, id: TimerId, d: i64, period: i64) -> bool {
+        self.step("timer_reset", cur);
         let Some(t) = self.timers.get(id.index()) else {
             return false;
         };

@@ -14,6 +14,13 @@ fn one_chan(cap: usize) -> Setup {
     }
 }
 
+fn one_rwmutex() -> Setup {
+    Setup {
+        rwmutexes: 1,
+        ..Setup::default()
+    }
+}
+
 #[test]
 fn close_wakes_receivers_with_zero_and_drains_the_buffer_first() {
     let main = vec![Spawn(vec![Recv(0)]), Sleep(1_000), Close(0), Sleep(1_000)];
@@ -200,10 +207,7 @@ fn a_waiter_starved_for_one_ms_switches_the_mutex_to_handoff() {
 
 #[test]
 fn rwmutex_readers_share_and_a_pending_writer_blocks_new_readers() {
-    let setup = Setup {
-        rwmutexes: 1,
-        ..Setup::default()
-    };
+    let setup = one_rwmutex();
     let main = vec![
         RLock(0),
         Spawn(vec![WLock(0), Log("writer"), WUnlock(0)]),
@@ -421,4 +425,123 @@ fn a_watched_timer_wakes_its_receiver_in_a_select() {
         "{:?}",
         out.log
     );
+}
+
+#[test]
+fn rwmutex_try_lock_and_try_rlock_never_wait() {
+    let setup = one_rwmutex();
+    // Free; written; read twice; read once.
+    let main = vec![
+        TryWLock(0),
+        TryWLock(0),
+        TryRLock(0),
+        WUnlock(0),
+        TryRLock(0),
+        TryRLock(0),
+        TryWLock(0),
+        RUnlock(0),
+        TryWLock(0),
+        RUnlock(0),
+        TryWLock(0),
+        WUnlock(0),
+    ];
+    let out = run(cfg(1, 1), &setup, main);
+    let want = [
+        "try lock true",
+        "try lock false",
+        "try rlock false",
+        "try rlock true",
+        "try rlock true",
+        "try lock false",
+        "try lock false",
+        "try lock true",
+    ];
+    assert_eq!(out.log, want.map(|w| format!("G1 {w}")));
+    assert_eq!(out.end, End::MainReturned);
+}
+
+#[test]
+fn rwmutex_try_rlock_fails_behind_a_pending_writer_but_not_a_queued_one() {
+    let setup = one_rwmutex();
+    // A writer pending behind main's read lock: new readers may not overtake it.
+    let main = vec![
+        RLock(0),
+        Spawn(vec![WLock(0), Log("writer"), WUnlock(0)]),
+        Sleep(1_000),
+        TryRLock(0),
+        TryWLock(0),
+        RUnlock(0),
+        Sleep(1_000),
+        TryRLock(0),
+        RUnlock(0),
+    ];
+    let out = run(cfg(1, 1), &setup, main);
+    assert_eq!(
+        out.log,
+        [
+            "G1 try rlock false",
+            "G1 try lock false",
+            "G2 writer",
+            "G1 try rlock true"
+        ]
+    );
+    // A TryLock holder is a writer like any other: Lock waits for its Unlock.
+    let main = vec![
+        TryWLock(0),
+        Spawn(vec![WLock(0), Log("second writer"), WUnlock(0)]),
+        Sleep(1_000),
+        TryRLock(0),
+        Log("unlocking"),
+        WUnlock(0),
+        Sleep(1_000),
+    ];
+    let out = run(cfg(1, 1), &setup, main);
+    assert_eq!(
+        out.log,
+        [
+            "G1 try lock true",
+            "G1 try rlock false",
+            "G1 unlocking",
+            "G2 second writer"
+        ]
+    );
+}
+
+#[test]
+fn shrinking_gomaxprocs_keeps_a_reset_timers_stale_entry_stale() {
+    let mut m = Machine::<i64>::new(Config {
+        check_invariants: true,
+        ..cfg(2, 1)
+    });
+    let run = |m: &mut Machine<i64>| match m.next_slice() {
+        Next::Run { cur, wakeup } => (cur, wakeup),
+        Next::Deadlock(d) => panic!("{}", d.message()),
+    };
+    let (main, _) = run(&mut m);
+    let g2 = m.newproc(main, None, None);
+    // Main keeps P0 busy until P1 steals G2.
+    let cur = loop {
+        let (cur, _) = run(&mut m);
+        if cur.g == g2 {
+            break cur;
+        }
+        m.charge(cur.p, 1_000);
+    };
+    assert_eq!(cur.p, PId(1));
+    // On P1: a function timer for +1 µs, reset to +1 ms; the first entry is now stale.
+    let t = m.new_func_timer(cur, 1_000, 7);
+    m.timer_reset(cur, t, 1_000_000, 0);
+    let armed_at = m.now(cur.p);
+    let (_, cur) = m.set_gomaxprocs(cur, 1);
+    m.goexit(cur);
+    let (main, _) = run(&mut m);
+    assert_eq!(m.sleep(main, 10_000_000), BlockResult::Parked);
+    let (cur, wakeup) = run(&mut m);
+    assert_eq!(wakeup, Some(Wakeup::AfterFunc { token: 7 }));
+    assert!(
+        m.now(cur.p) >= armed_at + 1_000_000,
+        "fired at {} (armed at {armed_at})",
+        m.now(cur.p)
+    );
+    assert_eq!(m.invariant_violation(), None);
 }

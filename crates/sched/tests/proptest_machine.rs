@@ -27,6 +27,8 @@ enum Gen {
     Locked(u64),
     ReadLocked(u64),
     WriteLocked(u64),
+    TryReadLocked(u64),
+    TryWriteLocked(u64),
     Once(u64),
     Select(Vec<(usize, bool)>, bool),
     Timer(i64, i64),
@@ -52,6 +54,8 @@ fn gen_op() -> impl Strategy<Value = Gen> {
         1 => (1u64..5_000).prop_map(Gen::Locked),
         1 => (1u64..5_000).prop_map(Gen::ReadLocked),
         1 => (1u64..5_000).prop_map(Gen::WriteLocked),
+        1 => (1u64..5_000).prop_map(Gen::TryReadLocked),
+        1 => (1u64..5_000).prop_map(Gen::TryWriteLocked),
         1 => (1u64..5_000).prop_map(Gen::Once),
         2 => (prop::collection::vec((0..CHANS + TIMER_CHANS, any::<bool>()), 0..3), any::<bool>()).prop_map(|(c, d)| Gen::Select(c, d)),
     ]
@@ -76,6 +80,8 @@ fn script(sender: i64, ops: &[Gen]) -> Vec<Op> {
             Gen::Locked(ns) => out.extend([Op::Lock(0), Op::Compute(*ns), Op::Unlock(0)]),
             Gen::ReadLocked(ns) => out.extend([Op::RLock(0), Op::Compute(*ns), Op::RUnlock(0)]),
             Gen::WriteLocked(ns) => out.extend([Op::WLock(0), Op::Compute(*ns), Op::WUnlock(0)]),
+            Gen::TryReadLocked(ns) => out.push(Op::TryRLocked(0, *ns)),
+            Gen::TryWriteLocked(ns) => out.push(Op::TryWLocked(0, *ns)),
             // The function's body is the compute; the harness lets only the G that runs
             // it finish it.
             Gen::Once(ns) => out.extend([Op::OnceDo(0), Op::Compute(*ns), Op::OnceDone(0)]),

@@ -596,6 +596,7 @@ fn degenerate_configs_still_run() {
         randomize_scheduler: true,
         seed: 0,
         record: true,
+        check_invariants: true,
     };
     let out = run(zero, &setup, main);
     assert_eq!(out.end, End::MainReturned);

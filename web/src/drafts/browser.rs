@@ -1,10 +1,10 @@
 //! The drafts in the browser: localStorage, and the autosave timer fed by the editor's
-//! DOM events. The decisions (what to open, what to keep) are `drafts`' pure functions.
+//! edit event ([`crate::editor::EDIT_EVENT`]). The decisions (what to open, what to keep) are `drafts`' pure functions.
 //!
 //! Invariants:
 //! - The stored value is written only through [`Keeper`], after [`Keeper::start`] has set
 //!   aside any value it could not read.
-//! - An edit is saved at most [`DEBOUNCE_MS`] after the last keystroke, and at once
+//! - An edit is saved [`DEBOUNCE_MS`] after the last change of the text, and at once
 //!   when the page is hidden or unloaded (`pagehide`), so a reload never loses typing.
 //! - A new fragment in the address bar (`hashchange`) reloads the page, so a link
 //!   opened in a tab that already shows the playground goes through `drafts::open`.
@@ -24,10 +24,6 @@ use crate::share;
 /// How long after the last edit the draft is saved.
 pub const DEBOUNCE_MS: i32 = 400;
 
-/// The editor host's events that may mean the text changed. CodeMirror handles some
-/// keys and pastes itself (no `input` event), so `keyup`, `paste`, `cut` and `drop`
-/// are listened to as well.
-const EDIT_EVENTS: [&str; 5] = ["input", "keyup", "paste", "cut", "drop"];
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -87,10 +83,10 @@ impl Keeper {
         save();
         let timer = Rc::new(RefCell::new(None));
         let mut listeners: Vec<Listener> = Vec::new();
-        for event in EDIT_EVENTS {
+        {
             let (save, timer) = (save.clone(), timer.clone());
             let on_edit = Closure::<dyn FnMut()>::new(move || schedule(&save, &timer));
-            listeners.push((host.clone().into(), event, on_edit));
+            listeners.push((host.clone().into(), crate::editor::EDIT_EVENT, on_edit));
         }
         if let Some(window) = web_sys::window() {
             let save = save.clone();

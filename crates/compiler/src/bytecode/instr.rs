@@ -265,6 +265,26 @@ pub enum Instr {
     /// if r[a] != imm (ints) { pc := target }
     JumpIfNeIntImm { a: Reg, imm: i32, target: u32 },
 
+    // ---- superinstructions (made by `fuse` at load time, never by the compiler) ----
+    /// r[a] := r[a] + step; if r[a] < limit { pc := target } else { pc := pc + 2 }: a
+    /// loop's `i += step` fused with its `i < limit` test, which stays at pc+1 (a jump
+    /// may land there, and an instruction budget that ends between the two runs the add
+    /// alone). Counts as two instructions.
+    AddImmJumpIfLtImm {
+        a: Reg,
+        step: i32,
+        limit: i32,
+        target: u32,
+    },
+    /// r[a] := r[a] + step; if r[a] < r[b] { pc := target } else { pc := pc + 2 }: as
+    /// `AddImmJumpIfLtImm` with the bound in a register (`JumpIfLtInt` at pc+1).
+    AddImmJumpIfLt {
+        a: Reg,
+        b: Reg,
+        step: i32,
+        target: u32,
+    },
+
     // ---- calls (see "Calling convention" in the module doc) ----
     /// call funcs[func] with its frame based at r[base]; results land in r[base..]
     Call { func: FuncId, base: Reg },
@@ -525,7 +545,9 @@ impl Instr {
             | Instr::JumpIfGtIntImm { target, .. }
             | Instr::JumpIfGeIntImm { target, .. }
             | Instr::JumpIfEqIntImm { target, .. }
-            | Instr::JumpIfNeIntImm { target, .. } => Some(target),
+            | Instr::JumpIfNeIntImm { target, .. }
+            | Instr::AddImmJumpIfLtImm { target, .. }
+            | Instr::AddImmJumpIfLt { target, .. } => Some(target),
             Instr::MapIterNext { done, .. } => Some(done),
             _ => None,
         }
@@ -548,6 +570,8 @@ impl Instr {
             | Instr::JumpIfGeIntImm { target, .. }
             | Instr::JumpIfEqIntImm { target, .. }
             | Instr::JumpIfNeIntImm { target, .. }
+            | Instr::AddImmJumpIfLtImm { target, .. }
+            | Instr::AddImmJumpIfLt { target, .. }
             | Instr::MapIterNext { done: target, .. } => {
                 *target = to;
                 true

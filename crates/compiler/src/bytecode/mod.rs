@@ -149,11 +149,13 @@
 //! deadlock dumps and the editor's "current line" of each goroutine come from it.
 
 mod disasm;
+mod fuse;
 mod instr;
 mod types;
 mod validate;
 
 pub use disasm::disassemble;
+pub use fuse::fuse;
 pub use instr::{
     Callee, CmpKind, ConstId, FuncId, GlobalId, Instr, IntKind, NativeId, Reg, SymId, TypeId,
 };
@@ -232,9 +234,10 @@ pub struct FuncProto {
     /// Names of the registers that hold named variables, for debuggers and dumps
     /// (`(register, name)`, optional).
     pub var_names: Vec<(Reg, String)>,
-    /// The variable a `MakeChan` initialises, when the `make` is the whole initial value
-    /// of a declared variable (`jobs := make(chan int)`): `(pc of the MakeChan, name)`,
-    /// in pc order. The machine labels the channel with it in the trace.
+    /// The place a `MakeChan`'s channel is stored in, when the `make` is the whole value
+    /// assigned to it (`jobs := make(chan int)`, `s.ch = make(...)`, `chs[i] = ...`, a
+    /// struct literal's field): `(pc of the MakeChan, the place as the source spells
+    /// it)`, in pc order. The machine labels the channel with it in the trace.
     pub chan_labels: Vec<(u32, String)>,
 }
 

@@ -111,6 +111,27 @@ fn defer_requires_recover_pc() {
 }
 
 #[test]
+fn a_superinstruction_must_be_followed_by_the_jump_it_fuses() {
+    let mut p = sample();
+    p.funcs[1].code[0] = Instr::AddImmJumpIfLtImm {
+        a: Reg(0),
+        step: 1,
+        limit: 3,
+        target: 0,
+    };
+    let e = validate(&p).unwrap_err();
+    assert!(e.message.contains("superinstruction"), "{e}");
+    p.funcs[1].code[1] = Instr::JumpIfLtIntImm {
+        a: Reg(0),
+        imm: 3,
+        target: 0,
+    };
+    assert_eq!(validate(&p), Ok(()));
+    fuse(&mut p);
+    assert_eq!(validate(&p), Ok(()), "fusing keeps a program valid");
+}
+
+#[test]
 fn disassembly_is_stable() {
     let want = "\
 inits []

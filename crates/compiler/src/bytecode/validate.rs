@@ -103,6 +103,14 @@ fn validate_func(program: &Program, func: &FuncProto) -> Result<(), ValidateErro
             return Err(err(Some(pc), format!("jump target {t} outside the code")));
         }
         check_operands(program, func, instr).map_err(|m| err(Some(pc), m))?;
+        if let Some(pair) = super::fuse::unfused(instr)
+            && func.code.get(pc + 1) != Some(&pair.1)
+        {
+            return Err(err(
+                Some(pc),
+                "a superinstruction not followed by the jump it fuses".into(),
+            ));
+        }
     }
     Ok(())
 }
@@ -280,8 +288,10 @@ pub(crate) fn for_each_reg(instr: &Instr, func: &FuncProto, f: &mut impl FnMut(R
         | JumpIfGtIntImm { a, .. }
         | JumpIfGeIntImm { a, .. }
         | JumpIfEqIntImm { a, .. }
-        | JumpIfNeIntImm { a, .. } => f(a, 1),
+        | JumpIfNeIntImm { a, .. }
+        | AddImmJumpIfLtImm { a, .. } => f(a, 1),
         JumpIfLtInt { a, b, .. }
+        | AddImmJumpIfLt { a, b, .. }
         | JumpIfLeInt { a, b, .. }
         | JumpIfEqInt { a, b, .. }
         | JumpIfNeInt { a, b, .. } => {

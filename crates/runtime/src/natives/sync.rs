@@ -3,11 +3,6 @@
 //! (0 in the zero value), so zero values work and copies made before first use are
 //! independent objects, as in Go.
 //!
-//! `RWMutex.TryLock` needs the number of readers, which the scheduler keeps to itself:
-//! the machine counts `RLock` calls minus `RUnlock` calls per RWMutex
-//! (`Machine::rw_readers`). While no writer holds the lock no reader is blocked, so that
-//! count is then exactly the active readers.
-//!
 //! A `Cond`'s Locker is a `*sync.Mutex`, a `*sync.RWMutex`, or a value of a user type
 //! that embeds one (its promoted Lock/Unlock are the embedded mutex's; a type that
 //! redefines them is still locked through the embedded mutex). `RWMutex.RLocker()` is
@@ -154,7 +149,6 @@ fn rw_unlock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<
 
 fn rw_rlock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let id = rw_id(m, &arg(g, base, 0))?;
-    *m.rw_readers.entry(id.0).or_default() += 1;
     let r = m.sched.rw_rlock(m.cur, id);
     Ok(blocked(g, r))
 }
@@ -164,37 +158,23 @@ fn rw_runlock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result
     m.sched
         .rw_runlock(m.cur, id)
         .map_err(|e| sync_error(m, e))?;
-    *m.rw_readers.entry(id.0).or_default() -= 1;
     Ok(Flow::Next)
 }
 
 /// `RWMutex.TryLock`: succeeds when neither a writer nor a reader holds the lock.
 fn rw_try_lock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let id = rw_id(m, &arg(g, base, 0))?;
-    let free = !m.sched.is_locked(Locker::RWMutex(id))
-        && m.rw_readers.get(&id.0).copied().unwrap_or(0) == 0;
-    ret(g, base, 0, Value::Bool(free));
-    // Free, the writer lock is taken at once (unless the mutex is handing itself to a
-    // starving waiter: then this waits for its turn, and returns true holding the lock).
-    Ok(if free {
-        let r = m.sched.rw_lock(m.cur, id);
-        blocked(g, r)
-    } else {
-        Flow::Next
-    })
+    let ok = m.sched.rw_try_lock(m.cur, id);
+    ret(g, base, 0, Value::Bool(ok));
+    Ok(Flow::Next)
 }
 
 /// `RWMutex.TryRLock`: succeeds unless a writer holds the lock or waits for readers.
-fn rw_try_rlock(m: &mut Machine, g: &mut GState, base: usize, n: usize) -> Result<Flow, Throw> {
+fn rw_try_rlock(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {
     let id = rw_id(m, &arg(g, base, 0))?;
-    if m.sched.is_locked(Locker::RWMutex(id)) {
-        ret(g, base, 0, Value::Bool(false));
-        return Ok(Flow::Next);
-    }
-    // No writer: the read lock is granted without waiting.
-    let flow = rw_rlock(m, g, base, n)?;
-    ret(g, base, 0, Value::Bool(true));
-    Ok(flow)
+    let ok = m.sched.rw_try_rlock(m.cur, id);
+    ret(g, base, 0, Value::Bool(ok));
+    Ok(Flow::Next)
 }
 
 fn wg_add(m: &mut Machine, g: &mut GState, base: usize, _n: usize) -> Result<Flow, Throw> {

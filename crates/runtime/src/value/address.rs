@@ -28,6 +28,9 @@ impl AddressBook {
     /// The address of the object at host address `host`, which `object` refers to.
     pub fn address(&mut self, host: usize, object: &Value) -> u64 {
         let next = FIRST + STEP * self.named.len() as u64;
-        self.named.entry(host).or_insert_with(|| (next, object.clone())).0
+        self.named
+            .entry(host)
+            .or_insert_with(|| (next, object.clone()))
+            .0
     }
 }

@@ -224,7 +224,7 @@ pub fn run_with(p: Program, procs: usize, seed: u64) -> Run {
             procs,
             seed,
             max_instructions: 50_000_000,
-            ..Config::default()
+            ..test_config()
         },
     )
 }
@@ -235,10 +235,28 @@ pub fn run_source(src: &str, cfg: Config) -> Run {
     run_config(program, cfg)
 }
 
-/// Runs `p` to its end under `cfg`, collecting both streams.
+/// The default configuration of tests: in debug builds the scheduler's invariants are
+/// checked after every scheduling step (off in release builds, which measure speed).
+pub fn test_config() -> Config {
+    Config {
+        check_invariants: cfg!(debug_assertions),
+        ..Config::default()
+    }
+}
+
+/// Runs `p` to its end under `cfg`, collecting both streams. With
+/// `cfg.check_invariants`, a broken scheduler invariant fails the test.
 pub fn run_config(p: Program, cfg: Config) -> Run {
+    let check_invariants = cfg.check_invariants;
     let mut m = Machine::new(p, cfg).expect("program loads");
     let exit = m.run();
+    if check_invariants {
+        let sched = m.scheduler();
+        let broken = sched.invariant_violation().map(str::to_owned);
+        if let Some(e) = broken.or_else(|| sched.check_invariants().err()) {
+            panic!("scheduler invariant broken: {e}");
+        }
+    }
     let mut stdout = String::new();
     let mut stderr = String::new();
     for o in m.take_output() {

@@ -1,7 +1,8 @@
 //! A scripted-goroutine harness: each goroutine runs a tiny script of ops against the
 //! machine, as the interpreter would run bytecode. Channels, mutexes and WaitGroups are
-//! numbered per run (`Op::Send(0, ..)` uses the run's channel 0). Every step is
-//! followed by `check_invariants`.
+//! numbered per run (`Op::Send(0, ..)` uses the run's channel 0). The machine checks
+//! its invariants after every step (`Config::check_invariants`), and the harness checks
+//! them again at the end of every slice.
 
 #![allow(dead_code)]
 
@@ -39,6 +40,12 @@ pub enum Op {
     RUnlock(usize),
     WLock(usize),
     WUnlock(usize),
+    /// `RWMutex.TryRLock` / `TryLock`, logging `try rlock <ok>` / `try lock <ok>`.
+    TryRLock(usize),
+    TryWLock(usize),
+    /// `if rw.TryRLock() { compute(ns); rw.RUnlock() }` (`TryWLocked`: with TryLock).
+    TryRLocked(usize, u64),
+    TryWLocked(usize, u64),
     /// `Once.Do` first half: logs `once run` when this G runs the function.
     OnceDo(usize),
     /// `Once.Do` second half, done only by the G that ran the function.
@@ -99,7 +106,10 @@ pub fn run(cfg: Config, setup: &Setup, main: Vec<Op>) -> Outcome {
 }
 
 pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usize) -> Outcome {
-    let mut m = Machine::<i64>::new(cfg);
+    let mut m = Machine::<i64>::new(Config {
+        check_invariants: true,
+        ..cfg
+    });
     let mut scripts: BTreeMap<GoId, Script> = BTreeMap::new();
     scripts.insert(
         GoId::MAIN,
@@ -279,6 +289,27 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
                 }
                 Op::RLock(i) => m.rw_rlock(cur, rws[i]) == BlockResult::Parked,
                 Op::WLock(i) => m.rw_lock(cur, rws[i]) == BlockResult::Parked,
+                Op::TryRLock(i) => {
+                    let ok = m.rw_try_rlock(cur, rws[i]);
+                    log.push(format!("{g} try rlock {ok}"));
+                    false
+                }
+                Op::TryWLock(i) => {
+                    let ok = m.rw_try_lock(cur, rws[i]);
+                    log.push(format!("{g} try lock {ok}"));
+                    false
+                }
+                Op::TryRLocked(i, ns) | Op::TryWLocked(i, ns) => {
+                    let (ok, unlock) = match op {
+                        Op::TryRLocked(..) => (m.rw_try_rlock(cur, rws[i]), Op::RUnlock(i)),
+                        _ => (m.rw_try_lock(cur, rws[i]), Op::WUnlock(i)),
+                    };
+                    if ok {
+                        let s = scripts.get_mut(&g).expect("script of a running G");
+                        s.ops.splice(s.pc..s.pc, [Op::Compute(ns), unlock]);
+                    }
+                    false
+                }
                 Op::RUnlock(i) | Op::WUnlock(i) => {
                     let r = if matches!(op, Op::RUnlock(_)) {
                         m.rw_runlock(cur, rws[i])
@@ -347,8 +378,11 @@ pub fn run_with_limit(cfg: Config, setup: &Setup, main: Vec<Op>, max_steps: usiz
                 break;
             }
         }
+        if let Some(e) = m.invariant_violation() {
+            panic!("invariant violated {e}\nlog: {log:#?}");
+        }
         if let Err(e) = m.check_invariants() {
-            panic!("invariant violated: {e}\nlog: {log:#?}");
+            panic!("invariant violated at the end of a slice: {e}\nlog: {log:#?}");
         }
         if m.recording() {
             for ev in &m.events()[replayed.applied..] {
