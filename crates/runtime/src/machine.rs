@@ -26,7 +26,6 @@
 //! Go's stack overflow). Each ends the run with exit code 2 and a message on stderr
 //! saying which limit was hit.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use goroscope_compiler::bytecode::{self, ChanDir, Const, Program, TypeDesc, TypeId, TypeKind};
@@ -38,7 +37,7 @@ use crate::interp::{Flow, Stop};
 use crate::natives::{self, NativeFn, RuntimeTypes};
 use crate::throw::Throw;
 use crate::value::meter::{self, Meter};
-use crate::value::{FuncVal, Value};
+use crate::value::{FuncVal, Value, Var};
 
 /// Virtual nanoseconds per instruction.
 pub const NS_PER_INSTR: u64 = 1;
@@ -170,7 +169,7 @@ pub struct Machine {
     pub(crate) cfg: Config,
     pub(crate) consts: Vec<Value>,
     pub(crate) natives: Vec<NativeFn>,
-    pub(crate) globals: Vec<Rc<RefCell<Value>>>,
+    pub(crate) globals: Vec<Rc<Var>>,
     zeros: Vec<Option<Value>>,
     pub(crate) rt: RuntimeTypes,
     pub(crate) sched: sched::Machine<Value>,

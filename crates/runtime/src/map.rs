@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use crate::throw::Throw;
 use crate::value::meter::{Charge, MAP_ENTRY_BYTES};
-use crate::value::{Value, go_equal, go_hash};
+use crate::value::{Value, free_entries, go_equal, go_hash};
 
 /// A map key with Go's equality. Keys that are unhashable (slices, maps, funcs inside an
 /// interface) are rejected before they get here.
@@ -86,6 +86,15 @@ pub struct GoMap {
     index: HashMap<Key, usize, BuildHasherDefault<Fnv>>,
     live: usize,
     charge: Charge,
+}
+
+impl Drop for GoMap {
+    /// The index's keys are copies of the entries' keys: dropping it first leaves the
+    /// entries the last owners, freed without recursion (see `value::free`).
+    fn drop(&mut self) {
+        self.index.clear();
+        free_entries(std::mem::take(&mut self.entries));
+    }
 }
 
 impl std::fmt::Debug for Fnv {

@@ -23,10 +23,15 @@
 //! Memory: objects are reference counted; the mutable containers (cells, backing arrays,
 //! maps) are made by [`new_cell`], [`Backing::new_vec`] and [`Value::new_map`], which
 //! register them with the cycle collector ([`collect`]); [`meter`] estimates the heap.
+//! Every object that can hold a value of its own type frees its contents through
+//! [`free`], so that freeing a long chain of objects does not recurse once per link.
 
 pub mod address;
 pub mod collect;
+mod free;
 pub mod meter;
+
+pub(crate) use free::free_entries;
 
 use std::cell::RefCell;
 use std::ops::Deref;
@@ -50,7 +55,7 @@ pub enum Value {
     Slice(Slice),
     Map(Rc<RefCell<GoMap>>),
     Chan(u64),
-    Cell(Rc<RefCell<Value>>),
+    Cell(Rc<Var>),
     Ptr(Rc<Place>),
     Func(Rc<FuncVal>),
     Iface(Rc<Iface>),
@@ -76,11 +81,30 @@ pub const MAP_HEADER_VALUES: u64 = 2;
 
 /// A boxed variable holding `v` (a `Cell` value's object, a global): registered with the
 /// cycle collector and counted on the heap meter.
-pub fn new_cell(v: Value) -> Rc<RefCell<Value>> {
-    let c = Rc::new(RefCell::new(v));
+pub fn new_cell(v: Value) -> Rc<Var> {
+    let c = Rc::new(Var(RefCell::new(v)));
     collect::track_cell(&c);
     meter::note_small(meter::object_bytes(1));
     c
+}
+
+/// A boxed variable: the object a `Cell` value points to (read and written as a
+/// `RefCell<Value>`; its contents are freed through [`free`]).
+#[derive(Debug)]
+pub struct Var(RefCell<Value>);
+
+impl Deref for Var {
+    type Target = RefCell<Value>;
+
+    fn deref(&self) -> &RefCell<Value> {
+        &self.0
+    }
+}
+
+impl Drop for Var {
+    fn drop(&mut self) {
+        self.0.get_mut().free_in_place()
+    }
 }
 
 /// The array behind a slice.
@@ -129,6 +153,12 @@ impl Elems {
     }
 }
 
+impl Drop for Elems {
+    fn drop(&mut self) {
+        free::free_values(std::mem::take(self.elems.get_mut()))
+    }
+}
+
 impl Deref for Elems {
     type Target = RefCell<Vec<Value>>;
 
@@ -148,7 +178,7 @@ pub struct Place {
 #[derive(Clone, Debug)]
 pub enum Root {
     /// A boxed variable, a `new` object or a global.
-    Cell(Rc<RefCell<Value>>),
+    Cell(Rc<Var>),
     /// Element `idx` of a slice's backing store.
     Elem(Rc<Backing>, u32),
 }
@@ -169,11 +199,28 @@ impl FuncVal {
     }
 }
 
+impl Drop for FuncVal {
+    fn drop(&mut self) {
+        if let Some(recv) = &mut self.recv {
+            recv.free_in_place()
+        }
+        if !self.captures.iter().all(Value::frees_shallowly) {
+            free::free_values(std::mem::take(&mut self.captures).into_vec())
+        }
+    }
+}
+
 /// A non-nil interface value.
 #[derive(Clone, Debug)]
 pub struct Iface {
     pub ty: TypeId,
     pub val: Value,
+}
+
+impl Drop for Iface {
+    fn drop(&mut self) {
+        self.val.free_in_place()
+    }
 }
 
 impl Value {
@@ -409,10 +456,26 @@ impl Root {
     }
 }
 
+/// Nesting depth up to which [`go_equal`] and [`go_hash`] recurse; deeper values (only
+/// interfaces holding arrays or structs holding interfaces nest without bound) continue
+/// on an explicit stack.
+const MAX_RECURSION: u32 = 128;
+
 /// Go's `==` on two values of the same static type. `Err(type)` when an interface holds an
 /// uncomparable dynamic type (the caller panics). Type ids of interfaces must match.
 pub fn go_equal(a: &Value, b: &Value) -> Result<bool, TypeId> {
-    Ok(match (a, b) {
+    equal_within(a, b, 0)
+}
+
+/// One step of `==`: a result, or the pairs of values the result depends on.
+enum EqualStep<'a> {
+    Done(bool),
+    Elems(&'a [Value], &'a [Value]),
+    Dynamic(&'a Value, &'a Value),
+}
+
+fn equal_step<'a>(a: &'a Value, b: &'a Value) -> Result<EqualStep<'a>, TypeId> {
+    Ok(EqualStep::Done(match (a, b) {
         (Value::Nil, Value::Nil) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::Int(x), Value::Int(y)) => x == y,
@@ -420,14 +483,9 @@ pub fn go_equal(a: &Value, b: &Value) -> Result<bool, TypeId> {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Agg(x), Value::Agg(y)) => {
             if Rc::ptr_eq(x, y) && !contains_float(x) {
-                return Ok(true);
+                return Ok(EqualStep::Done(true));
             }
-            for (p, q) in x.iter().zip(y.iter()) {
-                if !go_equal(p, q)? {
-                    return Ok(false);
-                }
-            }
-            true
+            return Ok(EqualStep::Elems(x, y));
         }
         (Value::Chan(x), Value::Chan(y)) => x == y,
         (Value::Cell(x), Value::Cell(y)) => Rc::ptr_eq(x, y),
@@ -437,15 +495,47 @@ pub fn go_equal(a: &Value, b: &Value) -> Result<bool, TypeId> {
         (Value::Opaque(x), Value::Opaque(y)) => Rc::ptr_eq(x, y),
         (Value::Iface(x), Value::Iface(y)) => {
             if x.ty != y.ty {
-                return Ok(false);
+                return Ok(EqualStep::Done(false));
             }
             if matches!(x.val, Value::Slice(_) | Value::Map(_) | Value::Func(_)) {
                 return Err(x.ty);
             }
-            go_equal(&x.val, &y.val)?
+            return Ok(EqualStep::Dynamic(&x.val, &y.val));
         }
         _ => false,
+    }))
+}
+
+fn equal_within(a: &Value, b: &Value, depth: u32) -> Result<bool, TypeId> {
+    if depth == MAX_RECURSION {
+        return equal_deep(a, b);
+    }
+    Ok(match equal_step(a, b)? {
+        EqualStep::Done(r) => r,
+        EqualStep::Elems(x, y) => {
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !equal_within(p, q, depth + 1)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        EqualStep::Dynamic(x, y) => equal_within(x, y, depth + 1)?,
     })
+}
+
+/// [`equal_within`] on an explicit stack: the same pairs compared in the same order.
+fn equal_deep(a: &Value, b: &Value) -> Result<bool, TypeId> {
+    let mut pending = vec![(a, b)];
+    while let Some((a, b)) = pending.pop() {
+        match equal_step(a, b)? {
+            EqualStep::Done(true) => {}
+            EqualStep::Done(false) => return Ok(false),
+            EqualStep::Elems(x, y) => pending.extend(x.iter().zip(y.iter()).rev()),
+            EqualStep::Dynamic(x, y) => pending.push((x, y)),
+        }
+    }
+    Ok(true)
 }
 
 fn contains_float(xs: &[Value]) -> bool {
@@ -459,6 +549,40 @@ fn contains_float(xs: &[Value]) -> bool {
 
 /// Feeds a hash of `v` consistent with [`go_equal`] into `h` (`+0` and `-0` hash alike).
 pub fn go_hash(v: &Value, h: &mut impl std::hash::Hasher) {
+    hash_within(v, h, 0)
+}
+
+fn hash_within(v: &Value, h: &mut impl std::hash::Hasher, depth: u32) {
+    if depth == MAX_RECURSION {
+        return hash_deep(v, h);
+    }
+    match hash_step(v, h) {
+        HashStep::Done => {}
+        HashStep::Elems(a) => a.iter().for_each(|x| hash_within(x, h, depth + 1)),
+        HashStep::Dynamic(x) => hash_within(x, h, depth + 1),
+    }
+}
+
+/// [`hash_within`] on an explicit stack: the same values fed in the same order.
+fn hash_deep(v: &Value, h: &mut impl std::hash::Hasher) {
+    let mut pending = vec![v];
+    while let Some(v) = pending.pop() {
+        match hash_step(v, h) {
+            HashStep::Done => {}
+            HashStep::Elems(a) => pending.extend(a.iter().rev()),
+            HashStep::Dynamic(x) => pending.push(x),
+        }
+    }
+}
+
+/// One step of hashing: what `v` feeds itself, and the values still to hash after it.
+enum HashStep<'a> {
+    Done,
+    Elems(&'a [Value]),
+    Dynamic(&'a Value),
+}
+
+fn hash_step<'a>(v: &'a Value, h: &mut impl std::hash::Hasher) -> HashStep<'a> {
     use std::hash::Hash;
     match v {
         Value::Nil => 0u8.hash(h),
@@ -466,7 +590,7 @@ pub fn go_hash(v: &Value, h: &mut impl std::hash::Hasher) {
         Value::Int(i) => i.hash(h),
         Value::Float(f) => (f + 0.0).to_bits().hash(h),
         Value::Str(s) => s.hash(h),
-        Value::Agg(a) => a.iter().for_each(|x| go_hash(x, h)),
+        Value::Agg(a) => return HashStep::Elems(a),
         Value::Chan(c) => c.hash(h),
         Value::Cell(c) => (Rc::as_ptr(c) as usize).hash(h),
         Value::Ptr(p) => {
@@ -475,11 +599,12 @@ pub fn go_hash(v: &Value, h: &mut impl std::hash::Hasher) {
         }
         Value::Iface(i) => {
             i.ty.0.hash(h);
-            go_hash(&i.val, h)
+            return HashStep::Dynamic(&i.val);
         }
         Value::Map(m) => (Rc::as_ptr(m) as usize).hash(h),
         Value::Func(f) => (Rc::as_ptr(f) as usize).hash(h),
         Value::Opaque(o) => (Rc::as_ptr(o) as usize).hash(h),
         Value::Slice(_) | Value::MapIter(_) => 1u8.hash(h),
     }
+    HashStep::Done
 }

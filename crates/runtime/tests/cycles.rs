@@ -119,8 +119,7 @@ type Node struct {
 	val         int
 }
 
-// A balanced tree (a long list would overflow the host's stack when it is dropped:
-// freeing is recursive).
+// A balanced tree: many small objects, each reachable.
 func build(depth, val int) *Node {
 	if depth == 0 {
 		return nil

@@ -47,12 +47,12 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::{Rc, Weak};
 
 use super::meter::{OBJECT_BYTES, STR_TRACKED, object_bytes};
-use super::{Backing, FuncVal, Iface, MAP_HEADER_VALUES, Place, Root, Value};
+use super::{Backing, FuncVal, Iface, MAP_HEADER_VALUES, Place, Root, Value, Var};
 use crate::map::GoMap;
 
 /// A container that may close a cycle, held weakly.
 enum Tracked {
-    Cell(Weak<RefCell<Value>>),
+    Cell(Weak<Var>),
     Backing(Weak<Backing>),
     Map(Weak<RefCell<GoMap>>),
 }
@@ -104,7 +104,7 @@ fn track(t: Tracked) {
 }
 
 /// Registers a boxed variable (a `Cell`).
-pub fn track_cell(c: &Rc<RefCell<Value>>) {
+pub fn track_cell(c: &Rc<Var>) {
     track(Tracked::Cell(Rc::downgrade(c)))
 }
 
@@ -139,7 +139,7 @@ pub struct Collected {
 
 /// One object of the walked graph, held strongly while the collection runs.
 enum Obj {
-    Cell(Rc<RefCell<Value>>),
+    Cell(Rc<Var>),
     Backing(Rc<Backing>),
     Map(Rc<RefCell<GoMap>>),
     Agg(Rc<[Value]>),
@@ -151,7 +151,7 @@ enum Obj {
 /// A strong reference found in an object's contents.
 enum Edge<'a> {
     Obj(&'a Value),
-    Cell(&'a Rc<RefCell<Value>>),
+    Cell(&'a Rc<Var>),
     Backing(&'a Rc<Backing>),
 }
 
