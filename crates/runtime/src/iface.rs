@@ -78,14 +78,37 @@ impl Machine {
         (self.zero(ty), false)
     }
 
-    fn check_hashable(&self, key: &Value) -> Result<(), Throw> {
-        if let Value::Iface(i) = key
-            && matches!(i.val, Value::Slice(_) | Value::Map(_) | Value::Func(_))
-        {
-            return Err(Throw::RuntimeError(format!(
-                "runtime error: hash of unhashable type {}",
-                self.type_desc(i.ty).name
-            )));
+    /// Go panics when a key holds, in an interface anywhere inside it (a field, an array
+    /// element, an interface in an interface), a slice, map or func. Reading or deleting
+    /// in a nil or empty map panics with the plain error of Go's early key check (`hash of
+    /// unhashable type: T`); any other access with the hasher's runtime error. Static
+    /// types are comparable (the checker saw to that), so only interfaces and the
+    /// aggregates around them are walked; plain keys cost one match.
+    fn check_hashable(&self, m: &Value, key: &Value, write: bool) -> Result<(), Throw> {
+        if !matches!(key, Value::Iface(_) | Value::Agg(_)) {
+            return Ok(());
+        }
+        // An explicit stack: keys may nest interfaces without bound.
+        let mut pending = vec![key];
+        while let Some(v) = pending.pop() {
+            match v {
+                Value::Iface(i) => match &i.val {
+                    Value::Slice(_) | Value::Map(_) | Value::Func(_) => {
+                        let name = &self.type_desc(i.ty).name;
+                        let empty = !matches!(m, Value::Map(m) if m.borrow().len() > 0);
+                        return Err(if empty && !write {
+                            Throw::plain(&format!("hash of unhashable type: {name}"))
+                        } else {
+                            Throw::RuntimeError(format!(
+                                "runtime error: hash of unhashable type {name}"
+                            ))
+                        });
+                    }
+                    inner => pending.push(inner),
+                },
+                Value::Agg(fields) => pending.extend(fields.iter().rev()),
+                _ => {}
+            }
         }
         Ok(())
     }
@@ -97,7 +120,7 @@ impl Machine {
         key: &Value,
         map_ty: TypeId,
     ) -> Result<(Value, bool), Throw> {
-        self.check_hashable(key)?;
+        self.check_hashable(m, key, false)?;
         if let Value::Map(m) = m
             && let Some(v) = m.borrow().get(key)
         {
@@ -106,9 +129,18 @@ impl Machine {
         Ok((self.elem_zero(map_ty), false))
     }
 
+    /// `delete(m, k)`.
+    pub(crate) fn map_delete(&mut self, m: &Value, key: &Value) -> Result<(), Throw> {
+        self.check_hashable(m, key, false)?;
+        if let Value::Map(m) = m {
+            m.borrow_mut().remove(key)
+        }
+        Ok(())
+    }
+
     /// `m[k] = v`.
     pub(crate) fn map_set(&mut self, m: &Value, key: Value, v: Value) -> Result<(), Throw> {
-        self.check_hashable(&key)?;
+        self.check_hashable(m, &key, true)?;
         match m {
             Value::Map(m) => m.borrow_mut().insert(key, v),
             _ => Err(Throw::plain("assignment to entry in nil map")),

@@ -612,9 +612,7 @@ impl Machine {
                         tri!(self.map_set(&r!(map), k, v))
                     }
                     Instr::MapDelete { map, key } => {
-                        if let Value::Map(m) = &r!(map) {
-                            m.borrow_mut().remove(&r!(key))
-                        }
+                        tri!(self.map_delete(&r!(map), &r!(key)))
                     }
                     Instr::Clear { src, ty } => match &r!(src) {
                         Value::Map(m) => m.borrow_mut().clear(),
