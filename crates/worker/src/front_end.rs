@@ -1,8 +1,8 @@
 //! The front end, in the protocol's terms: parse, check and compile `main.go`, giving the
 //! machine's program or the compile errors positioned for the console and the editor.
 
-use goroscope_compiler::bytecode::Program;
 use goroscope_compiler::MAX_DIAGNOSTICS;
+use goroscope_compiler::bytecode::Program;
 use goroscope_protocol::Diagnostic;
 use goroscope_syntax::LineIndex;
 
@@ -19,7 +19,13 @@ pub fn compile(code: &str) -> Result<Program, Vec<Diagnostic>> {
             .take(MAX_DIAGNOSTICS)
             .map(|d| {
                 let (line, col) = lines.line_col(d.span.start);
-                Diagnostic { line, col, start: d.span.start, end: d.span.end, message: d.message }
+                Diagnostic {
+                    line,
+                    col,
+                    start: d.span.start,
+                    end: d.span.end,
+                    message: d.message,
+                }
             })
             .collect()
     };
@@ -28,7 +34,8 @@ pub fn compile(code: &str) -> Result<Program, Vec<Diagnostic>> {
         return Err(position(parsed.diagnostics));
     }
     let checked = goroscope_types::check(&parsed.file);
-    let mut program = goroscope_compiler::compile(&parsed.file, &checked, code).map_err(position)?;
+    let mut program =
+        goroscope_compiler::compile(&parsed.file, &checked, code).map_err(position)?;
     program.file = FILE_NAME.to_string();
     Ok(program)
 }

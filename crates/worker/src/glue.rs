@@ -76,6 +76,7 @@ pub fn start() {
     on_request.forget();
 
     post(vec![Response::Ready]);
+    crate::warm_up::run();
 }
 
 /// A Rust panic is a Goroscope bug: tell the page in words (`Response::Fault`) before the

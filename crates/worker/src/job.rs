@@ -46,7 +46,10 @@ const STEP_CHUNK: u64 = 1;
 /// Whether a step stops at `event`: anything the views show as a change of the machine's
 /// state, i.e. everything but a goroutine's current line and program output.
 pub fn is_scheduler_event(event: &Event) -> bool {
-    !matches!(event.kind, EventKind::GoLine { .. } | EventKind::Output { .. })
+    !matches!(
+        event.kind,
+        EventKind::GoLine { .. } | EventKind::Output { .. }
+    )
 }
 
 /// The work in progress.
@@ -77,7 +80,10 @@ impl Job {
             Job::Compile(config) => match front_end::compile(&config.code) {
                 Err(diagnostics) => {
                     out.push(Response::Diagnostics(diagnostics));
-                    out.push(Response::Finished { outcome: Outcome::Error, exit_code: 1 });
+                    out.push(Response::Finished {
+                        outcome: Outcome::Error,
+                        exit_code: 1,
+                    });
                     Progress::Done
                 }
                 Ok(program) => {
@@ -89,12 +95,20 @@ impl Job {
                     };
                     match Machine::new(program, config) {
                         Ok(machine) => {
-                            *self = Job::Execute { machine: Box::new(machine), events: 0 };
+                            *self = Job::Execute {
+                                machine: Box::new(machine),
+                                events: 0,
+                            };
                             Progress::More
                         }
                         Err(e) => {
-                            out.push(Response::Note(format!("The machine refused the program: {e}")));
-                            out.push(Response::Finished { outcome: Outcome::Error, exit_code: 2 });
+                            out.push(Response::Note(format!(
+                                "The machine refused the program: {e}"
+                            )));
+                            out.push(Response::Finished {
+                                outcome: Outcome::Error,
+                                exit_code: 2,
+                            });
                             Progress::Done
                         }
                     }
@@ -109,7 +123,10 @@ impl Job {
                 out.push(Response::Stats(stats(machine, *events)));
                 match result {
                     SliceResult::Finished(exit) => {
-                        out.push(Response::Finished { outcome: outcome(&exit), exit_code: exit.code });
+                        out.push(Response::Finished {
+                            outcome: outcome(&exit),
+                            exit_code: exit.code,
+                        });
                         Progress::Done
                     }
                     SliceResult::Running if stepped => Progress::Stepped,
@@ -130,7 +147,8 @@ fn step(machine: &mut Machine, out: &mut Vec<Response>, events: &mut u64) -> (Sl
         let result = machine.run_slice(STEP_CHUNK);
         spent += machine.instructions().saturating_sub(before).max(1);
         let stepped = forward(machine, out, events);
-        if stepped || matches!(result, SliceResult::Finished(_)) || spent >= INSTRUCTIONS_PER_SLICE {
+        if stepped || matches!(result, SliceResult::Finished(_)) || spent >= INSTRUCTIONS_PER_SLICE
+        {
             return (result, stepped);
         }
     }
@@ -144,7 +162,10 @@ fn forward(machine: &mut Machine, out: &mut Vec<Response>, events: &mut u64) -> 
             goroscope_runtime::Stream::Stdout => Stream::Stdout,
             goroscope_runtime::Stream::Stderr => Stream::Stderr,
         };
-        out.push(Response::Output { stream, text: String::from_utf8_lossy(&chunk.bytes).into_owned() });
+        out.push(Response::Output {
+            stream,
+            text: String::from_utf8_lossy(&chunk.bytes).into_owned(),
+        });
     }
     let batch = machine.take_events();
     let scheduler_event = batch.iter().any(is_scheduler_event);

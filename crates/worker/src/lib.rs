@@ -15,6 +15,7 @@
 pub mod front_end;
 pub mod job;
 mod session;
+pub mod warm_up;
 
 #[cfg(target_arch = "wasm32")]
 mod glue;

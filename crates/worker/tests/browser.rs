@@ -29,7 +29,10 @@ fn a_run_is_answered_in_the_browser_as_natively() {
         out.extend(session.slice());
     }
     assert!(
-        out.contains(&Response::Output { stream: Stream::Stdout, text: "hi 31 120\n".into() }),
+        out.contains(&Response::Output {
+            stream: Stream::Stdout,
+            text: "hi 31 120\n".into()
+        }),
         "{out:?}"
     );
     assert_eq!(
@@ -53,7 +56,11 @@ fn a_spinning_program_stays_busy_in_the_browser() {
     for _ in 0..3 {
         // Only progress (events, counters): no output, no end.
         let said = session.slice();
-        assert!(said.iter().all(|r| matches!(r, Response::Events(_) | Response::Stats(_))), "{said:?}");
+        assert!(
+            said.iter()
+                .all(|r| matches!(r, Response::Events(_) | Response::Stats(_))),
+            "{said:?}"
+        );
         assert!(session.is_busy());
     }
 }
