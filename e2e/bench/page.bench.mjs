@@ -20,7 +20,7 @@ const runs = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 1) : 3
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-/** The table's rows: figure, measured, target, whether it is met. */
+/** The table's rows: figure, measured, target, whether it is met (null: no target). */
 const rows = [];
 const row = (figure, measured, target, met) => rows.push([figure, measured, target, met]);
 
@@ -46,10 +46,13 @@ async function frames() {
   const load = loadavg()[0].toFixed(2);
   row(`frame rate, 1,000 goroutines on 100 channels, playback at 1000 steps/s (median of ${runs})`,
     `${playback.fps.toFixed(1)} fps (p95 frame ${ms(playback.p95)}; load ${load})`, "≥ 50 fps", playback.fps >= 50);
-  row("  main-thread CPU per playback frame (no waiting for a core)", ms(playback.cpu), "< 16.7 ms", playback.cpu < 16.7);
+  // The CPU rows explain the frame rates; they are not targets of their own (the live
+  // one also counts the main thread's work between frames, e.g. reading the worker's
+  // messages).
+  row("  main-thread CPU per playback frame (no waiting for a core)", ms(playback.cpu), "", null);
   row("frame rate, the same program running live", `${live.fps.toFixed(1)} fps (p95 frame ${ms(live.p95)})`,
     "≥ 50 fps", live.fps >= 50);
-  row("  main-thread CPU per live frame", ms(live.cpu), "< 16.7 ms", live.cpu < 16.7);
+  row("  main-thread CPU per live frame", ms(live.cpu), "", null);
 }
 
 async function million() {
@@ -98,7 +101,7 @@ async function running(program) {
 
 function print() {
   const header = ["figure", "measured", "target", ""];
-  const cells = [header, ...rows.map(([f, m, t, met]) => [f, m, t, met ? "met" : "MISSED"])];
+  const cells = [header, ...rows.map(([f, m, t, met]) => [f, m, t, met === null ? "" : met ? "met" : "MISSED"])];
   const widths = header.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
   for (const c of cells) console.log(c.map((x, i) => x.padEnd(widths[i])).join("  ").trimEnd());
   console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(" ")} ` +

@@ -15,7 +15,7 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent};
 
 use crate::Session;
 
-/// Installs the message handlers and announces `Ready`. Called once, when the worker's
+/// Installs the message handlers, warms the machine up and announces `Ready`. Called once, when the worker's
 /// wasm has loaded. The handlers live as long as the worker (until the page terminates
 /// it), hence `Closure::forget`.
 pub fn start() {
@@ -75,8 +75,9 @@ pub fn start() {
     scope.set_onmessage(Some(on_request.as_ref().unchecked_ref()));
     on_request.forget();
 
-    post(vec![Response::Ready]);
+    // Ready means ready to answer fast: the browser has compiled what a run needs.
     crate::warm_up::run();
+    post(vec![Response::Ready]);
 }
 
 /// A Rust panic is a Goroscope bug: tell the page in words (`Response::Fault`) before the

@@ -1,13 +1,13 @@
 //! The worker's warm-up: a small built-in program (`warm_up.go`: goroutines, a buffered
 //! and an unbuffered channel, `select` with a timer, a mutex, a WaitGroup, a map, `fmt`)
-//! compiled and run to its end once, right after the worker has announced `Ready`, and
-//! everything it said dropped.
+//! compiled and run to its end once when the worker starts, before it announces `Ready`,
+//! and everything it said dropped.
 //!
 //! Why: browsers compile a wasm module's functions lazily, on their first call, so the
-//! first run after the worker starts used to spend most of its time compiling the front
-//! end and the machine rather than running the program. After the warm-up, a user's
-//! first Run answers as fast as later ones. A Run that arrives during the warm-up waits
-//! for it in the worker's inbox, as it would behind any slice.
+//! first run after the worker starts used to spend most of its time (about 100 ms here)
+//! compiling the front end and the machine rather than running the program. After the
+//! warm-up, a user's first Run answers as fast as later ones. The page queues a Run
+//! clicked before `Ready` and sends it then.
 
 use goroscope_protocol::RunConfig;
 
