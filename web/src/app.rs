@@ -13,10 +13,8 @@ use crate::driver::{
     Driver, SHORTCUTS, control_value, every_frame, listen_to_keys, on_click, on_setting, on_value,
     source_class, use_underlined_diagnostics,
 };
-use crate::editor::Editor;
 use crate::examples::{self, Example};
 use crate::model::{self, Action, LIVE, SPEEDS};
-use crate::share::{self, Shared};
 use crate::views::Views;
 
 /// The program the editor opens with.
@@ -78,7 +76,9 @@ pub fn App() -> Html {
     });
     let (initial_procs, initial_seed) = (opening.drafts.current.procs, opening.drafts.current.seed);
     let previous_label: UseStateHandle<Option<&'static str>> = use_state(|| None);
-    let driver = use_memo((), move |_| Rc::new(Driver::new(initial_procs, initial_seed)));
+    let driver = use_memo((), move |_| {
+        Rc::new(Driver::new(initial_procs, initial_seed))
+    });
     let driver: Rc<Driver> = (*driver).clone();
     let redraw = use_force_update();
     let editor_host = use_node_ref();
@@ -88,7 +88,8 @@ pub fn App() -> Html {
 
     {
         let (driver, editor_host, redraw) = (driver.clone(), editor_host.clone(), redraw.clone());
-        let (opening, gallery, previous_label) = (opening.clone(), gallery.clone(), previous_label.clone());
+        let (opening, gallery, previous_label) =
+            (opening.clone(), gallery.clone(), previous_label.clone());
         use_effect_with((), move |_| {
             let program = opening.drafts.current.code.as_str();
             if let Some(notice) = &opening.notice {
@@ -103,7 +104,9 @@ pub fn App() -> Html {
             {
                 Some(Ok(mounted)) => *driver.editor.borrow_mut() = Some(mounted),
                 Some(Err(why)) => driver.dispatch(Action::Notice(why)),
-                None => driver.dispatch(Action::Notice("The editor has no element to live in.".into())),
+                None => driver.dispatch(Action::Notice(
+                    "The editor has no element to live in.".into(),
+                )),
             }
             if let Some(host) = editor_host.cast::<web_sys::Element>() {
                 let reader = Rc::downgrade(&driver);
@@ -126,7 +129,9 @@ pub fn App() -> Html {
     // One callback for the page's life: the views compare it by identity.
     let on_select = {
         let driver = driver.clone();
-        use_callback((), move |g: Option<u64>, _| driver.dispatch(Action::Select(g)))
+        use_callback((), move |g: Option<u64>, _| {
+            driver.dispatch(Action::Select(g))
+        })
     };
     let on_example = {
         let (driver, gallery, chosen) = (driver.clone(), gallery.clone(), chosen.clone());
@@ -150,18 +155,9 @@ pub fn App() -> Html {
     let on_share = {
         let (driver, share_url) = (driver.clone(), share_url.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(code) = driver.editor.borrow().as_ref().map(Editor::text) else {
+            let Some(fragment) = driver.draft().map(|d| d.share_fragment()) else {
                 return;
             };
-            let (procs, seed) = {
-                let page = driver.page.borrow();
-                (page.procs, page.seed)
-            };
-            let fragment = share::encode(&Shared {
-                code,
-                procs: Some(procs),
-                seed: Some(seed),
-            });
             if let Some(keeper) = driver.keeper.borrow().as_ref() {
                 keeper.published(&fragment);
             }
@@ -178,7 +174,13 @@ pub fn App() -> Html {
             }
             driver.dispatch(Action::Procs(draft.procs));
             driver.dispatch(Action::Seed(draft.seed));
-            previous_label.set(driver.keeper.borrow().as_ref().and_then(Keeper::previous_label));
+            previous_label.set(
+                driver
+                    .keeper
+                    .borrow()
+                    .as_ref()
+                    .and_then(Keeper::previous_label),
+            );
         })
     };
 

@@ -21,7 +21,7 @@
 use goroscope_protocol::MAX_PROCS;
 use serde::{Deserialize, Serialize};
 
-use crate::share::{ShareError, Shared};
+use crate::share::{self, ShareError, Shared};
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
@@ -51,6 +51,15 @@ impl Draft {
             procs: shared.procs.unwrap_or(defaults.procs),
             seed: shared.seed.unwrap_or(defaults.seed),
         }
+    }
+
+    /// The share link's fragment for this program and its settings.
+    pub fn share_fragment(&self) -> String {
+        share::encode(&Shared {
+            code: self.code.clone(),
+            procs: Some(self.procs),
+            seed: Some(self.seed),
+        })
     }
 }
 

@@ -14,9 +14,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use goroscope_protocol::Stream;
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
-use goroscope_protocol::Stream;
 use yew::prelude::*;
 
 use crate::drafts::{Draft, browser::Keeper};
@@ -117,7 +117,9 @@ impl Driver {
         match spawned {
             Ok(link) => *self.link.borrow_mut() = Some(link),
             // Not a LinkFailed: that would ask for another spawn, which would fail alike.
-            Err(why) => self.dispatch(Action::Notice(format!("The worker cannot be started: {why}"))),
+            Err(why) => self.dispatch(Action::Notice(format!(
+                "The worker cannot be started: {why}"
+            ))),
         }
     }
 
@@ -125,7 +127,11 @@ impl Driver {
     pub fn draft(&self) -> Option<Draft> {
         let code = self.editor.borrow().as_ref()?.text();
         let page = self.page.borrow();
-        Some(Draft { code, procs: page.procs, seed: page.seed })
+        Some(Draft {
+            code,
+            procs: page.procs,
+            seed: page.seed,
+        })
     }
 
     /// Saves the draft shortly (a setting or the whole program changed).
@@ -216,7 +222,9 @@ pub fn every_frame(frame: impl Fn(f64) + 'static) {
 /// Calls `on_key` for every key pressed on the page; `on_key` returns true for a shortcut,
 /// whose browser default (and CodeMirror's) is then prevented.
 pub fn listen_to_keys(on_key: impl Fn(&KeyboardEvent) -> bool + 'static) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let listener = Closure::<dyn FnMut(KeyboardEvent)>::new(move |event: KeyboardEvent| {
         if on_key(&event) {
             event.prevent_default();
@@ -233,7 +241,9 @@ pub fn control_value(event: &Event) -> Option<String> {
     if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
         return Some(input.value());
     }
-    target.dyn_ref::<HtmlSelectElement>().map(HtmlSelectElement::value)
+    target
+        .dyn_ref::<HtmlSelectElement>()
+        .map(HtmlSelectElement::value)
 }
 
 /// A callback dispatching the action `make` builds from a control's parsed value, for
@@ -251,7 +261,10 @@ pub fn on_value<E: Into<Event>, T: std::str::FromStr + 'static>(
 }
 
 /// [`on_value`] for a run setting, which the draft also keeps.
-pub fn on_setting<T: std::str::FromStr + 'static>(driver: &Rc<Driver>, make: fn(T) -> Action) -> Callback<Event> {
+pub fn on_setting<T: std::str::FromStr + 'static>(
+    driver: &Rc<Driver>,
+    make: fn(T) -> Action,
+) -> Callback<Event> {
     let (driver, dispatch) = (driver.clone(), on_value(driver, make));
     Callback::from(move |event: Event| {
         dispatch.emit(event);

@@ -23,10 +23,11 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{HtmlAnchorElement, MessageEvent, Window};
 use yew::prelude::*;
 
+use crate::drafts::Draft;
 use crate::driver::{Driver, every_frame, on_click, source_class, use_underlined_diagnostics};
 use crate::embed_api::{Command, Reporter, ready, views_open};
 use crate::model::Action;
-use crate::share::{self, Shared};
+use crate::share;
 use crate::views::Views;
 
 /// GOMAXPROCS and seed when the fragment sets none (the full page's defaults).
@@ -76,16 +77,7 @@ fn run(driver: &Rc<Driver>, reporter: &ReporterRef) {
 /// The full playground's address holding what the embed's editor holds now.
 fn full_playground_url(driver: &Driver) -> Option<String> {
     let location = web_sys::window()?.location();
-    let code = driver.editor.borrow().as_ref()?.text();
-    let (procs, seed) = {
-        let page = driver.page.borrow();
-        (page.procs, page.seed)
-    };
-    let fragment = share::encode(&Shared {
-        code,
-        procs: Some(procs),
-        seed: Some(seed),
-    });
+    let fragment = driver.draft()?.share_fragment();
     Some(format!(
         "{}{}#{fragment}",
         location.origin().ok()?,
@@ -138,7 +130,9 @@ pub fn Embed() -> Html {
             {
                 Some(Ok(editor)) => *driver.editor.borrow_mut() = Some(editor),
                 Some(Err(why)) => driver.dispatch(Action::Notice(why)),
-                None => driver.dispatch(Action::Notice("The editor has no element to live in.".into())),
+                None => driver.dispatch(Action::Notice(
+                    "The editor has no element to live in.".into(),
+                )),
             }
             driver.spawn();
             let on_message = listen_to_parent(driver.clone(), reporter.clone());
@@ -191,12 +185,12 @@ pub fn Embed() -> Html {
     let initial_full_url = use_memo((), |_| {
         let page = driver.page.borrow();
         let shared = opened.as_ref().as_ref().ok().and_then(Option::as_ref);
-        let fragment = share::encode(&Shared {
+        let opening = Draft {
             code: shared.map(|s| s.code.clone()).unwrap_or_default(),
-            procs: Some(page.procs),
-            seed: Some(page.seed),
-        });
-        format!("./#{fragment}")
+            procs: page.procs,
+            seed: page.seed,
+        };
+        format!("./#{}", opening.share_fragment())
     });
 
     let on_toggle_views = {
@@ -206,7 +200,9 @@ pub fn Embed() -> Html {
     // One callback for the page's life: the views compare it by identity.
     let on_select = {
         let driver = driver.clone();
-        use_callback((), move |g: Option<u64>, _| driver.dispatch(Action::Select(g)))
+        use_callback((), move |g: Option<u64>, _| {
+            driver.dispatch(Action::Select(g))
+        })
     };
 
     let playground = driver.page.borrow();

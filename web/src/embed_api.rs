@@ -137,7 +137,11 @@ impl Reporter {
         };
         let (chunk, bytes) = if cleared { (0, 0) } else { (chunk, bytes) };
         for (i, c) in console.iter().enumerate().skip(chunk) {
-            let text = if i == chunk { &c.text[bytes..] } else { c.text.as_str() };
+            let text = if i == chunk {
+                &c.text[bytes..]
+            } else {
+                c.text.as_str()
+            };
             if text.is_empty() {
                 continue;
             }

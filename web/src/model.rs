@@ -25,7 +25,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use goroscope_protocol::{Diagnostic, Outcome, Request, Response, RunConfig, Stats, Status, Stream};
+use goroscope_protocol::{
+    Diagnostic, Outcome, Request, Response, RunConfig, Stats, Status, Stream,
+};
 use goroscope_trace::{EventKind, GoState, Snapshot};
 
 use crate::views::Recording;
@@ -35,7 +37,15 @@ pub const LAG_BOUND: usize = 50_000;
 
 /// Playback speeds, slowest first, in step events per second; `None` is live: the views
 /// follow the newest event.
-pub const SPEEDS: [Option<u32>; 7] = [Some(1), Some(3), Some(10), Some(30), Some(100), Some(1000), None];
+pub const SPEEDS: [Option<u32>; 7] = [
+    Some(1),
+    Some(3),
+    Some(10),
+    Some(30),
+    Some(100),
+    Some(1000),
+    None,
+];
 
 /// The index of the live speed in [`SPEEDS`], the page's default.
 pub const LIVE: usize = SPEEDS.len() - 1;
@@ -228,7 +238,10 @@ impl Playground {
 
     /// The console's whole text, as `data-testid="console"` shows it.
     pub fn console_text(&self) -> String {
-        self.console.iter().map(|chunk| chunk.text.as_str()).collect()
+        self.console
+            .iter()
+            .map(|chunk| chunk.text.as_str())
+            .collect()
     }
 
     /// The console as shown at the cursor: each piece of text, and whether it had been
@@ -239,7 +252,9 @@ impl Playground {
         let mut budget = if self.cursor >= self.recorded() {
             usize::MAX
         } else {
-            let before = self.output_ends.partition_point(|&(end, _)| end <= self.cursor);
+            let before = self
+                .output_ends
+                .partition_point(|&(end, _)| end <= self.cursor);
             before.checked_sub(1).map_or(0, |i| self.output_ends[i].1)
         };
         let mut pieces = Vec::new();
@@ -333,7 +348,9 @@ impl Playground {
                     self.receive(response);
                 }
             }
-            Action::LinkFailed(why) => effects.extend(self.fail(&format!("the worker failed: {why}"))),
+            Action::LinkFailed(why) => {
+                effects.extend(self.fail(&format!("the worker failed: {why}")))
+            }
             Action::Notice(text) => self.note(&text),
         }
         effects.extend(self.flow_control());
@@ -363,7 +380,11 @@ impl Playground {
         self.overloaded = false;
         self.step_pending = false;
         self.owed = 0.0;
-        Effect::Send(Request::Run(RunConfig { code, procs: self.procs, seed: self.seed }))
+        Effect::Send(Request::Run(RunConfig {
+            code,
+            procs: self.procs,
+            seed: self.seed,
+        }))
     }
 
     /// Ends the active run; playback of its recording may go on.
@@ -449,7 +470,11 @@ impl Playground {
             return None;
         }
         self.worker_paused = wanted;
-        Some(Effect::Send(if wanted { Request::Pause } else { Request::Resume }))
+        Some(Effect::Send(if wanted {
+            Request::Pause
+        } else {
+            Request::Resume
+        }))
     }
 
     /// A worker fault or a broken link: the run ends in an error and a fresh worker is
@@ -507,7 +532,9 @@ impl Playground {
                 self.end(Run::Ended(outcome.into()));
                 match (outcome, exit_code) {
                     (Outcome::Error, _) => self.note("Go build failed."),
-                    (Outcome::Limit, _) => self.note("The run was stopped at one of the playground's limits."),
+                    (Outcome::Limit, _) => {
+                        self.note("The run was stopped at one of the playground's limits.")
+                    }
                     (_, 0) => self.note("Program exited."),
                     (_, code) => self.note(&format!("Program exited: status {code}.")),
                 }
@@ -519,14 +546,21 @@ impl Playground {
     fn write(&mut self, source: Source, text: &str) {
         match self.console.last_mut() {
             Some(last) if last.source == source => last.text.push_str(text),
-            _ => self.console.push(ConsoleChunk { source, text: text.to_string() }),
+            _ => self.console.push(ConsoleChunk {
+                source,
+                text: text.to_string(),
+            }),
         }
     }
 
     /// Appends the playground's own line, starting it on a fresh line.
     fn note(&mut self, text: &str) {
         let needs_break = self.console.last().is_some_and(|c| !c.text.ends_with('\n'));
-        let text = if needs_break { format!("\n{text}\n") } else { format!("{text}\n") };
+        let text = if needs_break {
+            format!("\n{text}\n")
+        } else {
+            format!("{text}\n")
+        };
         self.write(Source::Playground, &text);
     }
 }
@@ -545,7 +579,12 @@ pub struct LineMark {
 impl LineMark {
     /// The gutter's text: `G1`, `G1 G2`, or `G1 G2 +3` when more goroutines share it.
     pub fn label(&self) -> String {
-        let mut words: Vec<String> = self.goroutines.iter().take(2).map(|g| format!("G{g}")).collect();
+        let mut words: Vec<String> = self
+            .goroutines
+            .iter()
+            .take(2)
+            .map(|g| format!("G{g}"))
+            .collect();
         if self.goroutines.len() > 2 {
             words.push(format!("+{}", self.goroutines.len() - 2));
         }
@@ -557,11 +596,19 @@ impl LineMark {
 /// order, goroutines in id order.
 pub fn line_marks(snapshot: &Snapshot, selected: Option<u64>) -> Vec<LineMark> {
     let mut marks: Vec<LineMark> = Vec::new();
-    for g in snapshot.goroutines.values().filter(|g| g.state != GoState::Dead) {
+    for g in snapshot
+        .goroutines
+        .values()
+        .filter(|g| g.state != GoState::Dead)
+    {
         let Some(line) = g.line else { continue };
         match marks.iter_mut().find(|m| m.line == line) {
             Some(mark) => mark.goroutines.push(g.id),
-            None => marks.push(LineMark { line, goroutines: vec![g.id], selected: false }),
+            None => marks.push(LineMark {
+                line,
+                goroutines: vec![g.id],
+                selected: false,
+            }),
         }
     }
     for mark in &mut marks {
@@ -573,11 +620,20 @@ pub fn line_marks(snapshot: &Snapshot, selected: Option<u64>) -> Vec<LineMark> {
 
 /// Virtual nanoseconds as the status bar shows them: `1.5ms`, `2s`, `0s`.
 pub fn format_virtual(ns: u64) -> String {
-    const UNITS: [(u64, &str); 4] = [(1_000_000_000, "s"), (1_000_000, "ms"), (1_000, "µs"), (1, "ns")];
+    const UNITS: [(u64, &str); 4] = [
+        (1_000_000_000, "s"),
+        (1_000_000, "ms"),
+        (1_000, "µs"),
+        (1, "ns"),
+    ];
     if ns == 0 {
         return "0s".into();
     }
-    let (scale, unit) = UNITS.iter().copied().find(|(scale, _)| ns >= *scale).unwrap_or((1, "ns"));
+    let (scale, unit) = UNITS
+        .iter()
+        .copied()
+        .find(|(scale, _)| ns >= *scale)
+        .unwrap_or((1, "ns"));
     let whole = ns / scale;
     let tenths = (ns % scale) * 10 / scale;
     if tenths == 0 || whole >= 100 {

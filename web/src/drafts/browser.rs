@@ -24,7 +24,6 @@ use crate::share;
 /// How long after the last edit the draft is saved.
 pub const DEBOUNCE_MS: i32 = 400;
 
-
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
