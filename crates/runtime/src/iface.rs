@@ -6,7 +6,7 @@ use goroscope_compiler::bytecode::{TypeId, TypeKind};
 
 use crate::machine::Machine;
 use crate::throw::Throw;
-use crate::value::Value;
+use crate::value::{Iface, Value};
 
 impl Machine {
     /// Whether dynamic type `ty` has every method of interface type `iface`.
@@ -78,39 +78,21 @@ impl Machine {
         (self.zero(ty), false)
     }
 
-    /// Go panics when a key holds, in an interface anywhere inside it (a field, an array
-    /// element, an interface in an interface), a slice, map or func. Reading or deleting
-    /// in a nil or empty map panics with the plain error of Go's early key check (`hash of
-    /// unhashable type: T`); any other access with the hasher's runtime error. Static
-    /// types are comparable (the checker saw to that), so only interfaces and the
-    /// aggregates around them are walked; plain keys cost one match.
+    /// Go panics when a key holds a slice, map or func in an interface anywhere inside it
+    /// (see [`unhashable`]). Reading or deleting in a nil or empty map panics with the
+    /// plain error of Go's early key check (`hash of unhashable type: T`); any other
+    /// access with the hasher's runtime error.
     fn check_hashable(&self, m: &Value, key: &Value, write: bool) -> Result<(), Throw> {
-        if !matches!(key, Value::Iface(_) | Value::Agg(_)) {
+        let Some(bad) = unhashable(key) else {
             return Ok(());
-        }
-        // An explicit stack: keys may nest interfaces without bound.
-        let mut pending = vec![key];
-        while let Some(v) = pending.pop() {
-            match v {
-                Value::Iface(i) => match &i.val {
-                    Value::Slice(_) | Value::Map(_) | Value::Func(_) => {
-                        let name = &self.type_desc(i.ty).name;
-                        let empty = !matches!(m, Value::Map(m) if m.borrow().len() > 0);
-                        return Err(if empty && !write {
-                            Throw::plain(&format!("hash of unhashable type: {name}"))
-                        } else {
-                            Throw::RuntimeError(format!(
-                                "runtime error: hash of unhashable type {name}"
-                            ))
-                        });
-                    }
-                    inner => pending.push(inner),
-                },
-                Value::Agg(fields) => pending.extend(fields.iter().rev()),
-                _ => {}
-            }
-        }
-        Ok(())
+        };
+        let name = &self.type_desc(bad.ty).name;
+        let empty = !matches!(m, Value::Map(m) if !m.borrow().is_empty());
+        Err(if empty && !write {
+            Throw::plain(&format!("hash of unhashable type: {name}"))
+        } else {
+            Throw::RuntimeError(format!("runtime error: hash of unhashable type {name}"))
+        })
     }
 
     /// `m[k]` with the comma-ok flag; `map_ty` gives the zero value for absent keys.
@@ -159,4 +141,27 @@ impl Machine {
             Value::from_string("panic called with nil argument (use runtime.PanicNilError)".into()),
         )
     }
+}
+
+/// The interface inside `key` (the key itself, a field, an array element, an interface in
+/// an interface) whose dynamic value is a slice, map or func, which Go cannot hash. Static
+/// types are comparable (the checker saw to that), so only interfaces and the aggregates
+/// around them are walked; the explicit stack (keys may nest without bound) is allocated
+/// only for an aggregate holding interfaces or aggregates, so plain keys, interfaces
+/// holding scalars and flat structs cost no allocation.
+fn unhashable(key: &Value) -> Option<&Iface> {
+    let nested = |v: &&Value| matches!(v, Value::Iface(_) | Value::Agg(_));
+    let mut pending: Vec<&Value> = Vec::new();
+    let mut next = Some(key);
+    while let Some(v) = next.take().or_else(|| pending.pop()) {
+        match v {
+            Value::Iface(i) => match &i.val {
+                Value::Slice(_) | Value::Map(_) | Value::Func(_) => return Some(i),
+                inner => next = Some(inner),
+            },
+            Value::Agg(fields) => pending.extend(fields.iter().rev().filter(nested)),
+            _ => {}
+        }
+    }
+    None
 }
